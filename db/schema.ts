@@ -1,0 +1,239 @@
+// The identity tables of Orion (SPEC §2). This file is the source of the row types.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+export const userRole = pgEnum("user_role", ["admin", "store"]);
+export const storeStatus = pgEnum("store_status", ["active", "suspended"]);
+export const storeRole = pgEnum("store_role", ["owner", "manager", "staff"]);
+export const area = pgEnum("area", ["admin", "store", "customer"]);
+export const oneTimePurpose = pgEnum("one_time_purpose", ["password_reset", "email_verification", "invitation"]);
+
+export type StoreTheme = {
+  primaryColor: string;
+  accentColor: string;
+  logoUrl: string | null;
+  font: string;
+};
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    username: text("username").notNull(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+    // Bumped to end every session of the user at once.
+    tokenVersion: integer("token_version").notNull().default(0),
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+  ],
+);
+
+export const stores = pgTable(
+  "stores",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    status: storeStatus("status").notNull().default("active"),
+    theme: jsonb("theme").$type<StoreTheme>().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("stores_code_upper_key").on(sql`upper(${t.code})`),
+    uniqueIndex("stores_slug_key").on(t.slug),
+    check("stores_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$'`),
+  ],
+);
+
+export const storeDomains = pgTable(
+  "store_domains",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    isVerified: boolean("is_verified").notNull().default(false),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("store_domains_domain_lower_key").on(sql`lower(${t.domain})`),
+    index("store_domains_store_id_idx").on(t.storeId),
+  ],
+);
+
+export const storeMembers = pgTable(
+  "store_members",
+  {
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: storeRole("role").notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.userId] }), index("store_members_user_id_idx").on(t.userId)],
+);
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    customerNumber: text("customer_number").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    phone: text("phone"),
+    marketingConsent: boolean("marketing_consent").notNull().default(false),
+    passwordHash: text("password_hash").notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+    tokenVersion: integer("token_version").notNull().default(0),
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    totalOrders: integer("total_orders").notNull().default(0),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("customers_store_email_lower_key").on(t.storeId, sql`lower(${t.email})`),
+    uniqueIndex("customers_store_number_key").on(t.storeId, t.customerNumber),
+  ],
+);
+
+// One row per login. Access tokens carry its id as `sid`; the guards refuse a token whose
+// session is revoked, expired, or older than the principal's token_version.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    area: area("area").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    storeId: uuid("store_id").references(() => stores.id, { onDelete: "cascade" }),
+    tokenVersion: integer("token_version").notNull(),
+    rememberMe: boolean("remember_me").notNull().default(false),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
+    // Absolute end of the session, however often it is refreshed.
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [
+    index("sessions_user_id_idx").on(t.userId),
+    index("sessions_customer_id_idx").on(t.customerId),
+    index("sessions_store_id_idx").on(t.storeId),
+    check("sessions_one_principal", sql`(${t.userId} is null) <> (${t.customerId} is null)`),
+  ],
+);
+
+// Opaque refresh tokens, stored as SHA-256 hashes; each is used once and replaced.
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("refresh_tokens_session_id_idx").on(t.sessionId)],
+);
+
+// Password reset, email verification and invitation tokens: hashed, single use, expiring.
+export const oneTimeTokens = pgTable(
+  "one_time_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    purpose: oneTimePurpose("purpose").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    storeId: uuid("store_id").references(() => stores.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("one_time_tokens_user_id_idx").on(t.userId),
+    index("one_time_tokens_customer_id_idx").on(t.customerId),
+    index("one_time_tokens_store_id_idx").on(t.storeId),
+  ],
+);
+
+export const authEvents = pgTable(
+  "auth_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    type: text("type").notNull(),
+    area: area("area").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    storeId: uuid("store_id").references(() => stores.id, { onDelete: "set null" }),
+    sessionId: uuid("session_id"),
+    // What the person typed as their login, for failed attempts on unknown accounts.
+    identifier: text("identifier"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("auth_events_created_at_idx").on(t.createdAt),
+    index("auth_events_store_id_created_at_idx").on(t.storeId, t.createdAt),
+    index("auth_events_user_id_idx").on(t.userId),
+    index("auth_events_customer_id_idx").on(t.customerId),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Store = typeof stores.$inferSelect;
+export type StoreMember = typeof storeMembers.$inferSelect;
+export type Customer = typeof customers.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuthEvent = typeof authEvents.$inferInsert;
+export type Area = (typeof area.enumValues)[number];

@@ -1,0 +1,22 @@
+// The audit trail (SPEC §8): every auth event becomes a row of auth_events.
+import "server-only";
+import { db } from "@/db/client";
+import { authEvents, type AuthEvent } from "@/db/schema";
+import type { RequestContext } from "@/lib/http";
+
+export type AuthEventType =
+  | "login_succeeded"
+  | "login_failed"
+  | "logout"
+  | "token_refreshed"
+  | "refresh_token_reused";
+
+export async function recordAuthEvent(
+  type: AuthEventType,
+  event: Omit<AuthEvent, "type" | "ip" | "userAgent">,
+  ctx: RequestContext,
+): Promise<void> {
+  await db()
+    .insert(authEvents)
+    .values({ ...event, type, ip: ctx.ip, userAgent: ctx.userAgent });
+}

@@ -1,0 +1,53 @@
+// Every auth cookie is built here from the area table (SPEC §5): name, Path and attributes.
+import { config } from "@/lib/config";
+import { AREAS, type AreaName, type CookieScope } from "./areas";
+
+export type CookieSpec = {
+  name: string;
+  value: string;
+  path: string;
+  httpOnly: true;
+  sameSite: "lax";
+  secure: boolean;
+  /** Seconds; absent for a browser-session cookie. */
+  maxAge?: number;
+};
+
+function base(name: string, value: string, path: string): CookieSpec {
+  return { name, value, path, httpOnly: true, sameSite: "lax", secure: config().isProduction };
+}
+
+/** The access-token cookie: lives exactly as long as the token (`Max-Age` = lifetime). */
+export function accessCookie(area: AreaName, scope: CookieScope, token: string, expiresIn: number): CookieSpec {
+  const def = AREAS[area];
+  return { ...base(def.accessCookie, token, def.cookiePath(scope)), maxAge: expiresIn };
+}
+
+/** The refresh cookie: 30 days with "remember me", otherwise until the browser closes. */
+export function refreshCookie(
+  area: AreaName,
+  scope: CookieScope,
+  token: string,
+  rememberMe: boolean,
+  expiresAt: Date,
+): CookieSpec {
+  const def = AREAS[area];
+  const spec = base(def.refreshCookie, token, def.cookiePath(scope));
+  if (rememberMe) spec.maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  return spec;
+}
+
+/** Deletion cookies for logout: the same names, Path and attributes, `Max-Age=0`. */
+export function clearedCookies(area: AreaName, scope: CookieScope): CookieSpec[] {
+  const def = AREAS[area];
+  const path = def.cookiePath(scope);
+  return [def.accessCookie, def.refreshCookie].map((name) => ({ ...base(name, "", path), maxAge: 0 }));
+}
+
+export function serializeCookie(spec: CookieSpec): string {
+  const parts = [`${spec.name}=${encodeURIComponent(spec.value)}`, `Path=${spec.path}`];
+  if (spec.maxAge !== undefined) parts.push(`Max-Age=${spec.maxAge}`);
+  parts.push("HttpOnly", "SameSite=Lax");
+  if (spec.secure) parts.push("Secure");
+  return parts.join("; ");
+}

@@ -1,0 +1,85 @@
+// The API's errors (SPEC §6): one named code per kind, mapped to status and JSON body here
+// and nowhere else.
+import { z } from "zod";
+
+export const ERROR_CODES = {
+  BAD_REQUEST: { status: 400, message: "The request could not be read" },
+  INVALID_CREDENTIALS: { status: 401, message: "Invalid email/username or password" },
+  INVALID_TOKEN: { status: 401, message: "Missing, invalid or expired token" },
+  INSUFFICIENT_PERMISSIONS: { status: 403, message: "You do not have permission to do this" },
+  ADMIN_REQUIRED: { status: 403, message: "Platform admin access required" },
+  FORBIDDEN_ORIGIN: { status: 403, message: "Cross-origin request refused" },
+  NOT_FOUND: { status: 404, message: "Not found" },
+  METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed" },
+  CONFLICT: { status: 409, message: "Conflict" },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "Request body is larger than 64 KiB" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json" },
+  VALIDATION_ERROR: { status: 422, message: "Some fields are invalid" },
+  ACCOUNT_LOCKED: { status: 423, message: "Account temporarily locked" },
+  RATE_LIMITED: { status: 429, message: "Too many requests" },
+  INTERNAL_ERROR: { status: 500, message: "Something went wrong" },
+  STORE_UNAVAILABLE: { status: 503, message: "This store is currently unavailable" },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type FieldError = { field: string; message: string };
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; details?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    super(options.message ?? ERROR_CODES[code].message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.details = options.details;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** The refusal every guard gives a missing or unusable token. */
+export function invalidToken(): ApiError {
+  return new ApiError("INVALID_TOKEN", { headers: { "WWW-Authenticate": 'Bearer realm="orion"' } });
+}
+
+/** Field errors from zod: the path and message only, never the value that was sent. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "body",
+    message: issue.message,
+  }));
+}
+
+export function validationError(error: z.ZodError): ApiError {
+  return new ApiError("VALIDATION_ERROR", { details: fieldErrors(error) });
+}
+
+export const NO_STORE = "no-store";
+
+export function errorResponse(error: unknown): Response {
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : error instanceof z.ZodError
+        ? validationError(error)
+        : new ApiError("INTERNAL_ERROR");
+  if (apiError.code === "INTERNAL_ERROR") {
+    // The client gets a generic body; the cause stays in the server's log.
+    console.error("[orion] unhandled error", error instanceof Error ? error.stack : String(error));
+  }
+  const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {
+    error: { code: apiError.code, message: apiError.message },
+  };
+  if (apiError.details !== undefined) body.error.details = apiError.details;
+  return Response.json(body, {
+    status: apiError.status,
+    headers: { "Cache-Control": NO_STORE, ...apiError.headers },
+  });
+}

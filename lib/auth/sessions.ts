@@ -1,0 +1,120 @@
+// Sessions (SPEC §4): a row per login, opaque refresh tokens stored hashed and rotated on
+// every use; a rotated token presented again ends the whole session.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { refreshTokens, sessions } from "@/db/schema";
+import type { RequestContext } from "@/lib/http";
+import { AREAS, type AreaName } from "./areas";
+
+/** Refresh lifetime with "remember me"; otherwise the refresh cookie lasts the browser session. */
+export const REMEMBER_ME_DAYS = 30;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function newOpaqueToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export type OpenSessionInput = {
+  area: AreaName;
+  userId?: string;
+  customerId?: string;
+  storeId?: string;
+  tokenVersion: number;
+  rememberMe: boolean;
+};
+
+export type OpenedSession = { sessionId: string; refreshToken: string; refreshExpiresAt: Date };
+
+function refreshExpiry(sessionExpiresAt: Date): Date {
+  const remembered = new Date(Date.now() + REMEMBER_ME_DAYS * 24 * 3600 * 1000);
+  return remembered < sessionExpiresAt ? remembered : sessionExpiresAt;
+}
+
+export async function openSession(input: OpenSessionInput, ctx: RequestContext): Promise<OpenedSession> {
+  const expiresAt = new Date(Date.now() + AREAS[input.area].sessionHours * 3600 * 1000);
+  const refreshToken = newOpaqueToken();
+  const refreshExpiresAt = refreshExpiry(expiresAt);
+  const sessionId = await db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sessions)
+      .values({ ...input, ip: ctx.ip, userAgent: ctx.userAgent, expiresAt })
+      .returning({ id: sessions.id });
+    await tx
+      .insert(refreshTokens)
+      .values({ tokenHash: hashToken(refreshToken), sessionId: row!.id, expiresAt: refreshExpiresAt });
+    return row!.id;
+  });
+  return { sessionId, refreshToken, refreshExpiresAt };
+}
+
+export async function revokeSession(sessionId: string, reason: string): Promise<void> {
+  await db()
+    .update(sessions)
+    .set({ revokedAt: new Date(), revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+export type RotatedRefresh =
+  | { kind: "rotated"; session: typeof sessions.$inferSelect; refreshToken: string; refreshExpiresAt: Date }
+  | { kind: "reused"; sessionId: string }
+  | { kind: "invalid" };
+
+/**
+ * Exchanges a refresh token for a new one. Exactly one of several concurrent exchanges of
+ * the same token wins; a token already exchanged revokes its session (reuse detection).
+ */
+export async function rotateRefreshToken(token: string, area: AreaName): Promise<RotatedRefresh> {
+  if (token.length > 256) return { kind: "invalid" };
+  const tokenHash = hashToken(token);
+  return db().transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(refreshTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, tokenHash),
+          isNull(refreshTokens.usedAt),
+          gt(refreshTokens.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ sessionId: refreshTokens.sessionId });
+    if (!claimed) {
+      const [used] = await tx
+        .select({ sessionId: refreshTokens.sessionId, usedAt: refreshTokens.usedAt })
+        .from(refreshTokens)
+        .where(eq(refreshTokens.tokenHash, tokenHash));
+      if (used?.usedAt) {
+        await tx
+          .update(sessions)
+          .set({ revokedAt: new Date(), revokedReason: "refresh_token_reused" })
+          .where(and(eq(sessions.id, used.sessionId), isNull(sessions.revokedAt)));
+        return { kind: "reused", sessionId: used.sessionId } as const;
+      }
+      return { kind: "invalid" } as const;
+    }
+    const [session] = await tx
+      .update(sessions)
+      .set({ lastUsedAt: new Date() })
+      .where(
+        and(
+          eq(sessions.id, claimed.sessionId),
+          eq(sessions.area, area),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, sql`now()`),
+        ),
+      )
+      .returning();
+    if (!session) return { kind: "invalid" } as const;
+    const refreshToken = newOpaqueToken();
+    const refreshExpiresAt = refreshExpiry(session.expiresAt);
+    await tx
+      .insert(refreshTokens)
+      .values({ tokenHash: hashToken(refreshToken), sessionId: session.id, expiresAt: refreshExpiresAt });
+    return { kind: "rotated", session, refreshToken, refreshExpiresAt } as const;
+  });
+}

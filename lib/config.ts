@@ -1,0 +1,107 @@
+// Reads the environment once (SPEC §11) and fails fast on a bad value.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+// The placeholder in .env.example: a server in production refuses to start with it.
+export const EXAMPLE_SECRET = "change-me-to-64-random-hex-characters-from-openssl-rand-hex-32";
+
+const envSchema = z.object({
+  ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  JWT_SECRET_KEY: z.string().optional(),
+  JWT_PREVIOUS_SECRET_KEYS: z.string().optional(),
+  JWT_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  PLATFORM_DOMAIN: z.string().default("localhost:3000"),
+  ADMIN_USERNAME: z.string().optional(),
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  ORION_DATA_DIR: z.string().default(".data"),
+});
+
+export type Config = {
+  environment: "development" | "test" | "production";
+  isProduction: boolean;
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  jwtSecrets: { current: string; previous: string[] };
+  jwtExpireMinutes: number;
+  bcryptCost: number;
+  passwordHashThreads: number;
+  platformDomain: string;
+  dataDir: string;
+  firstAdmin: { username: string; email: string; password: string } | null;
+};
+
+/** A secret for development kept in the data directory, so tokens survive a restart. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, "jwt-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+function assertStrongSecret(secret: string, name: string): void {
+  if (Buffer.byteLength(secret, "utf8") < 32) throw new Error(`${name} must be at least 32 bytes`);
+  if (secret === EXAMPLE_SECRET) throw new Error(`${name} is the example value from .env.example`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.ENVIRONMENT === "production";
+  const dataDir = path.resolve(e.ORION_DATA_DIR);
+
+  let current = e.JWT_SECRET_KEY?.trim();
+  if (!current) {
+    if (isProduction) throw new Error("JWT_SECRET_KEY is required when ENVIRONMENT=production");
+    current = developmentSecret(dataDir);
+  }
+  const previous = (e.JWT_PREVIOUS_SECRET_KEYS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  assertStrongSecret(current, "JWT_SECRET_KEY");
+  previous.forEach((p) => assertStrongSecret(p, "JWT_PREVIOUS_SECRET_KEYS"));
+
+  const firstAdmin =
+    e.ADMIN_USERNAME && e.ADMIN_PASSWORD
+      ? {
+          username: e.ADMIN_USERNAME,
+          email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME}@${e.PLATFORM_DOMAIN.split(":")[0]}`,
+          password: e.ADMIN_PASSWORD,
+        }
+      : null;
+
+  return {
+    environment: e.ENVIRONMENT,
+    isProduction,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    jwtSecrets: { current, previous },
+    jwtExpireMinutes: e.JWT_EXPIRE_MINUTES,
+    bcryptCost: e.BCRYPT_COST,
+    passwordHashThreads: e.PASSWORD_HASH_THREADS ?? Math.max(1, cpus().length),
+    platformDomain: e.PLATFORM_DOMAIN.toLowerCase(),
+    dataDir,
+    firstAdmin,
+  };
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

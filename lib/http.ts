@@ -1,0 +1,79 @@
+// Reading requests for the JSON API: size, content type, JSON and zod, each failure a named
+// ApiError (SPEC §6), plus the wrapper every route handler goes through.
+import type { z } from "zod";
+import { ApiError, NO_STORE, errorResponse, validationError } from "@/lib/auth/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+async function readBodyText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE");
+  if (!request.body) return "";
+  // A chunked body has no length to trust: count while reading and stop at the limit.
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError("PAYLOAD_TOO_LARGE");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses a JSON body against a zod schema: 415, 413, 400 or 422 when it is not one. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
+  const text = await readBodyText(request);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError("BAD_REQUEST", { message: "The body is not valid JSON" });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Cache-Control", NO_STORE);
+  return Response.json(body, { ...init, headers });
+}
+
+/** The caller's address as the nearest proxy saw it (the first hop is ours to trust). */
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",").at(-1)!.trim() || null;
+  return headers.get("x-real-ip");
+}
+
+export type RequestContext = { ip: string | null; userAgent: string | null };
+
+export function requestContext(headers: Headers): RequestContext {
+  return { ip: clientIp(headers), userAgent: headers.get("user-agent")?.slice(0, 512) ?? null };
+}
+
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+/** Every route handler runs inside this: any thrown error becomes the one JSON error body. */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function methodNotAllowed(): Promise<Response> {
+  return Promise.resolve(errorResponse(new ApiError("METHOD_NOT_ALLOWED")));
+}
