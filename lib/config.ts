@@ -53,7 +53,7 @@ function assertStrongSecret(secret: string, name: string): void {
   if (secret === EXAMPLE_SECRET) throw new Error(`${name} is the example value from .env.example`);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

@@ -23,7 +23,7 @@ export const loginSchema = z.object({
 });
 
 export const refreshSchema = z.object({
-  refresh_token: z.string().min(1, { message: "refresh_token is required" }).max(256),
+  refresh_token: z.string().min(1, { message: "refresh_token is required" }).max(4096),
 });
 
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -8,7 +8,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
-import { AREAS, type AreaName, type CookieScope } from "./areas";
+import { AREAS, type CookieScope } from "./areas";
 import { ApiError, invalidToken } from "./errors";
 import { REQUEST_PATH_HEADER } from "./paths";
 import { loginRedirectUrl, safeNext } from "./safe-next";

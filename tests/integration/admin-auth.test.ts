@@ -1,0 +1,223 @@
+// The admin API's sign-in lifecycle against the production server and real PostgreSQL.
+import { afterAll, describe, expect, it } from "vitest";
+import { adminLogin, baseUrl, bearer, get, parseSetCookies, postJson } from "../support/http";
+import { testSql } from "./db";
+
+const LOGIN = "/api/v1/admin/auth/login";
+const ME = "/api/v1/admin/auth/me";
+
+afterAll(async () => {
+  await testSql().end();
+});
+
+describe("admin login", () => {
+  it("logs in by username and answers with the token, the user and the admin cookie", async () => {
+    const res = await postJson(LOGIN, { email_or_username: "admin", password: "admin123" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = await res.json();
+    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 1800, user: { username: "admin", role: "admin" } });
+    expect(body.access_token).toMatch(/^eyJ/);
+    expect(body.refresh_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.user).not.toHaveProperty("password_hash");
+
+    const cookies = parseSetCookies(res);
+    const access = cookies.find((c) => c.name === "admin_token");
+    expect(access?.value).toBe(body.access_token);
+    expect(access?.attrs).toMatchObject({ path: "/admin", httponly: true, samesite: "Lax", "max-age": "1800" });
+    expect(access?.attrs).not.toHaveProperty("domain");
+    expect(access?.attrs).not.toHaveProperty("secure"); // Secure only when ENVIRONMENT=production
+    const refresh = cookies.find((c) => c.name === "admin_refresh");
+    expect(refresh?.attrs).toMatchObject({ path: "/admin", httponly: true, samesite: "Lax" });
+    expect(refresh?.attrs).not.toHaveProperty("max-age"); // browser-session cookie without "remember me"
+    expect(cookies.filter((c) => c.name === "admin_token")).toHaveLength(1);
+  });
+
+  it("logs in by email, ignoring case and surrounding spaces", async () => {
+    const res = await postJson(LOGIN, { email_or_username: "  Admin@Orion.TEST ", password: "admin123" });
+    expect(res.status).toBe(200);
+    expect((await res.json()).user.email).toBe("admin@orion.test");
+  });
+
+  it("keeps the refresh cookie for 30 days at most with remember me, capped by the 12-hour admin session", async () => {
+    const res = await postJson(LOGIN, { email_or_username: "admin", password: "admin123", remember_me: true });
+    const refresh = parseSetCookies(res).find((c) => c.name === "admin_refresh");
+    const maxAge = Number(refresh?.attrs["max-age"]);
+    expect(maxAge).toBeGreaterThan(11 * 3600);
+    expect(maxAge).toBeLessThanOrEqual(12 * 3600);
+  });
+
+  it("answers a wrong password and an unknown account with the same 401 body", async () => {
+    const wrong = await postJson(LOGIN, { email_or_username: "admin", password: "not-the-password" });
+    const unknown = await postJson(LOGIN, { email_or_username: "nobody-here", password: "not-the-password" });
+    const store = await postJson(LOGIN, { email_or_username: "store_owner", password: "store123" });
+    expect([wrong.status, unknown.status, store.status]).toEqual([401, 401, 401]);
+    const bodies = await Promise.all([wrong.text(), unknown.text(), store.text()]);
+    expect(JSON.parse(bodies[0]!)).toEqual({
+      error: { code: "INVALID_CREDENTIALS", message: "Invalid email/username or password" },
+    });
+    expect(bodies[1]).toBe(bodies[0]);
+    expect(bodies[2]).toBe(bodies[0]);
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("records failed and successful logins in auth_events, also for unknown accounts", async () => {
+    const marker = `ghost-${Date.now()}`;
+    await postJson(LOGIN, { email_or_username: marker, password: "whatever" });
+    const { user } = await adminLogin();
+    const rows = await testSql()`
+      select type, area, user_id, identifier from auth_events
+      where identifier = ${marker} or (user_id = ${user.id} and type = 'login_succeeded')`;
+    expect(rows.some((r) => r.type === "login_failed" && r.identifier === marker && r.user_id === null)).toBe(true);
+    expect(rows.some((r) => r.type === "login_succeeded" && r.area === "admin")).toBe(true);
+  });
+
+  it("refuses a password over 72 bytes with 422 and never echoes it", async () => {
+    const password = "p".repeat(100);
+    const res = await postJson(LOGIN, { email_or_username: "admin", password });
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).not.toContain(password);
+    expect(JSON.parse(text).error).toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: [{ field: "password", message: expect.stringContaining("72 bytes") }],
+    });
+  });
+
+  it("counts bytes, not characters: 25 euro signs (75 bytes) are refused", async () => {
+    const res = await postJson(LOGIN, { email_or_username: "admin", password: "€".repeat(25) });
+    expect(res.status).toBe(422);
+    const ok = await postJson(LOGIN, { email_or_username: "admin", password: "€".repeat(24) });
+    expect(ok.status).toBe(401);
+  });
+
+  it("names each missing field with 422", async () => {
+    const res = await postJson(LOGIN, {});
+    expect(res.status).toBe(422);
+    const fields = (await res.json()).error.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(["email_or_username", "password"]);
+  });
+
+  it("answers malformed JSON with 400, a non-JSON body with 415 and a 70 KiB body with 413", async () => {
+    const malformed = await fetch(baseUrl() + LOGIN, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"email_or_username": "admin",',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.code).toBe("BAD_REQUEST");
+
+    const form = await fetch(baseUrl() + LOGIN, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "email_or_username=admin&password=admin123",
+    });
+    expect(form.status).toBe(415);
+
+    const big = await postJson(LOGIN, { email_or_username: "admin", password: "admin123", pad: "x".repeat(70 * 1024) });
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("does not accept GET on the login or logout endpoints", async () => {
+    expect((await get(LOGIN)).status).toBe(405);
+    const { access_token } = await adminLogin();
+    expect((await get("/api/v1/admin/auth/logout", bearer(access_token))).status).toBe(405);
+    expect((await get(ME, bearer(access_token))).status).toBe(200);
+  });
+});
+
+describe("admin me, logout and refresh", () => {
+  it("returns the admin for a valid Bearer token", async () => {
+    const login = await adminLogin();
+    const res = await get(ME, bearer(login.access_token));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect((await res.json()).user).toMatchObject({ username: "admin", role: "admin" });
+  });
+
+  it("ignores the admin cookie on the API: Bearer only", async () => {
+    const login = await adminLogin();
+    const res = await get(ME, { cookie: `admin_token=${login.access_token}` });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+
+  it("refuses a token in the query string", async () => {
+    const login = await adminLogin();
+    expect((await get(`${ME}?access_token=${login.access_token}`)).status).toBe(401);
+    expect((await get(`${ME}?token=${login.access_token}`)).status).toBe(401);
+  });
+
+  it("revokes the session on logout: the same token is refused and the cookies are deleted with their Path", async () => {
+    const login = await adminLogin();
+    const res = await postJson("/api/v1/admin/auth/logout", {}, bearer(login.access_token));
+    expect(res.status).toBe(200);
+    const cleared = parseSetCookies(res);
+    for (const name of ["admin_token", "admin_refresh"]) {
+      const c = cleared.find((x) => x.name === name);
+      expect(c?.value).toBe("");
+      expect(c?.attrs).toMatchObject({ path: "/admin", "max-age": "0", httponly: true });
+    }
+    const after = await get(ME, bearer(login.access_token));
+    expect(after.status).toBe(401);
+    expect((await after.json()).error.code).toBe("INVALID_TOKEN");
+    const refresh = await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token });
+    expect(refresh.status).toBe(401);
+    const [row] = await testSql()`select revoked_at, revoked_reason from sessions where id = (
+      select session_id from auth_events where type = 'logout' order by id desc limit 1)`;
+    expect(row?.revoked_reason).toBe("logout");
+  });
+
+  it("rotates the refresh token on every use", async () => {
+    const login = await adminLogin();
+    const res = await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.refresh_token).not.toBe(login.refresh_token);
+    expect(body.access_token).not.toBe(login.access_token);
+    expect((await get(ME, bearer(body.access_token))).status).toBe(200);
+    const cookie = parseSetCookies(res).find((c) => c.name === "admin_token");
+    expect(cookie?.attrs.path).toBe("/admin");
+  });
+
+  it("ends the whole session when a spent refresh token is presented again", async () => {
+    const login = await adminLogin();
+    const first = await (await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token })).json();
+    const replay = await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token });
+    expect(replay.status).toBe(401);
+    expect((await get(ME, bearer(first.access_token))).status).toBe(401);
+    const again = await postJson("/api/v1/admin/auth/refresh", { refresh_token: first.refresh_token });
+    expect(again.status).toBe(401);
+    const [event] = await testSql()`select count(*)::int as n from auth_events where type = 'refresh_token_reused'`;
+    expect(event?.n).toBeGreaterThan(0);
+  });
+
+  it("lets exactly one of ten concurrent refreshes with the same token succeed", async () => {
+    const login = await adminLogin();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token })),
+    );
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(9);
+  });
+
+  it("refuses an access token at the refresh endpoint and a refresh token as Bearer", async () => {
+    const login = await adminLogin();
+    expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.access_token })).status).toBe(401);
+    expect((await get(ME, bearer(login.refresh_token))).status).toBe(401);
+  });
+
+  it("refuses the token of a deactivated admin at once", async () => {
+    const sql = testSql();
+    const [row] = await sql`insert into users (username, email, password_hash, role)
+      select 'temp_admin_' || floor(random()*1e9)::text, 'temp' || floor(random()*1e9)::text || '@orion.test', password_hash, 'admin'
+      from users where username = 'admin' returning id, username`;
+    const login = await adminLogin(row!.username, "admin123");
+    expect((await get(ME, bearer(login.access_token))).status).toBe(200);
+    await sql`update users set is_active = false where id = ${row!.id}`;
+    expect((await get(ME, bearer(login.access_token))).status).toBe(401);
+    await sql`update users set is_active = true, token_version = token_version + 1 where id = ${row!.id}`;
+    expect((await get(ME, bearer(login.access_token))).status).toBe(401);
+  });
+});

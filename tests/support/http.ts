@@ -1,0 +1,51 @@
+// Small HTTP helpers for integration tests against the running server.
+import { inject } from "vitest";
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export async function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(baseUrl() + path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+export async function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(baseUrl() + path, { headers, redirect: "manual" });
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+export type LoginAnswer = {
+  access_token: string;
+  refresh_token: string;
+  token_type: string;
+  expires_in: number;
+  user: { id: string; username: string; email: string; role: string };
+};
+
+export async function adminLogin(identifier = "admin", password = "admin123"): Promise<LoginAnswer> {
+  const res = await postJson("/api/v1/admin/auth/login", { email_or_username: identifier, password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as LoginAnswer;
+}
+
+/** Parses Set-Cookie lines into name → attributes (lower-case keys), keeping every line. */
+export function parseSetCookies(res: Response): Array<{ name: string; value: string; attrs: Record<string, string | true> }> {
+  return res.headers.getSetCookie().map((line) => {
+    const [pair, ...rest] = line.split(";").map((s) => s.trim());
+    const eq = pair!.indexOf("=");
+    const attrs: Record<string, string | true> = {};
+    for (const a of rest) {
+      const i = a.indexOf("=");
+      if (i === -1) attrs[a.toLowerCase()] = true;
+      else attrs[a.slice(0, i).toLowerCase()] = a.slice(i + 1);
+    }
+    return { name: pair!.slice(0, eq), value: pair!.slice(eq + 1), attrs };
+  });
+}

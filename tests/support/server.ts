@@ -1,0 +1,118 @@
+// Starts the real thing for tests and benchmarks: a fresh PostgreSQL database migrated with
+// the committed migrations, and the production build served by `next start`.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { connect } from "../../db/connect";
+import { migrateDatabase } from "../../db/migrate";
+import { seedDemo } from "../../db/seed";
+
+/** The signing secret of test servers, so tests can mint and alter tokens (checklist [GB-key]). */
+export const TEST_JWT_SECRET = "orion-test-secret-0123456789abcdef0123456789abcdef";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+export function adminDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
+
+/** A new, empty database on the test PostgreSQL server, migrated and (optionally) seeded. */
+export async function createTestDatabase(options: { seed?: boolean; prefix?: string } = {}): Promise<TestDatabase> {
+  const base = adminDatabaseUrl();
+  const name = `${options.prefix ?? "orion_test"}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString());
+  if (options.seed ?? true) {
+    const { db, client } = connect(url.toString(), 2);
+    await seedDemo(db);
+    await client.end();
+  }
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      const sql = postgres(base, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists "${name}" with (force)`);
+      await sql.end();
+    },
+  };
+}
+
+export function ensureBuilt(): void {
+  if (existsSync(path.join(root, ".next/BUILD_ID")) && process.env.ORION_TEST_REBUILD !== "1") return;
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+export type TestServer = {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export type ServerOptions = { databaseUrl: string; port: number; env?: Record<string, string> };
+
+// Servers left running by a failed or timed-out test must not outlive the test process.
+const running = new Set<ChildProcess>();
+process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+
+export async function startServer(options: ServerOptions): Promise<TestServer> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ENVIRONMENT: "test",
+    BCRYPT_COST: "4",
+    JWT_SECRET_KEY: TEST_JWT_SECRET,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+    DATABASE_URL: options.databaseUrl,
+  };
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not start in time:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    port: options.port,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+}
