@@ -18,6 +18,11 @@ const nextConfig: NextConfig = {
           { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'none'; object-src 'none'" },
         ],
       },
+      {
+        // One-time links must not leak through the Referer header.
+        source: "/store/:store/accept-invitation",
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      },
     ];
   },
 };

@@ -5,32 +5,48 @@ import { AREAS } from "@/lib/auth/areas";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { loginRedirectUrl, safeNext } from "@/lib/auth/safe-next";
 import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
+import { pageAreaOf } from "@/lib/routing";
+import { storeBySlug } from "@/lib/stores/lookup";
 
-function isLoginPage(pathname: string): boolean {
-  return pathname === "/admin/login" || pathname.startsWith("/admin/login/");
+function redirect(request: NextRequest, location: string, status: number): NextResponse {
+  return NextResponse.redirect(new URL(location, request.url), status);
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  const page = pageAreaOf(pathname);
+  if (!page) return NextResponse.next();
+
+  const scope = page.area === "store" ? { slug: page.slug } : {};
+  if (page.area === "store") {
+    // One spelling per store, so the cookie Path always matches.
+    if (page.rawSlug !== page.slug) {
+      return redirect(request, pathname.replace(`/store/${page.rawSlug}`, `/store/${page.slug}`) + search, 308);
+    }
+    const store = await storeBySlug(page.slug);
+    if (!store) return NextResponse.next();
+    if (store.status !== "active") {
+      return NextResponse.rewrite(new URL("/store-unavailable", request.url), { status: 503 });
+    }
+  }
+
   const forwarded = new Headers(request.headers);
   // Always ours, never the client's: the guards read it to build `?next=`.
   forwarded.set(REQUEST_PATH_HEADER, pathname + search);
 
-  if (!isLoginPage(pathname)) {
-    const admin = AREAS.admin;
-    const token =
-      request.cookies.get(admin.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
+  if (!page.public) {
+    const def = AREAS[page.area];
+    const token = request.cookies.get(def.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
     // Any sound token passes: a token of another area gets the guard's 403 page, not a login.
-    const claims = token ? await verifyAccessToken(token) : null;
-    if (!claims) {
-      const next = safeNext(pathname + search, admin.cookiePath({}));
-      const target = new URL(loginRedirectUrl(admin.loginPath({}), next), request.url);
-      return NextResponse.redirect(target, request.method === "GET" || request.method === "HEAD" ? 307 : 303);
+    if (!token || !(await verifyAccessToken(token))) {
+      const next = safeNext(pathname + search, def.cookiePath(scope));
+      const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
+      return redirect(request, loginRedirectUrl(def.loginPath(scope), next), status);
     }
   }
   return NextResponse.next({ request: { headers: forwarded } });
 }
 
 export const config = {
-  matcher: ["/admin", "/admin/:path*"],
+  matcher: ["/admin", "/admin/:path*", "/store/:path*"],
 };

@@ -29,6 +29,15 @@ export const storeStatus = pgEnum("store_status", ["active", "suspended"]);
 export const storeRole = pgEnum("store_role", ["owner", "manager", "staff"]);
 export const area = pgEnum("area", ["admin", "store", "customer"]);
 export const oneTimePurpose = pgEnum("one_time_purpose", ["password_reset", "email_verification", "invitation"]);
+export const orderStatus = pgEnum("order_status", [
+  "pending_payment",
+  "paid",
+  "processing",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "refunded",
+]);
 
 export type StoreTheme = {
   primaryColor: string;
@@ -68,6 +77,9 @@ export const stores = pgTable(
     name: text("name").notNull(),
     status: storeStatus("status").notNull().default("active"),
     theme: jsonb("theme").$type<StoreTheme>().notNull(),
+    // Per-store counters, taken with UPDATE … RETURNING so concurrent writers never collide.
+    lastCustomerNumber: integer("last_customer_number").notNull().default(0),
+    lastOrderNumber: integer("last_order_number").notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -229,6 +241,81 @@ export const authEvents = pgTable(
   ],
 );
 
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    priceCents: integer("price_cents").notNull(),
+    currency: text("currency").notNull().default("EUR"),
+    stock: integer("stock").notNull().default(0),
+    imageUrl: text("image_url"),
+    isActive: boolean("is_active").notNull().default(true),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("products_store_id_idx").on(t.storeId, t.createdAt),
+    check("products_price_nonnegative", sql`${t.priceCents} >= 0`),
+    check("products_stock_nonnegative", sql`${t.stock} >= 0`),
+  ],
+);
+
+export type OrderAddress = {
+  name: string;
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  country: string;
+};
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    orderNumber: text("order_number").notNull(),
+    status: orderStatus("status").notNull().default("pending_payment"),
+    currency: text("currency").notNull(),
+    totalCents: integer("total_cents").notNull(),
+    shippingAddress: jsonb("shipping_address").$type<OrderAddress>(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("orders_store_number_key").on(t.storeId, t.orderNumber),
+    index("orders_store_id_created_at_idx").on(t.storeId, t.createdAt),
+    index("orders_customer_id_idx").on(t.customerId),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: uuid("product_id").references(() => products.id, { onDelete: "set null" }),
+    // What was bought, as it was then: the product may change or go later.
+    productName: text("product_name").notNull(),
+    unitPriceCents: integer("unit_price_cents").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [
+    index("order_items_order_id_idx").on(t.orderId),
+    index("order_items_product_id_idx").on(t.productId),
+    check("order_items_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Store = typeof stores.$inferSelect;
@@ -237,3 +324,7 @@ export type Customer = typeof customers.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuthEvent = typeof authEvents.$inferInsert;
 export type Area = (typeof area.enumValues)[number];
+export type Product = typeof products.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type StoreRole = (typeof storeRole.enumValues)[number];

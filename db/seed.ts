@@ -3,7 +3,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Database } from "./connect";
-import { type StoreTheme, customers, storeDomains, storeMembers, stores, users } from "./schema";
+import {
+  type StoreTheme,
+  customers,
+  orderItems,
+  orders,
+  products,
+  storeDomains,
+  storeMembers,
+  stores,
+  users,
+} from "./schema";
 
 export const DEMO_ACCOUNTS = [
   { who: "platform admin", login: "admin (admin@orion.test)", password: "admin123", url: "/admin/login" },
@@ -47,6 +57,101 @@ async function upsertStore(db: Database, code: string, slug: string, name: strin
     .values({ code, slug, name, theme: THEMES[slug]! })
     .returning({ id: stores.id });
   return row!.id;
+}
+
+const CATALOG: Record<string, Array<[name: string, description: string, priceCents: number, stock: number]>> = {
+  orion: [
+    ["Nebula Hoodie", "Brushed cotton hoodie with a star-map print.", 5900, 40],
+    ["Comet Trail Runners", "Light trail shoes with a grippy sole.", 11900, 25],
+    ["Meteor Rain Jacket", "Packable waterproof shell.", 8900, 30],
+    ["Galaxy Beanie", "Merino beanie, one size.", 2400, 80],
+    ["Orbit Water Bottle", "Insulated steel bottle, 750 ml.", 2900, 120],
+    ["Starlight Headlamp", "USB-C rechargeable, 400 lumens.", 3900, 60],
+    ["Eclipse Sunglasses", "Polarised lenses, recycled frame.", 6900, 45],
+    ["Aurora Fleece", "Mid-layer fleece for cold evenings.", 7400, 35],
+    ["Cosmos Backpack", "28 l daypack with laptop sleeve.", 9900, 20],
+    ["Lunar Socks (3 pack)", "Cushioned hiking socks.", 1800, 150],
+    ["Zenith Tent", "Two-person, three-season tent.", 24900, 8],
+    ["Polaris Compass", "Baseplate compass with mirror.", 3400, 50],
+  ],
+  acme: [
+    ["Anvil, 50 kg", "Forged steel anvil for serious work.", 34900, 5],
+    ["Rocket Skates", "Not recommended near cliffs.", 19900, 12],
+    ["Giant Magnet", "Attracts most things, some regrettable.", 4900, 40],
+    ["Bird Seed (10 kg)", "Premium mix.", 1500, 200],
+    ["Portable Hole", "Fits in a pocket; unfolds to 1 m.", 9900, 15],
+    ["Spring-Loaded Boxing Glove", "Extends 3 m in 0.2 s.", 3900, 30],
+    ["Dehydrated Boulders", "Just add water.", 2900, 60],
+    ["Earthquake Pills", "Results may vary.", 1900, 90],
+    ["Jet-Propelled Pogo Stick", "Helmet sold separately.", 15900, 10],
+    ["Instant Tornado Seeds", "Plant with caution.", 2400, 70],
+    ["Super Outfit", "Cape included.", 8900, 25],
+    ["Batman Costume", "Discontinued, collector's item.", 12900, 3],
+  ],
+};
+
+async function seedCatalog(db: Database, storeId: string, slug: string): Promise<string[]> {
+  const existing = await db.select({ id: products.id }).from(products).where(eq(products.storeId, storeId));
+  if (existing.length > 0) return existing.map((p) => p.id);
+  const rows = await db
+    .insert(products)
+    .values(
+      CATALOG[slug]!.map(([name, description, priceCents, stock]) => ({ storeId, name, description, priceCents, stock })),
+    )
+    .returning({ id: products.id, name: products.name, priceCents: products.priceCents });
+  return rows.map((r) => r.id);
+}
+
+/** Two orders of the demo customer, so the dashboards have something to show. */
+async function seedOrders(db: Database, storeId: string, code: string, customerEmail: string): Promise<void> {
+  const [existing] = await db.select({ id: orders.id }).from(orders).where(eq(orders.storeId, storeId)).limit(1);
+  if (existing) return;
+  const [customer] = await db
+    .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName })
+    .from(customers)
+    .where(and(eq(customers.storeId, storeId), eq(customers.email, customerEmail)));
+  const catalog = await db.select().from(products).where(eq(products.storeId, storeId)).limit(3);
+  if (!customer || catalog.length < 3) return;
+  const address = {
+    name: `${customer.firstName} ${customer.lastName}`,
+    line1: "12 Rue de la Gare",
+    postalCode: "1611",
+    city: "Luxembourg",
+    country: "LU",
+  };
+  const plans = [
+    { status: "delivered" as const, lines: [[catalog[0]!, 1], [catalog[1]!, 2]] as const },
+    { status: "pending_payment" as const, lines: [[catalog[2]!, 1]] as const },
+  ];
+  for (const [index, plan] of plans.entries()) {
+    const total = plan.lines.reduce((sum, [p, q]) => sum + p.priceCents * q, 0);
+    const [order] = await db
+      .insert(orders)
+      .values({
+        storeId,
+        customerId: customer.id,
+        orderNumber: `${code}-${String(index + 1).padStart(6, "0")}`,
+        status: plan.status,
+        currency: "EUR",
+        totalCents: total,
+        shippingAddress: address,
+      })
+      .returning({ id: orders.id });
+    await db.insert(orderItems).values(
+      plan.lines.map(([p, quantity]) => ({
+        orderId: order!.id,
+        productId: p.id,
+        productName: p.name,
+        unitPriceCents: p.priceCents,
+        quantity,
+      })),
+    );
+  }
+  await db
+    .update(stores)
+    .set({ lastOrderNumber: plans.length })
+    .where(eq(stores.id, storeId));
+  await db.update(customers).set({ totalOrders: plans.length }).where(eq(customers.id, customer.id));
 }
 
 async function upsertCustomer(
@@ -112,4 +217,9 @@ export async function seedDemo(db: Database): Promise<void> {
     lastName: "Customer",
     password: "customer456",
   });
+  await db.update(stores).set({ lastCustomerNumber: 1 }).where(sql`${stores.lastCustomerNumber} < 1`);
+  await seedCatalog(db, orionId, "orion");
+  await seedCatalog(db, acmeId, "acme");
+  await seedOrders(db, orionId, "ORION", "customer@example.com");
+  await seedOrders(db, acmeId, "ACME", "customer@example.com");
 }

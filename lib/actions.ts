@@ -3,12 +3,16 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { type FieldError, fieldErrors } from "@/lib/auth/errors";
+import { ApiError, type FieldError, fieldErrors } from "@/lib/auth/errors";
 import { isSameOrigin } from "@/lib/auth/origin";
 import { type RequestContext, requestContext } from "@/lib/http";
 
 export type ActionState = {
   error?: string;
+  /** A success message to show. */
+  message?: string;
+  /** Extra text to show with the message (an invitation link to copy). */
+  detail?: string;
   fieldErrors?: Record<string, string>;
   /** What the person typed, to show again; never a password. */
   values?: Record<string, string>;
@@ -42,4 +46,35 @@ export async function parseForm<S extends z.ZodType>(
 export async function assertSameOriginAction(): Promise<RequestContext | null> {
   const hdrs = await headers();
   return isSameOrigin(hdrs) ? requestContext(hdrs) : null;
+}
+
+/**
+ * Runs a signed-in server action: same origin, the form parsed with zod, the principal
+ * loaded (and allowed), then `fn`. Named API errors come back as the form's error message.
+ */
+export async function runAction<S extends z.ZodType, P>(
+  formData: FormData,
+  options: {
+    schema: S;
+    echo?: string[];
+    principal: () => Promise<P | null>;
+    allowed?: (principal: P) => boolean;
+  },
+  fn: (principal: P, data: z.infer<S>, ctx: RequestContext) => Promise<ActionState | void>,
+): Promise<ActionState> {
+  const parsed = await parseForm(formData, options.schema, options.echo ?? []);
+  if (!parsed.ok) return parsed.state;
+  const principal = await options.principal();
+  if (!principal) return { error: "Your session has ended. Sign in again." };
+  if (options.allowed && !options.allowed(principal)) return { error: "Your role may not do this." };
+  try {
+    return (await fn(principal, parsed.data, parsed.ctx)) ?? {};
+  } catch (error) {
+    if (error instanceof ApiError) {
+      const values = Object.fromEntries((options.echo ?? []).map((k) => [k, String(formData.get(k) ?? "")]));
+      const fields = Array.isArray(error.details) ? toFieldMap(error.details as FieldError[]) : undefined;
+      return { error: error.message, fieldErrors: fields, values };
+    }
+    throw error;
+  }
 }

@@ -9,7 +9,18 @@ export type AuthEventType =
   | "login_failed"
   | "logout"
   | "token_refreshed"
-  | "refresh_token_reused";
+  | "refresh_token_reused"
+  | "password_changed"
+  | "member_invited"
+  | "invitation_accepted"
+  | "member_role_changed"
+  | "member_removed"
+  | "store_created"
+  | "store_suspended"
+  | "store_reactivated"
+  | "user_deactivated"
+  | "user_reactivated"
+  | "customer_deactivated";
 
 export async function recordAuthEvent(
   type: AuthEventType,

@@ -69,6 +69,8 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handle
     try {
       return await handler(request, context);
     } catch (error) {
+      // A handler may end early with a finished response (a redirect).
+      if (error instanceof Response) return error;
       return errorResponse(error);
     }
   };

@@ -7,7 +7,8 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { type Store, type StoreRole, sessions, storeMembers, stores, users } from "@/db/schema";
+import { type Permission, ROLE_PERMISSIONS } from "@/lib/store/permissions";
 import { AREAS, type CookieScope } from "./areas";
 import { ApiError, invalidToken } from "./errors";
 import { REQUEST_PATH_HEADER } from "./paths";
@@ -23,15 +24,53 @@ export type AdminPrincipal = {
   sessionId: string;
 };
 
-type Principals = { admin: AdminPrincipal };
+export type StorePrincipal = {
+  area: "store";
+  id: string;
+  username: string;
+  email: string;
+  sessionId: string;
+  store: Pick<Store, "id" | "code" | "slug" | "name" | "status" | "theme">;
+  storeRole: StoreRole;
+  permissions: readonly Permission[];
+};
+
+type Principals = { admin: AdminPrincipal; store: StorePrincipal };
 export type GuardedArea = keyof Principals;
+
+/** What a guard needs from the URL: the store of a store page or API path. */
+export type GuardScope = { slug?: string };
+
+type Loaded<P> = P | "unauthenticated" | "forbidden" | "unavailable";
 
 export type Authentication<A extends GuardedArea> =
   | { status: "ok"; principal: Principals[A]; claims: AccessClaims }
   | { status: "unauthenticated" }
-  | { status: "forbidden"; code: "ADMIN_REQUIRED" | "INSUFFICIENT_PERMISSIONS" };
+  | { status: "forbidden"; code: "ADMIN_REQUIRED" | "INSUFFICIENT_PERMISSIONS" }
+  | { status: "unavailable" };
 
-function liveUserSessionQuery() {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const liveSession = (area: "admin" | "store") =>
+  and(
+    eq(sessions.id, sql.placeholder("sid")),
+    eq(sessions.userId, sql.placeholder("sub")),
+    eq(sessions.area, area),
+    isNull(sessions.revokedAt),
+    gt(sessions.expiresAt, sql`now()`),
+    eq(sessions.tokenVersion, users.tokenVersion),
+  );
+
+function adminQuery() {
+  return db()
+    .select({ id: users.id, username: users.username, email: users.email, role: users.role, isActive: users.isActive })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(liveSession("admin"))
+    .prepare("guard_admin");
+}
+
+function storeQuery() {
   return db()
     .select({
       id: users.id,
@@ -39,90 +78,145 @@ function liveUserSessionQuery() {
       email: users.email,
       role: users.role,
       isActive: users.isActive,
-      area: sessions.area,
+      memberActive: storeMembers.isActive,
+      storeRole: storeMembers.role,
+      store: {
+        id: stores.id,
+        code: stores.code,
+        slug: stores.slug,
+        name: stores.name,
+        status: stores.status,
+        theme: stores.theme,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sql.placeholder("sid")),
-        eq(sessions.userId, sql.placeholder("sub")),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, sql`now()`),
-        eq(sessions.tokenVersion, users.tokenVersion),
-      ),
-    )
-    .prepare("live_user_session");
+    .innerJoin(stores, eq(stores.id, sessions.storeId))
+    .innerJoin(storeMembers, and(eq(storeMembers.storeId, sessions.storeId), eq(storeMembers.userId, sessions.userId)))
+    .where(liveSession("store"))
+    .prepare("guard_store");
 }
 
-let liveUserSession: ReturnType<typeof liveUserSessionQuery> | undefined;
+let queries: { admin: ReturnType<typeof adminQuery>; store: ReturnType<typeof storeQuery> } | undefined;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function prepared() {
+  queries ??= { admin: adminQuery(), store: storeQuery() };
+  return queries;
+}
 
-async function loadAdmin(claims: AccessClaims): Promise<AdminPrincipal | null> {
-  if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) return null;
-  liveUserSession ??= liveUserSessionQuery();
-  const [row] = await liveUserSession.execute({ sid: claims.sid, sub: claims.sub });
-  if (!row || !row.isActive || row.role !== "admin" || row.area !== "admin") return null;
+async function loadAdmin(claims: AccessClaims): Promise<Loaded<AdminPrincipal>> {
+  const [row] = await prepared().admin.execute({ sid: claims.sid, sub: claims.sub });
+  if (!row || !row.isActive || row.role !== "admin") return "unauthenticated";
+  return { area: "admin", id: row.id, username: row.username, email: row.email, role: "admin", sessionId: claims.sid };
+}
+
+async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise<Loaded<StorePrincipal>> {
+  const [row] = await prepared().store.execute({ sid: claims.sid, sub: claims.sub });
+  if (!row || !row.isActive || row.role !== "store" || !row.memberActive) return "unauthenticated";
+  if (row.store.id !== claims.store_id) return "unauthenticated";
+  // A live session of another store: the right kind of principal in the wrong place.
+  if (scope.slug !== undefined && row.store.slug !== scope.slug) return "forbidden";
+  if (row.store.status !== "active") return "unavailable";
   return {
-    area: "admin",
+    area: "store",
     id: row.id,
     username: row.username,
     email: row.email,
-    role: "admin",
     sessionId: claims.sid,
+    store: row.store,
+    storeRole: row.storeRole,
+    permissions: ROLE_PERMISSIONS[row.storeRole],
   };
 }
 
-const loaders: { [A in GuardedArea]: (claims: AccessClaims) => Promise<Principals[A] | null> } = {
+const loaders: { [A in GuardedArea]: (claims: AccessClaims, scope: GuardScope) => Promise<Loaded<Principals[A]>> } = {
   admin: loadAdmin,
+  store: loadStoreMember,
 };
 
 export async function authenticate<A extends GuardedArea>(
   token: string | null | undefined,
   area: A,
+  scope: GuardScope = {},
 ): Promise<Authentication<A>> {
   if (!token) return { status: "unauthenticated" };
   const claims = await verifyAccessToken(token);
   if (!claims) return { status: "unauthenticated" };
   // A sound token of another area is the wrong principal, not a bad credential.
   if (claims.type !== area) return { status: "forbidden", code: AREAS[area].wrongPrincipalCode };
-  const principal = await loaders[area](claims);
-  if (!principal) return { status: "unauthenticated" };
-  return { status: "ok", principal, claims };
+  if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) return { status: "unauthenticated" };
+  const loaded = await loaders[area](claims, scope);
+  if (loaded === "unauthenticated" || loaded === "unavailable") return { status: loaded };
+  if (loaded === "forbidden") return { status: "forbidden", code: "INSUFFICIENT_PERMISSIONS" };
+  return { status: "ok", principal: loaded, claims };
 }
 
-/** API flavour: `Authorization: Bearer` only (cookies are ignored); 401 or 403 otherwise. */
+/** API flavour: `Authorization: Bearer` only (cookies are ignored); 401, 403 or 503 otherwise. */
 export async function requireApiPrincipal<A extends GuardedArea>(
   request: Request,
   area: A,
+  scope: GuardScope = {},
 ): Promise<{ principal: Principals[A]; claims: AccessClaims }> {
-  const result = await authenticate(bearerToken(request.headers.get("authorization")), area);
+  const result = await authenticate(bearerToken(request.headers.get("authorization")), area, scope);
   if (result.status === "unauthenticated") throw invalidToken();
   if (result.status === "forbidden") throw new ApiError(result.code);
+  if (result.status === "unavailable") throw new ApiError("STORE_UNAVAILABLE");
   return result;
+}
+
+/** The store API's guard: a member of the store in the URL holding `permission`. */
+export async function requireStorePermission(
+  request: Request,
+  slug: string,
+  permission: Permission,
+): Promise<StorePrincipal> {
+  const { principal } = await requireApiPrincipal(request, "store", { slug });
+  assertPermission(principal, permission);
+  return principal;
+}
+
+export function assertPermission(principal: StorePrincipal, permission: Permission): void {
+  if (!principal.permissions.includes(permission)) {
+    throw new ApiError("INSUFFICIENT_PERMISSIONS", { message: `Your role may not do this (${permission})` });
+  }
+}
+
+function cookieScope(area: GuardedArea, scope: GuardScope): CookieScope {
+  return area === "store" ? { slug: scope.slug } : {};
 }
 
 /**
  * Page flavour: the area's cookie or a Bearer header. No usable token → the area's login
- * page with `?next=`; a token of another area → the 403 page. Memoised per request.
+ * page with `?next=`; a token of another area or store → the 403 page. Memoised per request.
  */
 export const requirePagePrincipal = cache(
-  async <A extends GuardedArea>(area: A, scope: CookieScope = {}): Promise<Principals[A]> => {
+  async <A extends GuardedArea>(area: A, slug?: string): Promise<Principals[A]> => {
     const def = AREAS[area];
+    const scope = { slug };
     const [jar, hdrs] = await Promise.all([cookies(), headers()]);
     const token = jar.get(def.accessCookie)?.value ?? bearerToken(hdrs.get("authorization"));
-    const result = await authenticate(token, area);
+    const result = await authenticate(token, area, scope);
     if (result.status === "ok") return result.principal;
-    if (result.status === "forbidden") forbidden();
-    const next = safeNext(hdrs.get(REQUEST_PATH_HEADER), def.cookiePath(scope));
-    redirect(loginRedirectUrl(def.loginPath(scope), next));
+    // A suspended store's pages answer 503 in the request layer; this is the fallback.
+    if (result.status === "forbidden" || result.status === "unavailable") forbidden();
+    const next = safeNext(hdrs.get(REQUEST_PATH_HEADER), def.cookiePath(cookieScope(area, scope)));
+    redirect(loginRedirectUrl(def.loginPath(cookieScope(area, scope)), next));
   },
 );
 
+/** A store page that needs `permission`: the 403 page for members whose role lacks it. */
+export async function requireStorePagePermission(slug: string, permission: Permission): Promise<StorePrincipal> {
+  const principal = await requirePagePrincipal("store", slug);
+  if (!principal.permissions.includes(permission)) forbidden();
+  return principal;
+}
+
 /** The principal if this page request carries a usable token of the area, else null. */
-export async function currentPagePrincipal<A extends GuardedArea>(area: A): Promise<Principals[A] | null> {
+export async function currentPagePrincipal<A extends GuardedArea>(
+  area: A,
+  slug?: string,
+): Promise<Principals[A] | null> {
   const jar = await cookies();
-  const result = await authenticate(jar.get(AREAS[area].accessCookie)?.value, area);
+  const result = await authenticate(jar.get(AREAS[area].accessCookie)?.value, area, { slug });
   return result.status === "ok" ? result.principal : null;
 }

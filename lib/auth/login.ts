@@ -1,12 +1,33 @@
 // The steps every area's login shares: compare the password (or a dummy, so an unknown
 // account takes as long), open a session, sign the access token, build the cookies.
 import "server-only";
+import { z } from "zod";
+import type { Session } from "@/db/schema";
+import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
 import type { AreaName, CookieScope } from "./areas";
 import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
-import { verifyAgainstDummy, verifyPassword } from "./passwords";
-import { type OpenSessionInput, openSession } from "./sessions";
+import { invalidToken } from "./errors";
+import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
+import { type OpenSessionInput, openSession, revokeSession, rotateRefreshToken } from "./sessions";
 import { type NewAccessToken, signAccessToken } from "./tokens";
+
+/** The login body of every area (SPEC §7); areas extend it (store_code). */
+export const loginSchema = z.object({
+  email_or_username: z
+    .string({ error: "Email or username is required" })
+    .trim()
+    .min(1, { message: "Email or username is required" })
+    .max(254, { message: "Email or username is too long" }),
+  password: loginPasswordSchema,
+  remember_me: z.boolean().optional().default(false),
+});
+
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const refreshSchema = z.object({
+  refresh_token: z.string().min(1, { message: "refresh_token is required" }).max(4096),
+});
 
 /** The candidate if the password is right and `allowed` accepts it; null otherwise. */
 export async function checkPassword<T extends { passwordHash: string }>(
@@ -60,4 +81,55 @@ export function tokenBody(tokens: IssuedTokens) {
     expires_in: tokens.expiresIn,
     refresh_token: tokens.refreshToken,
   };
+}
+
+/**
+ * Exchanges a refresh token for new tokens. `claimsFor` reloads the principal behind the
+ * session and returns its current claims, or null when it may no longer sign in.
+ */
+export async function refreshSession(
+  area: AreaName,
+  refreshToken: string,
+  ctx: RequestContext,
+  claimsFor: (session: Session) => Promise<Omit<NewAccessToken, "sid"> | null>,
+): Promise<IssuedTokens> {
+  const rotated = await rotateRefreshToken(refreshToken, area);
+  if (rotated.kind === "reused") {
+    await recordAuthEvent("refresh_token_reused", { area, sessionId: rotated.sessionId }, ctx);
+  }
+  if (rotated.kind !== "rotated") throw invalidToken();
+  const { session } = rotated;
+  const claims = await claimsFor(session);
+  if (!claims) {
+    await revokeSession(session.id, "principal_inactive");
+    throw invalidToken();
+  }
+  const { token, expiresIn } = await signAccessToken({ ...claims, sid: session.id });
+  await recordAuthEvent(
+    "token_refreshed",
+    { area, userId: session.userId, customerId: session.customerId, storeId: session.storeId, sessionId: session.id },
+    ctx,
+  );
+  return {
+    sessionId: session.id,
+    accessToken: token,
+    expiresIn,
+    refreshToken: rotated.refreshToken,
+    refreshExpiresAt: rotated.refreshExpiresAt,
+    rememberMe: session.rememberMe,
+  };
+}
+
+/** Logout: the session is revoked, so its access token is refused from the next request on. */
+export async function endSession(
+  area: AreaName,
+  session: { id: string; userId?: string; customerId?: string; storeId?: string },
+  ctx: RequestContext,
+): Promise<void> {
+  await revokeSession(session.id, "logout");
+  await recordAuthEvent(
+    "logout",
+    { area, userId: session.userId, customerId: session.customerId, storeId: session.storeId, sessionId: session.id },
+    ctx,
+  );
 }

@@ -22,6 +22,17 @@ export default async function AdminConsoleLayout({ children }: { children: React
             <LogoutButton action={logoutAction} />
           </div>
         </div>
+        <nav aria-label="Admin" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 pb-2 text-sm">
+          {[
+            ["/admin", "Dashboard"],
+            ["/admin/stores", "Stores"],
+            ["/admin/users", "Users"],
+          ].map(([href, label]) => (
+            <Link key={href} href={href!} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+              {label}
+            </Link>
+          ))}
+        </nav>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </div>

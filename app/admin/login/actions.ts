@@ -4,9 +4,9 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
-import { loginAdmin, loginSchema } from "@/lib/admin/auth";
+import { loginAdmin } from "@/lib/admin/auth";
 import { ApiError } from "@/lib/auth/errors";
-import { sessionCookies } from "@/lib/auth/login";
+import { loginSchema, sessionCookies } from "@/lib/auth/login";
 import { safeNext } from "@/lib/auth/safe-next";
 
 const formSchema = loginSchema.extend({

@@ -4,7 +4,8 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { Toast } from "@/components/toast";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { safeNext } from "@/lib/auth/safe-next";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "@/components/login-form";
+import { loginAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin sign in" };
 
@@ -25,7 +26,7 @@ export default async function AdminLoginPage({ searchParams }: Props) {
           <ThemeToggle />
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-          <LoginForm next={next} />
+          <LoginForm action={loginAction} next={next} />
         </div>
         <p className="mt-4 text-center text-xs text-slate-500">For platform administrators only.</p>
       </div>

@@ -1,5 +1,5 @@
-import { adminView, loginAdmin, loginSchema } from "@/lib/admin/auth";
-import { sessionCookies, tokenBody } from "@/lib/auth/login";
+import { adminView, loginAdmin } from "@/lib/admin/auth";
+import { loginSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 

@@ -1,5 +1,5 @@
-import { refreshAdmin, refreshSchema } from "@/lib/admin/auth";
-import { sessionCookies, tokenBody } from "@/lib/auth/login";
+import { refreshAdmin } from "@/lib/admin/auth";
+import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 

@@ -1,17 +1,23 @@
 "use client";
 
+// The sign-in form of every area; the area's server action is passed in.
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { loginAction } from "./actions";
 
 const input =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
-export function LoginForm({ next }: { next: string | null }) {
+export function LoginForm({
+  action: loginAction,
+  next,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  next: string | null;
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(loginAction, {});
   const fieldError = (name: string) => state.fieldErrors?.[name];
   return (
-    <form action={action} className="space-y-5" noValidate={false}>
+    <form action={action} className="space-y-5">
       {state.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
           {state.error}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
+import { listStores } from "@/lib/admin/stores";
+import { requirePagePrincipal } from "@/lib/auth/guards";
+import { PAGE_SIZE, listQuery } from "@/lib/validation";
+
+export const metadata: Metadata = { title: "Stores" };
+
+export default async function StoresPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  await requirePagePrincipal("admin");
+  const query = listQuery.parse(await searchParams);
+  const { items, total } = await listStores(query);
+  return (
+    <div>
+      <PageHeader
+        title="Stores"
+        actions={
+          <Link href="/admin/stores/new" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+            New store
+          </Link>
+        }
+      />
+      <SearchBox q={query.q} placeholder="Search stores" />
+      <Table head={["Store", "Code", "Slug", "Team", "Status", "Created"]} empty={items.length === 0}>
+        {items.map(({ store, members }) => (
+          <tr key={store.id}>
+            <td>
+              <Link href={`/admin/stores/${store.id}`} className="font-medium text-indigo-600 dark:text-indigo-400">
+                {store.name}
+              </Link>
+            </td>
+            <td className="font-mono text-xs">{store.code}</td>
+            <td className="font-mono text-xs">{store.slug}</td>
+            <td>{members}</td>
+            <td>{store.status === "active" ? <Badge tone="green">active</Badge> : <Badge tone="red">suspended</Badge>}</td>
+            <td className="whitespace-nowrap">{when(store.createdAt).slice(0, 10)}</td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination
+        page={query.page}
+        total={total}
+        pageSize={PAGE_SIZE}
+        href={(page) => `/admin/stores?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+      />
+    </div>
+  );
+}

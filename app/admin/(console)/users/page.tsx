@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { ActionForm, SubmitButton } from "@/components/forms";
+import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
+import { listUsers } from "@/lib/admin/users";
+import { requirePagePrincipal } from "@/lib/auth/guards";
+import { PAGE_SIZE, listQuery } from "@/lib/validation";
+import { userActiveAction } from "../../console-actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const admin = await requirePagePrincipal("admin");
+  const query = listQuery.parse(await searchParams);
+  const { items, total } = await listUsers(query);
+  return (
+    <div>
+      <PageHeader title="Users" description="Platform admins and store staff. Customers belong to their store." />
+      <SearchBox q={query.q} placeholder="Search users" />
+      <Table head={["Username", "Email", "Role", "Stores", "Last sign-in", "Status", ""]} empty={items.length === 0}>
+        {items.map((u) => (
+          <tr key={u.id}>
+            <td className="font-medium">{u.username}</td>
+            <td>{u.email}</td>
+            <td>{u.role}</td>
+            <td>{u.role === "store" ? u.stores : "—"}</td>
+            <td className="whitespace-nowrap">{u.lastLoginAt ? when(u.lastLoginAt) : "never"}</td>
+            <td>{u.isActive ? <Badge tone="green">active</Badge> : <Badge tone="red">deactivated</Badge>}</td>
+            <td>
+              {u.id !== admin.id && (
+                <ActionForm action={userActiveAction.bind(null, u.id, !u.isActive)}>
+                  <SubmitButton tone={u.isActive ? "danger" : "plain"}>{u.isActive ? "Deactivate" : "Reactivate"}</SubmitButton>
+                </ActionForm>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination
+        page={query.page}
+        total={total}
+        pageSize={PAGE_SIZE}
+        href={(page) => `/admin/users?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+      />
+    </div>
+  );
+}

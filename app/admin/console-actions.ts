@@ -1,0 +1,82 @@
+"use server";
+// The admin console's server actions: stores and users.
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { type ActionState, runAction } from "@/lib/actions";
+import { createStore, setDomainVerified, setStoreStatus, storeCreateSchema, updateStore } from "@/lib/admin/stores";
+import { setUserActive } from "@/lib/admin/users";
+import { currentPagePrincipal } from "@/lib/auth/guards";
+import { idParam } from "@/lib/validation";
+
+const admin = { principal: () => currentPagePrincipal("admin") };
+
+const storeForm = z.object({
+  code: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  owner_username: z.string(),
+  owner_email: z.string(),
+  owner_password: z.string(),
+});
+
+export async function createStoreAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let created = "";
+  const echo = ["code", "slug", "name", "owner_username", "owner_email"];
+  const state = await runAction(formData, { schema: storeForm, echo, ...admin }, async (p, data, ctx) => {
+    const parsed = storeCreateSchema.safeParse({
+      code: data.code,
+      slug: data.slug,
+      name: data.name,
+      owner: { username: data.owner_username, email: data.owner_email, password: data.owner_password },
+    });
+    if (!parsed.success) {
+      return {
+        fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("_").replace(/^owner_/, "owner_"), i.message])),
+        values: Object.fromEntries(echo.map((k) => [k, String(formData.get(k) ?? "")])),
+      };
+    }
+    created = (await createStore(p, parsed.data, ctx)).id;
+  });
+  if (created) redirect(`/admin/stores/${created}?created=1`);
+  return state;
+}
+
+export async function renameStoreAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({ name: z.string().trim().min(2, { message: "Name needs at least 2 characters" }).max(100) }), echo: ["name"], ...admin }, async (_p, data) => {
+    await updateStore(idParam(id, "store"), data);
+    return { message: "Store saved." };
+  });
+}
+
+export async function storeStatusAction(
+  id: string,
+  status: "active" | "suspended",
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
+    await setStoreStatus(p, idParam(id, "store"), status, ctx);
+    return { message: status === "suspended" ? "Store suspended." : "Store reactivated." };
+  });
+}
+
+export async function verifyDomainAction(
+  storeId: string,
+  domainId: string,
+  verified: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...admin }, async () => {
+    await setDomainVerified(idParam(storeId, "store"), idParam(domainId, "domain"), verified);
+    return { message: verified ? "Domain verified." : "Domain verification withdrawn." };
+  });
+}
+
+export async function userActiveAction(id: string, active: boolean, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
+    await setUserActive(p, idParam(id, "user"), active, ctx);
+    return { message: active ? "User reactivated." : "User deactivated; their sessions have ended." };
+  });
+}

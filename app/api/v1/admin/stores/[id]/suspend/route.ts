@@ -1,0 +1,8 @@
+import { adminRoute } from "@/lib/admin/api";
+import { adminStoreView, setStoreStatus } from "@/lib/admin/stores";
+import { json } from "@/lib/http";
+import { idParam } from "@/lib/validation";
+
+export const POST = adminRoute<{ id: string }>(async ({ principal, params, ctx }) => {
+  return json(adminStoreView(await setStoreStatus(principal, idParam(params.id, "store"), "suspended", ctx)));
+});

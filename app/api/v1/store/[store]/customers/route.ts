@@ -1,0 +1,10 @@
+import { json } from "@/lib/http";
+import { storeRoute } from "@/lib/store/api";
+import { customerView, listCustomers } from "@/lib/store/customers";
+import { PAGE_SIZE, listQuery, queryObject } from "@/lib/validation";
+
+export const GET = storeRoute("customers.read", async ({ request, principal }) => {
+  const query = listQuery.parse(queryObject(request.url));
+  const { items, total } = await listCustomers(principal.store.id, query);
+  return json({ items: items.map(customerView), total, page: query.page, page_size: PAGE_SIZE });
+});

@@ -1,0 +1,29 @@
+import { json, readJson } from "@/lib/http";
+import { storeRoute } from "@/lib/store/api";
+import { inviteMember, inviteSchema, listTeam } from "@/lib/store/team";
+
+export const GET = storeRoute("team.read", async ({ principal }) => {
+  const { members, invitations } = await listTeam(principal.store.id);
+  return json({
+    members: members.map((m) => ({
+      user_id: m.userId,
+      username: m.username,
+      email: m.email,
+      role: m.role,
+      is_active: m.isActive,
+      joined_at: m.joinedAt.toISOString(),
+    })),
+    invitations: invitations.map((i) => ({ email: i.email, role: i.role, expires_at: i.expiresAt.toISOString() })),
+  });
+});
+
+/** Invites by email; the one-time link is returned to the owner to pass on. */
+export const POST = storeRoute("team.manage", async ({ request, principal, ctx }) => {
+  const input = await readJson(request, inviteSchema);
+  const invitation = await inviteMember(principal, input, ctx);
+  const url = new URL(invitation.path, request.url);
+  return json(
+    { email: input.email, role: input.role, invitation_url: url.toString(), expires_at: invitation.expiresAt.toISOString() },
+    { status: 201 },
+  );
+});

@@ -1,0 +1,200 @@
+"use server";
+// The store dashboard's server actions. Each goes through runAction: same origin, zod, the
+// member's live session for this store, and the permission of its role.
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { type ActionState, assertSameOriginAction, runAction } from "@/lib/actions";
+import { recordAuthEvent } from "@/lib/audit";
+import { clearedCookies } from "@/lib/auth/cookies";
+import { type StorePrincipal, currentPagePrincipal } from "@/lib/auth/guards";
+import { MIN_PASSWORD_CHARS, newPasswordSchema } from "@/lib/auth/passwords";
+import { logoutStore } from "@/lib/store/auth";
+import { setCustomerActive } from "@/lib/store/customers";
+import { orderStatusSchema, setOrderStatus } from "@/lib/store/orders";
+import type { Permission } from "@/lib/store/permissions";
+import { archiveProduct, createProduct, productSchema, updateProduct } from "@/lib/store/products";
+import { addDomain, domainSchema, removeDomain, settingsSchema, updateSettings } from "@/lib/store/settings";
+import { changeMemberRole, inviteMember, inviteSchema, removeMember, roleChangeSchema } from "@/lib/store/team";
+import { changeUserPassword } from "@/lib/users";
+import { idParam } from "@/lib/validation";
+
+function member(slug: string, permission?: Permission) {
+  return {
+    principal: () => currentPagePrincipal("store", slug),
+    allowed: (p: StorePrincipal) => !permission || p.permissions.includes(permission),
+  };
+}
+
+export async function storeLogoutAction(slug: string): Promise<void> {
+  const ctx = await assertSameOriginAction();
+  if (!ctx) redirect(`/store/${slug}`);
+  const principal = await currentPagePrincipal("store", slug);
+  if (principal) await logoutStore(principal.id, principal.store.id, principal.sessionId, ctx);
+  const jar = await cookies();
+  for (const spec of clearedCookies("store", { slug })) jar.set(spec);
+  redirect(`/store/${slug}/login?signed_out=1`);
+}
+
+// The product form sends the price in major units (12.50) and a checkbox for "active".
+const productForm = productSchema.omit({ price_cents: true }).extend({
+  price: z.coerce
+    .number({ error: "Enter a price like 12.50" })
+    .min(0, { message: "Price cannot be negative" })
+    .max(1_000_000, { message: "Price is too high" }),
+  is_active: z.enum(["on"]).optional().transform((v) => v === "on"),
+});
+
+const PRODUCT_ECHO = ["name", "description", "price", "currency", "stock", "image_url"];
+
+function productInput(data: z.infer<typeof productForm>) {
+  const { price, ...rest } = data;
+  return { ...rest, price_cents: Math.round(price * 100) };
+}
+
+export async function createProductAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  let created = "";
+  const state = await runAction(
+    formData,
+    { schema: productForm, echo: PRODUCT_ECHO, ...member(slug, "products.write") },
+    async (p, data) => {
+      created = (await createProduct(p.store.id, productInput(data))).id;
+    },
+  );
+  if (created) redirect(`/store/${slug}/products/${created}?saved=1`);
+  return state;
+}
+
+export async function updateProductAction(
+  slug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: productForm, echo: PRODUCT_ECHO, ...member(slug, "products.write") }, async (p, data) => {
+    await updateProduct(p.store.id, idParam(id, "product"), productInput(data));
+    return { message: "Product saved." };
+  });
+}
+
+export async function archiveProductAction(
+  slug: string,
+  id: string,
+  archived: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "products.write") }, async (p) => {
+    await archiveProduct(p.store.id, idParam(id, "product"), archived);
+    return { message: archived ? "Product archived: it no longer shows in the shop." : "Product restored." };
+  });
+}
+
+export async function orderStatusAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: orderStatusSchema, ...member(slug, "orders.write") }, async (p, data) => {
+    await setOrderStatus(p.store.id, idParam(id, "order"), data.status);
+    return { message: `Order marked ${data.status.replace("_", " ")}.` };
+  });
+}
+
+export async function deactivateCustomerAction(
+  slug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "customers.write") }, async (p, _data, ctx) => {
+    const customer = await setCustomerActive(p.store.id, idParam(id, "customer"), false);
+    await recordAuthEvent("customer_deactivated", { area: "store", storeId: p.store.id, userId: p.id, customerId: customer.id }, ctx);
+    return { message: "Customer deactivated; their sessions have ended." };
+  });
+}
+
+export async function inviteAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: inviteSchema, echo: ["email", "role"], ...member(slug, "team.manage") },
+    async (p, data, ctx) => {
+      const invitation = await inviteMember(p, data, ctx);
+      // Same-origin was checked before this runs, so Origin is this site's own address.
+      const base = (await headers()).get("origin") ?? "";
+      return {
+        message: `Invitation for ${data.email} (${data.role}) created. Send them this link; it works once, for 72 hours.`,
+        detail: base + invitation.path,
+      };
+    },
+  );
+}
+
+export async function changeRoleAction(slug: string, userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: roleChangeSchema, ...member(slug, "team.manage") }, async (p, data, ctx) => {
+    await changeMemberRole(p, idParam(userId, "team member"), data.role, ctx);
+    return { message: `Role changed to ${data.role}.` };
+  });
+}
+
+export async function removeMemberAction(slug: string, userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "team.manage") }, async (p, _data, ctx) => {
+    await removeMember(p, idParam(userId, "team member"), ctx);
+    return { message: "Member removed; their sessions in this store have ended." };
+  });
+}
+
+const settingsForm = z.object({
+  name: settingsSchema.shape.name,
+  primaryColor: z.string(),
+  accentColor: z.string(),
+  logoUrl: z.string().optional(),
+  font: z.string(),
+});
+
+export async function settingsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: settingsForm, echo: ["name", "primaryColor", "accentColor", "logoUrl", "font"], ...member(slug, "settings.manage") },
+    async (p, data) => {
+      const { name, ...theme } = data;
+      const parsed = settingsSchema.safeParse({ name, theme });
+      if (!parsed.success) {
+        return {
+          fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path.at(-1)), i.message])),
+          values: { name, ...theme, logoUrl: theme.logoUrl ?? "" },
+        };
+      }
+      await updateSettings(p.store.id, slug, parsed.data);
+      return { message: "Settings saved." };
+    },
+  );
+}
+
+export async function addDomainAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: domainSchema, echo: ["domain"], ...member(slug, "settings.manage") }, async (p, data) => {
+    await addDomain(p.store.id, data.domain);
+    return { message: `${data.domain} added. It starts working once the platform has verified it.` };
+  });
+}
+
+export async function removeDomainAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "settings.manage") }, async (p) => {
+    await removeDomain(p.store.id, idParam(id, "domain"));
+    return { message: "Domain removed." };
+  });
+}
+
+const passwordForm = z
+  .object({
+    current_password: z.string().min(1, { message: "Enter your current password" }),
+    new_password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
+    confirm_password: z.string(),
+  })
+  .refine((d) => d.new_password === d.confirm_password, { path: ["confirm_password"], message: "The passwords differ" });
+
+export async function changePasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: passwordForm, ...member(slug) }, async (p, data, ctx) => {
+    const ok = await changeUserPassword(p.id, p.sessionId, data.current_password, data.new_password);
+    if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
+    await recordAuthEvent("password_changed", { area: "store", storeId: p.store.id, userId: p.id, sessionId: p.sessionId }, ctx);
+    return { message: "Password changed. Your other sessions have been signed out." };
+  });
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { ActionForm, SubmitButton } from "@/components/forms";
+import { ProductForm } from "@/components/product-form";
+import { Card, PageHeader } from "@/components/ui";
+import { requireStorePagePermission } from "@/lib/auth/guards";
+import { CURRENCIES, getProduct } from "@/lib/store/products";
+import { orNotFound } from "@/lib/not-found";
+import { idParam } from "@/lib/validation";
+import { archiveProductAction, updateProductAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Product" };
+
+type Props = { params: Promise<{ store: string; id: string }>; searchParams: Promise<Record<string, string>> };
+
+export default async function ProductPage({ params, searchParams }: Props) {
+  const [{ store: slug, id }, query] = await Promise.all([params, searchParams]);
+  const member = await requireStorePagePermission(slug, "products.read");
+  const product = await orNotFound(() => getProduct(member.store.id, idParam(id, "product")));
+  const canWrite = member.permissions.includes("products.write");
+  const archived = product.archivedAt !== null;
+  return (
+    <div className="max-w-2xl space-y-6">
+      <PageHeader title={product.name} description={archived ? "Archived: not shown in the shop." : undefined} />
+      {query.saved === "1" && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          Product created.
+        </p>
+      )}
+      {canWrite ? (
+        <>
+          <Card>
+            <ProductForm
+              action={updateProductAction.bind(null, slug, product.id)}
+              product={product}
+              currencies={CURRENCIES}
+              submitLabel="Save changes"
+            />
+          </Card>
+          <Card title={archived ? "Restore" : "Archive"}>
+            <ActionForm action={archiveProductAction.bind(null, slug, product.id, !archived)}>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                {archived
+                  ? "Bring the product back to the product list."
+                  : "Archiving removes the product from the shop; past orders keep it."}
+              </p>
+              <SubmitButton tone={archived ? "plain" : "danger"}>{archived ? "Restore product" : "Archive product"}</SubmitButton>
+            </ActionForm>
+          </Card>
+        </>
+      ) : (
+        <Card>
+          <p className="whitespace-pre-line">{product.description}</p>
+        </Card>
+      )}
+    </div>
+  );
+}

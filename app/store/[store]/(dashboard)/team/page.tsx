@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms";
+import { Badge, Card, PageHeader, Table, when } from "@/components/ui";
+import { requireStorePagePermission } from "@/lib/auth/guards";
+import { STORE_ROLES } from "@/lib/store/permissions";
+import { listTeam } from "@/lib/store/team";
+import { changeRoleAction, inviteAction, removeMemberAction } from "../actions";
+
+export const metadata: Metadata = { title: "Team" };
+
+export default async function TeamPage({ params }: { params: Promise<{ store: string }> }) {
+  const { store: slug } = await params;
+  const member = await requireStorePagePermission(slug, "team.read");
+  const canManage = member.permissions.includes("team.manage");
+  const { members, invitations } = await listTeam(member.store.id);
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Team" description="Who works in this store, and what each may do." />
+      <Table head={canManage ? ["Member", "Email", "Role", "Since", ""] : ["Member", "Email", "Role", "Since"]}>
+        {members.map((m) => (
+          <tr key={m.userId}>
+            <td className="font-medium">
+              {m.username} {m.userId === member.id && <Badge>you</Badge>}
+            </td>
+            <td>{m.email}</td>
+            <td>
+              {canManage ? (
+                <ActionForm action={changeRoleAction.bind(null, slug, m.userId)} className="flex items-center gap-2">
+                  <select name="role" defaultValue={m.role} aria-label={`Role of ${m.username}`} className={`${inputClass} mt-0 w-32`}>
+                    {STORE_ROLES.map((r) => (
+                      <option key={r}>{r}</option>
+                    ))}
+                  </select>
+                  <SubmitButton tone="plain">Change</SubmitButton>
+                </ActionForm>
+              ) : (
+                <Badge tone="indigo">{m.role}</Badge>
+              )}
+            </td>
+            <td className="whitespace-nowrap">{when(m.joinedAt).slice(0, 10)}</td>
+            {canManage && (
+              <td>
+                <ActionForm action={removeMemberAction.bind(null, slug, m.userId)}>
+                  <SubmitButton tone="danger">Remove</SubmitButton>
+                </ActionForm>
+              </td>
+            )}
+          </tr>
+        ))}
+      </Table>
+      {invitations.length > 0 && (
+        <Card title="Pending invitations">
+          <ul className="space-y-1 text-sm">
+            {invitations.map((i) => (
+              <li key={i.email}>
+                {i.email} as <Badge>{i.role}</Badge> · expires {when(i.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {canManage && (
+        <Card title="Invite someone">
+          <ActionForm action={inviteAction.bind(null, slug)} aria-label="Invite">
+            <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+              <Field name="email" label="Email" type="email" required autoComplete="off" />
+              <div>
+                <label htmlFor="field-role" className="block text-sm font-medium">
+                  Role
+                </label>
+                <select id="field-role" name="role" defaultValue="staff" className={inputClass}>
+                  {STORE_ROLES.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <SubmitButton>Create invitation</SubmitButton>
+          </ActionForm>
+        </Card>
+      )}
+    </div>
+  );
+}

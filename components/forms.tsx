@@ -1,0 +1,118 @@
+"use client";
+// Forms that post to a server action and show its answer: the error or success message, and
+// each field's own error under the field. Values typed are shown again; passwords never.
+import { createContext, type ReactNode, use, useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionState } from "@/lib/actions";
+
+const FormState = createContext<ActionState>({});
+
+export const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+
+export function ActionForm({
+  action,
+  children,
+  className = "space-y-4",
+  "aria-label": ariaLabel,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  children: ReactNode;
+  className?: string;
+  "aria-label"?: string;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className={className} aria-label={ariaLabel}>
+      <FormState value={state}>
+        {state.error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {state.error}
+          </p>
+        )}
+        {state.message && (
+          <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+            <p>{state.message}</p>
+            {state.detail && (
+              <input
+                readOnly
+                value={state.detail}
+                aria-label="Link to copy"
+                onFocus={(e) => e.currentTarget.select()}
+                className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:border-emerald-800 dark:bg-slate-900 dark:text-slate-100"
+              />
+            )}
+          </div>
+        )}
+        {children}
+      </FormState>
+    </form>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue?: string | number | null;
+  required?: boolean;
+  autoComplete?: string;
+  placeholder?: string;
+  step?: string;
+  min?: number;
+  maxLength?: number;
+  hint?: string;
+};
+
+export function Field({ name, label, type = "text", defaultValue, hint, ...rest }: FieldProps) {
+  const state = use(FormState);
+  const error = state.fieldErrors?.[name];
+  const echoed = type === "password" ? undefined : state.values?.[name];
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={echoed ?? (defaultValue === null ? undefined : defaultValue)}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+        {...rest}
+      />
+      {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FieldError({ name }: { name: string }) {
+  const error = use(FormState).fieldErrors?.[name];
+  return error ? <p className="mt-1 text-sm text-red-600 dark:text-red-400">{error}</p> : null;
+}
+
+export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+  const { pending } = useFormStatus();
+  const tones = {
+    primary: "bg-indigo-600 text-white hover:bg-indigo-500",
+    danger: "bg-red-600 text-white hover:bg-red-500",
+    plain: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
+  };
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
+    >
+      {pending ? "Working…" : children}
+    </button>
+  );
+}

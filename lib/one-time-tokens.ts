@@ -1,0 +1,61 @@
+// One-time tokens (invitations now; reset and verification later): random, stored as a hash,
+// expiring, and spent by exactly one of any number of concurrent uses.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { oneTimeTokens } from "@/db/schema";
+import { hashToken } from "@/lib/auth/sessions";
+
+type Purpose = (typeof oneTimeTokens.$inferSelect)["purpose"];
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export async function issueOneTimeToken(
+  purpose: Purpose,
+  values: Omit<typeof oneTimeTokens.$inferInsert, "tokenHash" | "purpose" | "expiresAt">,
+  lifetimeHours: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + lifetimeHours * 3600 * 1000);
+  await db()
+    .insert(oneTimeTokens)
+    .values({ ...values, purpose, tokenHash: hashToken(token), expiresAt });
+  return { token, expiresAt };
+}
+
+/** The live token row, without spending it (to show the form it opens). */
+export async function peekOneTimeToken(purpose: Purpose, token: string) {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const [row] = await db()
+    .select()
+    .from(oneTimeTokens)
+    .where(
+      and(
+        eq(oneTimeTokens.tokenHash, hashToken(token)),
+        eq(oneTimeTokens.purpose, purpose),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, sql`now()`),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Spends the token inside `tx`; null when it is unknown, used, expired or of another purpose. */
+export async function spendOneTimeToken(tx: Tx, purpose: Purpose, token: string) {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const [row] = await tx
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(oneTimeTokens.tokenHash, hashToken(token)),
+        eq(oneTimeTokens.purpose, purpose),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}

@@ -1,0 +1,24 @@
+// Which page area a path belongs to, for the request layer. Pure, so every shape is unit
+// tested: `/storefront/…` is never the store area, `/administrator` never the admin console.
+import { isValidSlug } from "@/lib/stores/slug";
+
+export type PageArea =
+  | { area: "admin"; public: boolean }
+  | { area: "store"; slug: string; rawSlug: string; public: boolean };
+
+const ADMIN_PUBLIC = new Set(["/admin/login"]);
+// Pages of a store reachable without a store session: sign-in and accepting an invitation.
+const STORE_PUBLIC = new Set(["login", "accept-invitation"]);
+
+export function pageAreaOf(pathname: string): PageArea | null {
+  if (pathname === "/admin" || pathname.startsWith("/admin/")) {
+    return { area: "admin", public: ADMIN_PUBLIC.has(pathname.replace(/\/+$/, "")) };
+  }
+  if (pathname.startsWith("/store/")) {
+    const [rawSlug = "", first = ""] = pathname.slice("/store/".length).split("/");
+    const slug = rawSlug.toLowerCase();
+    if (!isValidSlug(slug)) return null;
+    return { area: "store", slug, rawSlug, public: STORE_PUBLIC.has(first) };
+  }
+  return null;
+}

@@ -1,0 +1,125 @@
+// Store dashboard sign-in: a store user logs in to one store at a time, so one person working
+// in two stores holds two independent sessions, each with its cookie under /store/{slug}.
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { type Store, type StoreRole, type User, storeMembers, stores, users } from "@/db/schema";
+import { recordAuthEvent } from "@/lib/audit";
+import { ApiError } from "@/lib/auth/errors";
+import {
+  type IssuedTokens,
+  checkPassword,
+  endSession,
+  loginSchema,
+  refreshSession,
+  startSession,
+} from "@/lib/auth/login";
+import type { RequestContext } from "@/lib/http";
+import { storeByCode } from "@/lib/stores/lookup";
+import { findUserByLogin, touchLastLogin } from "@/lib/users";
+
+export const storeLoginSchema = loginSchema.extend({
+  store_code: z
+    .string({ error: "Store code is required" })
+    .trim()
+    .min(1, { message: "Store code is required" })
+    .max(64, { message: "Store code is too long" }),
+});
+
+export type StoreLoginInput = z.infer<typeof storeLoginSchema>;
+
+export type StoreLogin = { user: User; store: Store; storeRole: StoreRole; tokens: IssuedTokens };
+
+export function storeLoginView(login: Omit<StoreLogin, "tokens">) {
+  return {
+    user: { id: login.user.id, username: login.user.username, email: login.user.email, role: login.user.role },
+    store: { id: login.store.id, code: login.store.code, slug: login.store.slug, name: login.store.name },
+    store_role: login.storeRole,
+  };
+}
+
+async function membership(storeId: string, userId: string) {
+  const [row] = await db()
+    .select({ role: storeMembers.role, isActive: storeMembers.isActive })
+    .from(storeMembers)
+    .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
+  return row;
+}
+
+export async function loginStore(input: StoreLoginInput, ctx: RequestContext): Promise<StoreLogin> {
+  const [store, candidate] = await Promise.all([storeByCode(input.store_code), findUserByLogin(input.email_or_username)]);
+  const user = await checkPassword(candidate, input.password, (u) => u.isActive);
+  const member = user && store ? await membership(store.id, user.id) : undefined;
+  const fail = async (reason: string) => {
+    await recordAuthEvent(
+      "login_failed",
+      {
+        area: "store",
+        storeId: store?.id ?? null,
+        userId: candidate?.id ?? null,
+        identifier: input.email_or_username.slice(0, 254),
+        details: { reason },
+      },
+      ctx,
+    );
+  };
+  // Only someone who proved the password learns that admins sign in elsewhere.
+  if (user?.role === "admin") {
+    await fail("admin_account");
+    throw new ApiError("INSUFFICIENT_PERMISSIONS", { message: "Admins use the admin console" });
+  }
+  if (!user || !store || !member?.isActive) {
+    await fail(!user ? "bad_credentials" : !store ? "unknown_store" : "not_a_member");
+    throw new ApiError("INVALID_CREDENTIALS");
+  }
+  if (store.status !== "active") {
+    await fail("store_suspended");
+    throw new ApiError("STORE_UNAVAILABLE");
+  }
+  const tokens = await startSession(
+    { area: "store", userId: user.id, storeId: store.id, tokenVersion: user.tokenVersion, rememberMe: input.remember_me },
+    { sub: user.id, type: "store", role: "store", email: user.email, store_id: store.id, store_role: member.role },
+    ctx,
+  );
+  const updated = await touchLastLogin(user.id);
+  await recordAuthEvent(
+    "login_succeeded",
+    { area: "store", userId: user.id, storeId: store.id, sessionId: tokens.sessionId },
+    ctx,
+  );
+  return { user: updated ?? user, store, storeRole: member.role, tokens };
+}
+
+/** New tokens for a live store session, with the member's current role; the store's slug for the cookie. */
+export async function refreshStore(
+  refreshToken: string,
+  ctx: RequestContext,
+): Promise<{ tokens: IssuedTokens; slug: string }> {
+  let slug = "";
+  const tokens = await refreshSession("store", refreshToken, ctx, async (session) => {
+    if (!session.userId || !session.storeId) return null;
+    const [row] = await db()
+      .select({ user: users, role: storeMembers.role, memberActive: storeMembers.isActive, store: stores })
+      .from(users)
+      .innerJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, session.storeId)))
+      .innerJoin(stores, eq(stores.id, storeMembers.storeId))
+      .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
+    if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive) return null;
+    if (row.store.status !== "active") return null;
+    slug = row.store.slug;
+    return {
+      sub: row.user.id,
+      type: "store",
+      role: "store",
+      email: row.user.email,
+      store_id: row.store.id,
+      store_role: row.role,
+    };
+  });
+  return { tokens, slug };
+}
+
+export function logoutStore(userId: string, storeId: string, sessionId: string, ctx: RequestContext): Promise<void> {
+  return endSession("store", { id: sessionId, userId, storeId }, ctx);
+}

@@ -1,0 +1,84 @@
+// A store's settings: name, theme (validated colours, URL and font — data, never markup) and
+// custom domains. Domains are added unverified; the platform verifies them (admin console).
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { type StoreTheme, storeDomains, stores } from "@/db/schema";
+import { ApiError } from "@/lib/auth/errors";
+import { config } from "@/lib/config";
+import { forgetStore } from "@/lib/stores/lookup";
+import { hexColorField, imageUrlField } from "@/lib/validation";
+
+export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;
+
+export const themeSchema = z.object({
+  primaryColor: hexColorField,
+  accentColor: hexColorField,
+  logoUrl: z.union([imageUrlField, z.literal("").transform(() => null), z.null()]).default(null),
+  font: z.enum(FONTS, { error: "Choose one of the listed fonts" }),
+});
+
+export const settingsSchema = z.object({
+  name: z.string().trim().min(2, { message: "Name needs at least 2 characters" }).max(100),
+  theme: themeSchema,
+});
+
+export const settingsPatchSchema = settingsSchema.partial();
+
+const HOSTNAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export const domainSchema = z.object({
+  domain: z
+    .string({ error: "Domain is required" })
+    .trim()
+    .toLowerCase()
+    .transform((d) => d.replace(/\.$/, ""))
+    .refine((d) => HOSTNAME.test(d), { message: "Enter a domain like shop.example.com" })
+    .refine(
+      (d) => {
+        const platform = config().platformDomain.split(":")[0]!;
+        return d !== platform && !d.endsWith(`.${platform}`);
+      },
+      { message: "Platform subdomains are given to every store already" },
+    ),
+});
+
+export function settingsView(store: { name: string; code: string; slug: string; theme: StoreTheme }) {
+  return { name: store.name, code: store.code, slug: store.slug, theme: store.theme };
+}
+
+export async function updateSettings(
+  storeId: string,
+  slug: string,
+  input: z.infer<typeof settingsPatchSchema>,
+): Promise<void> {
+  await db().update(stores).set({ name: input.name, theme: input.theme }).where(eq(stores.id, storeId));
+  forgetStore(slug);
+}
+
+export function listDomains(storeId: string) {
+  return db().select().from(storeDomains).where(eq(storeDomains.storeId, storeId)).orderBy(asc(storeDomains.createdAt));
+}
+
+export async function addDomain(storeId: string, domain: string) {
+  const [taken] = await db()
+    .select({ id: storeDomains.id })
+    .from(storeDomains)
+    .where(eq(sql`lower(${storeDomains.domain})`, domain));
+  if (taken) throw new ApiError("CONFLICT", { message: "That domain is already in use" });
+  const [row] = await db().insert(storeDomains).values({ storeId, domain }).returning();
+  return row!;
+}
+
+export async function removeDomain(storeId: string, id: string): Promise<void> {
+  const removed = await db()
+    .delete(storeDomains)
+    .where(and(eq(storeDomains.storeId, storeId), eq(storeDomains.id, id)))
+    .returning({ id: storeDomains.id });
+  if (removed.length === 0) throw new ApiError("NOT_FOUND", { message: "No such domain" });
+}
+
+export function domainView(d: typeof storeDomains.$inferSelect) {
+  return { id: d.id, domain: d.domain, verified: d.isVerified, created_at: d.createdAt.toISOString() };
+}

@@ -1,0 +1,244 @@
+// A store's team: invitations by one-time link (72 h, single use), role changes and removals,
+// with the rule that a store always keeps an active owner.
+import "server-only";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { type StoreRole, oneTimeTokens, sessions, storeMembers, users } from "@/db/schema";
+import { recordAuthEvent } from "@/lib/audit";
+import { ApiError } from "@/lib/auth/errors";
+import type { StorePrincipal } from "@/lib/auth/guards";
+import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
+import type { RequestContext } from "@/lib/http";
+import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
+import { emailField } from "@/lib/validation";
+import { STORE_ROLES } from "./permissions";
+
+export const INVITATION_HOURS = 72;
+
+const roleField = z.enum(STORE_ROLES as [StoreRole, ...StoreRole[]], { error: "Choose owner, manager or staff" });
+
+export const inviteSchema = z.object({ email: emailField, role: roleField });
+export const roleChangeSchema = z.object({ role: roleField });
+
+export const usernameField = z
+  .string({ error: "Username is required" })
+  .trim()
+  .min(3, { message: "Username needs at least 3 characters" })
+  .max(40, { message: "Username is too long" })
+  .regex(/^[a-zA-Z0-9_.-]+$/, { message: "Use letters, digits, dots, dashes and underscores" });
+
+/** Accepting: a new account sets a username and password; an existing one proves its password. */
+export const acceptSchema = z.object({
+  token: z.string().min(1, { message: "The invitation link is incomplete" }),
+  username: usernameField.optional(),
+  password: z.string({ error: "Password is required" }).min(1, { message: "Password is required" }),
+});
+
+export function invitationPath(slug: string, token: string): string {
+  return `/store/${slug}/accept-invitation?token=${token}`;
+}
+
+export async function listTeam(storeId: string) {
+  const [members, invitations] = await Promise.all([
+    db()
+      .select({
+        userId: users.id,
+        username: users.username,
+        email: users.email,
+        role: storeMembers.role,
+        isActive: storeMembers.isActive,
+        joinedAt: storeMembers.createdAt,
+      })
+      .from(storeMembers)
+      .innerJoin(users, eq(users.id, storeMembers.userId))
+      .where(eq(storeMembers.storeId, storeId))
+      .orderBy(asc(storeMembers.createdAt)),
+    db()
+      .select({ email: oneTimeTokens.email, data: oneTimeTokens.data, expiresAt: oneTimeTokens.expiresAt })
+      .from(oneTimeTokens)
+      .where(
+        and(
+          eq(oneTimeTokens.storeId, storeId),
+          eq(oneTimeTokens.purpose, "invitation"),
+          isNull(oneTimeTokens.usedAt),
+          gt(oneTimeTokens.expiresAt, sql`now()`),
+        ),
+      ),
+  ]);
+  return {
+    members,
+    invitations: invitations.map((i) => ({ email: i.email, role: String(i.data?.role ?? "staff"), expiresAt: i.expiresAt })),
+  };
+}
+
+export async function inviteMember(
+  actor: StorePrincipal,
+  input: z.infer<typeof inviteSchema>,
+  ctx: RequestContext,
+): Promise<{ token: string; expiresAt: Date; path: string }> {
+  const storeId = actor.store.id;
+  const [existing] = await db()
+    .select({ id: users.id, role: users.role, memberActive: storeMembers.isActive })
+    .from(users)
+    .leftJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, storeId)))
+    .where(eq(sql`lower(${users.email})`, input.email));
+  if (existing?.role === "admin") {
+    throw new ApiError("CONFLICT", { message: "That address belongs to a platform admin, who cannot join a store" });
+  }
+  if (existing?.memberActive) throw new ApiError("CONFLICT", { message: "That person is already on the team" });
+  // A newer invitation replaces any earlier one to the same address.
+  await db()
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(oneTimeTokens.storeId, storeId),
+        eq(oneTimeTokens.purpose, "invitation"),
+        eq(oneTimeTokens.email, input.email),
+        isNull(oneTimeTokens.usedAt),
+      ),
+    );
+  const { token, expiresAt } = await issueOneTimeToken(
+    "invitation",
+    { storeId, email: input.email, data: { role: input.role, invitedBy: actor.id } },
+    INVITATION_HOURS,
+  );
+  await recordAuthEvent(
+    "member_invited",
+    { area: "store", storeId, userId: actor.id, details: { email: input.email, role: input.role } },
+    ctx,
+  );
+  return { token, expiresAt, path: invitationPath(actor.store.slug, token) };
+}
+
+/** What the acceptance page shows: the store, address and role, and whether the account exists. */
+export async function describeInvitation(storeId: string, token: string) {
+  const row = await peekOneTimeToken("invitation", token);
+  if (!row || row.storeId !== storeId) return null;
+  const [user] = await db()
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
+  return { email: row.email, role: String(row.data?.role ?? "staff"), existingUsername: user?.username ?? null };
+}
+
+export class InvitationError extends Error {}
+
+export async function acceptInvitation(
+  storeId: string,
+  input: z.infer<typeof acceptSchema>,
+  ctx: RequestContext,
+): Promise<{ userId: string; username: string }> {
+  const result = await db().transaction(async (tx) => {
+    const row = await spendOneTimeToken(tx, "invitation", input.token);
+    if (!row || row.storeId !== storeId) {
+      throw new InvitationError("This invitation link is invalid, already used or expired. Ask the store owner for a new one.");
+    }
+    const role = roleField.parse(row.data?.role ?? "staff");
+    const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
+    let userId: string;
+    let username: string;
+    if (user) {
+      // Joining with an existing account takes that account's password, never a new one.
+      if (user.role !== "store" || !user.isActive || !(await verifyPassword(input.password, user.passwordHash))) {
+        throw new InvitationError("The password does not match the existing account for this address.");
+      }
+      userId = user.id;
+      username = user.username;
+    } else {
+      const name = usernameField.safeParse(input.username);
+      if (!name.success) throw new InvitationError(name.error.issues[0]!.message);
+      const password = newPasswordSchema(MIN_PASSWORD_CHARS.staff).safeParse(input.password);
+      if (!password.success) throw new InvitationError(password.error.issues[0]!.message);
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.username})`, name.data.toLowerCase()));
+      if (taken) throw new InvitationError("That username is taken; choose another.");
+      const [created] = await tx
+        .insert(users)
+        .values({ username: name.data, email: row.email, role: "store", passwordHash: await hashPassword(password.data) })
+        .returning({ id: users.id, username: users.username });
+      userId = created!.id;
+      username = created!.username;
+    }
+    await tx
+      .insert(storeMembers)
+      .values({ storeId, userId, role, isActive: true })
+      .onConflictDoUpdate({ target: [storeMembers.storeId, storeMembers.userId], set: { role, isActive: true } });
+    return { userId, username };
+  });
+  await recordAuthEvent("invitation_accepted", { area: "store", storeId, userId: result.userId }, ctx);
+  return result;
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+/** Locks the store's owners and fails when `userId` is the last active one. */
+async function assertNotLastOwner(tx: Tx, storeId: string, userId: string, what: string): Promise<void> {
+  const owners = await tx
+    .select({ userId: storeMembers.userId })
+    .from(storeMembers)
+    .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, "owner"), eq(storeMembers.isActive, true)))
+    .for("update");
+  if (owners.length === 1 && owners[0]!.userId === userId) {
+    throw new ApiError("CONFLICT", { message: `The last owner of a store cannot be ${what}` });
+  }
+}
+
+export async function changeMemberRole(
+  actor: StorePrincipal,
+  userId: string,
+  role: StoreRole,
+  ctx: RequestContext,
+): Promise<void> {
+  const storeId = actor.store.id;
+  const previous = await db().transaction(async (tx) => {
+    const [member] = await tx
+      .select({ role: storeMembers.role })
+      .from(storeMembers)
+      .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)))
+      .for("update");
+    if (!member) throw new ApiError("NOT_FOUND", { message: "No such team member" });
+    if (member.role === "owner" && role !== "owner") await assertNotLastOwner(tx, storeId, userId, "demoted");
+    await tx
+      .update(storeMembers)
+      .set({ role })
+      .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
+    return member.role;
+  });
+  await recordAuthEvent(
+    "member_role_changed",
+    { area: "store", storeId, userId: actor.id, details: { member: userId, from: previous, to: role } },
+    ctx,
+  );
+}
+
+/** Removes a member and ends that member's sessions in this store at once. */
+export async function removeMember(actor: StorePrincipal, userId: string, ctx: RequestContext): Promise<void> {
+  const storeId = actor.store.id;
+  await db().transaction(async (tx) => {
+    const [member] = await tx
+      .select({ role: storeMembers.role })
+      .from(storeMembers)
+      .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)))
+      .for("update");
+    if (!member) throw new ApiError("NOT_FOUND", { message: "No such team member" });
+    if (member.role === "owner") await assertNotLastOwner(tx, storeId, userId, "removed");
+    await tx.delete(storeMembers).where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date(), revokedReason: "member_removed" })
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          eq(sessions.storeId, storeId),
+          eq(sessions.area, "store"),
+          isNull(sessions.revokedAt),
+        ),
+      );
+  });
+  await recordAuthEvent("member_removed", { area: "store", storeId, userId: actor.id, details: { member: userId } }, ctx);
+}
+

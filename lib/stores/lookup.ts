@@ -1,0 +1,36 @@
+// Stores by slug or code, cached briefly in each server process: the request layer and the
+// guards ask on every page request. A change made here is seen at once by this process and
+// within STORE_CACHE_MS by the others.
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { type Store, stores } from "@/db/schema";
+
+export const STORE_CACHE_MS = 5_000;
+
+const bySlug = new Map<string, { store: Store | null; at: number }>();
+
+export async function storeBySlug(slug: string): Promise<Store | null> {
+  const hit = bySlug.get(slug);
+  if (hit && Date.now() - hit.at < STORE_CACHE_MS) return hit.store;
+  const [store] = await db().select().from(stores).where(eq(stores.slug, slug)).limit(1);
+  bySlug.set(slug, { store: store ?? null, at: Date.now() });
+  if (bySlug.size > 10_000) bySlug.delete(bySlug.keys().next().value!);
+  return store ?? null;
+}
+
+/** A store by its code (ACME) or its slug (acme), as typed on a login form. */
+export async function storeByCode(code: string): Promise<Store | null> {
+  const trimmed = code.trim();
+  const [store] = await db()
+    .select()
+    .from(stores)
+    .where(sql`upper(${stores.code}) = upper(${trimmed}) or ${stores.slug} = lower(${trimmed})`)
+    .limit(1);
+  return store ?? null;
+}
+
+export function forgetStore(slug: string): void {
+  bySlug.delete(slug);
+}
+

@@ -1,0 +1,45 @@
+// Look-ups of platform users (admins and store staff) shared by the areas that sign them in.
+import "server-only";
+import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { type User, sessions, users } from "@/db/schema";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+
+/** The user whose username or email is `identifier`, ignoring case. */
+export async function findUserByLogin(identifier: string): Promise<User | undefined> {
+  const lowered = identifier.toLowerCase();
+  const [user] = await db()
+    .select()
+    .from(users)
+    .where(or(eq(sql`lower(${users.username})`, lowered), eq(sql`lower(${users.email})`, lowered)))
+    .limit(1);
+  return user;
+}
+
+export async function touchLastLogin(userId: string): Promise<User | undefined> {
+  const [user] = await db().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)).returning();
+  return user;
+}
+
+/**
+ * Changes a user's password after checking the current one, and ends every other session of
+ * that user; the session that asked keeps going.
+ */
+export async function changeUserPassword(
+  userId: string,
+  currentSessionId: string,
+  current: string,
+  next: string,
+): Promise<boolean> {
+  const [user] = await db().select().from(users).where(eq(users.id, userId));
+  if (!user || !(await verifyPassword(current, user.passwordHash))) return false;
+  const passwordHash = await hashPassword(next);
+  await db().transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date(), revokedReason: "password_changed" })
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId), isNull(sessions.revokedAt)));
+  });
+  return true;
+}
