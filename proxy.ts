@@ -12,6 +12,16 @@ function redirect(request: NextRequest, location: string, status: number): NextR
   return NextResponse.redirect(new URL(location, request.url), status);
 }
 
+/** A suspended store's pages: 503, and no page of it rendered at all. */
+function storeUnavailable(name: string): NextResponse {
+  const escaped = name.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Store unavailable</title></head><body style="font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0;text-align:center;color:#0f172a"><main><p style="color:#d97706;font-weight:600;letter-spacing:.05em;text-transform:uppercase;font-size:.8rem">503 · Unavailable</p><h1>${escaped} is currently unavailable</h1><p style="color:#475569">Please come back later.</p></main></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "3600" },
+  });
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const page = pageAreaOf(pathname);
@@ -25,9 +35,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     }
     const store = await storeBySlug(page.slug);
     if (!store) return NextResponse.next();
-    if (store.status !== "active") {
-      return NextResponse.rewrite(new URL("/store-unavailable", request.url), { status: 503 });
-    }
+    if (store.status !== "active") return storeUnavailable(store.name);
   }
 
   const forwarded = new Headers(request.headers);

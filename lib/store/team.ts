@@ -123,7 +123,15 @@ export async function describeInvitation(storeId: string, token: string) {
   return { email: row.email, role: String(row.data?.role ?? "staff"), existingUsername: user?.username ?? null };
 }
 
-export class InvitationError extends Error {}
+/** A refusal to show the invitee: a bad link (`link`) or a bad field value (`field`). */
+export class InvitationError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "link" | "field" = "field",
+  ) {
+    super(message);
+  }
+}
 
 export async function acceptInvitation(
   storeId: string,
@@ -133,7 +141,10 @@ export async function acceptInvitation(
   const result = await db().transaction(async (tx) => {
     const row = await spendOneTimeToken(tx, "invitation", input.token);
     if (!row || row.storeId !== storeId) {
-      throw new InvitationError("This invitation link is invalid, already used or expired. Ask the store owner for a new one.");
+      throw new InvitationError(
+        "This invitation link is invalid, already used or expired. Ask the store owner for a new one.",
+        "link",
+      );
     }
     const role = roleField.parse(row.data?.role ?? "staff");
     const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));

@@ -8,7 +8,10 @@ import { type Store, stores } from "@/db/schema";
 
 export const STORE_CACHE_MS = 5_000;
 
-const bySlug = new Map<string, { store: Store | null; at: number }>();
+// On globalThis: the request layer and the route handlers are separate bundles in one process,
+// and a change made through either must be seen by both.
+const globalForStores = globalThis as unknown as { orionStoresBySlug?: Map<string, { store: Store | null; at: number }> };
+const bySlug = (globalForStores.orionStoresBySlug ??= new Map());
 
 export async function storeBySlug(slug: string): Promise<Store | null> {
   const hit = bySlug.get(slug);

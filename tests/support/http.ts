@@ -49,3 +49,31 @@ export function parseSetCookies(res: Response): Array<{ name: string; value: str
     return { name: pair!.slice(0, eq), value: pair!.slice(eq + 1), attrs };
   });
 }
+
+export type StoreLoginAnswer = LoginAnswer & {
+  store: { id: string; code: string; slug: string; name: string };
+  store_role: string;
+};
+
+export async function storeLogin(storeCode: string, identifier: string, password: string): Promise<StoreLoginAnswer> {
+  const res = await postJson("/api/v1/store/auth/login", { email_or_username: identifier, password, store_code: storeCode });
+  if (res.status !== 200) throw new Error(`store login failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as StoreLoginAnswer;
+}
+
+export async function send(
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return fetch(baseUrl() + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
+}
