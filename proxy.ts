@@ -1,60 +1,119 @@
-// The request layer (Next.js 16 calls it proxy.ts): routing and a cheap token check for page
-// areas. The authoritative check is in the guards of lib/auth, which every page repeats.
+// The request layer (Next.js 16 calls it proxy.ts). It only routes: finds the store of a
+// storefront request by host or path and rewrites it to /storefront/{slug}/…, keeps slugs
+// lowercase, answers for suspended and unknown stores, and sends page requests without a
+// verifiable token to their area's login. The guards of lib/auth make the real check.
 import { type NextRequest, NextResponse } from "next/server";
-import { AREAS } from "@/lib/auth/areas";
-import { REQUEST_PATH_HEADER } from "@/lib/auth/paths";
+import { AREAS, type AreaName, type CookieScope } from "@/lib/auth/areas";
+import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "@/lib/auth/paths";
 import { loginRedirectUrl, safeNext } from "@/lib/auth/safe-next";
 import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
-import { pageAreaOf } from "@/lib/routing";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { config as appConfig } from "@/lib/config";
+import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
+import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
+import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve";
 
 function redirect(request: NextRequest, location: string, status: number): NextResponse {
   return NextResponse.redirect(new URL(location, request.url), status);
 }
 
-/** A suspended store's pages: 503, and no page of it rendered at all. */
-function storeUnavailable(name: string): NextResponse {
-  const escaped = name.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Store unavailable</title></head><body style="font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0;text-align:center;color:#0f172a"><main><p style="color:#d97706;font-weight:600;letter-spacing:.05em;text-transform:uppercase;font-size:.8rem">503 · Unavailable</p><h1>${escaped} is currently unavailable</h1><p style="color:#475569">Please come back later.</p></main></body></html>`;
+function page(status: number, title: string, text: string): NextResponse {
+  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body style="font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0;text-align:center;color:#0f172a"><main><p style="color:#64748b;font-weight:600;letter-spacing:.05em;text-transform:uppercase;font-size:.8rem">${status}</p><h1>${escape(title)}</h1><p style="color:#475569">${escape(text)}</p></main></body></html>`;
   return new NextResponse(html, {
-    status: 503,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "3600" },
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   });
+}
+
+const notFound = () => page(404, "There is nothing here", "Check the address and try again.");
+
+/** A suspended store's pages: 503, and no page of it rendered at all. */
+const unavailable = (name: string) => page(503, `${name} is currently unavailable`, "Please come back later.");
+
+/** Sends a page request without a verifiable token of `area` to its login page. */
+async function requireToken(
+  request: NextRequest,
+  area: AreaName,
+  scope: CookieScope,
+  visiblePath: string,
+): Promise<NextResponse | null> {
+  const def = AREAS[area];
+  const token = request.cookies.get(def.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
+  // Any sound token passes: a token of another area gets the guard's 403 page, not a login.
+  if (token && (await verifyAccessToken(token))) return null;
+  const next = safeNext(visiblePath, def.cookiePath(scope));
+  const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
+  return redirect(request, loginRedirectUrl(def.loginPath(scope), next), status);
+}
+
+async function storefront(
+  request: NextRequest,
+  slug: string,
+  method: AccessMethod,
+  rest: string,
+): Promise<NextResponse> {
+  const store = await storeBySlug(slug);
+  if (!store) return notFound();
+  if (store.status !== "active") return unavailable(store.name);
+  const { pathname, search } = request.nextUrl;
+  if (!storefrontPageIsPublic(rest)) {
+    const refused = await requireToken(request, "customer", { slug, method }, pathname + search);
+    if (refused) return refused;
+  }
+  const headers = new Headers(request.headers);
+  // Always ours, never the client's.
+  headers.set(REQUEST_PATH_HEADER, pathname + search);
+  headers.set(STORE_METHOD_HEADER, method);
+  if (method === "path") return NextResponse.next({ request: { headers } });
+  const target = new URL(`/storefront/${slug}${rest}${search}`, request.url);
+  return NextResponse.rewrite(target, { request: { headers } });
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  const page = pageAreaOf(pathname);
-  if (!page) return NextResponse.next();
+  const host = classifyHost(request.headers.get("host"), appConfig().platformDomain);
+  if (host.kind === "invalid") return notFound();
 
-  const scope = page.area === "store" ? { slug: page.slug } : {};
-  if (page.area === "store") {
+  // A store's own host serves its storefront under /storefront, and nothing else.
+  if (host.kind !== "platform") {
+    const slug = host.kind === "subdomain" ? host.slug : await storeSlugByDomain(host.hostname);
+    if (!slug) return notFound();
+    if (pathname === "/") return redirect(request, "/storefront", 307);
+    if (pathname !== "/storefront" && !pathname.startsWith("/storefront/")) return notFound();
+    const method = host.kind === "subdomain" ? "subdomain" : "domain";
+    return storefront(request, slug, method, pathname.slice("/storefront".length));
+  }
+
+  const path = slugAfter(pathname, "/storefront/");
+  if (path) {
+    if (path.raw !== path.slug) {
+      return redirect(request, pathname.replace(`/storefront/${path.raw}`, `/storefront/${path.slug}`) + search, 308);
+    }
+    return storefront(request, path.slug, "path", pathname.slice(`/storefront/${path.slug}`.length));
+  }
+
+  const area = pageAreaOf(pathname);
+  if (!area) return NextResponse.next();
+  const scope = area.area === "store" ? { slug: area.slug } : {};
+  if (area.area === "store") {
     // One spelling per store, so the cookie Path always matches.
-    if (page.rawSlug !== page.slug) {
-      return redirect(request, pathname.replace(`/store/${page.rawSlug}`, `/store/${page.slug}`) + search, 308);
+    if (area.rawSlug !== area.slug) {
+      return redirect(request, pathname.replace(`/store/${area.rawSlug}`, `/store/${area.slug}`) + search, 308);
     }
-    const store = await storeBySlug(page.slug);
+    const store = await storeBySlug(area.slug);
     if (!store) return NextResponse.next();
-    if (store.status !== "active") return storeUnavailable(store.name);
+    if (store.status !== "active") return unavailable(store.name);
   }
-
-  const forwarded = new Headers(request.headers);
-  // Always ours, never the client's: the guards read it to build `?next=`.
-  forwarded.set(REQUEST_PATH_HEADER, pathname + search);
-
-  if (!page.public) {
-    const def = AREAS[page.area];
-    const token = request.cookies.get(def.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
-    // Any sound token passes: a token of another area gets the guard's 403 page, not a login.
-    if (!token || !(await verifyAccessToken(token))) {
-      const next = safeNext(pathname + search, def.cookiePath(scope));
-      const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
-      return redirect(request, loginRedirectUrl(def.loginPath(scope), next), status);
-    }
+  if (!area.public) {
+    const refused = await requireToken(request, area.area, scope, pathname + search);
+    if (refused) return refused;
   }
-  return NextResponse.next({ request: { headers: forwarded } });
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_PATH_HEADER, pathname + search);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {
-  matcher: ["/admin", "/admin/:path*", "/store/:path*"],
+  // Pages only: the JSON API and static assets never pass through here.
+  matcher: ["/", "/admin", "/admin/:path*", "/store/:path*", "/storefront", "/storefront/:path*"],
 };

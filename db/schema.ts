@@ -316,6 +316,40 @@ export const orderItems = pgTable(
   ],
 );
 
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    line1: text("line1").notNull(),
+    line2: text("line2"),
+    postalCode: text("postal_code").notNull(),
+    city: text("city").notNull(),
+    country: text("country").notNull(),
+    phone: text("phone"),
+    isDefaultShipping: boolean("is_default_shipping").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index("addresses_customer_id_idx").on(t.customerId)],
+);
+
+export const wishlistItems = pgTable(
+  "wishlist_items",
+  {
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("wishlist_items_product_id_idx").on(t.productId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Store = typeof stores.$inferSelect;
@@ -328,3 +362,4 @@ export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 export type StoreRole = (typeof storeRole.enumValues)[number];
+export type Address = typeof addresses.$inferSelect;

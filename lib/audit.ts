@@ -20,7 +20,8 @@ export type AuthEventType =
   | "store_reactivated"
   | "user_deactivated"
   | "user_reactivated"
-  | "customer_deactivated";
+  | "customer_deactivated"
+  | "customer_registered";
 
 export async function recordAuthEvent(
   type: AuthEventType,

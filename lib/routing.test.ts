@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageAreaOf } from "./routing";
+import { pageAreaOf, storefrontPageIsPublic } from "./routing";
 
 describe("pageAreaOf", () => {
   it("finds the admin console and its public login page", () => {
@@ -27,5 +27,16 @@ describe("pageAreaOf", () => {
     expect(pageAreaOf("/store/")).toBeNull();
     expect(pageAreaOf("/store/-bad-")).toBeNull();
     expect(pageAreaOf("/store/auth")).toBeNull();
+  });
+});
+
+describe("storefrontPageIsPublic", () => {
+  it("keeps the catalog and the sign-in pages open and the account closed", () => {
+    for (const rest of ["", "/", "/products/123", "/cart", "/account/login", "/account/register", "/account/forgot-password"]) {
+      expect(storefrontPageIsPublic(rest), rest).toBe(true);
+    }
+    for (const rest of ["/account", "/account/", "/account/orders", "/account/profile", "/checkout"]) {
+      expect(storefrontPageIsPublic(rest), rest).toBe(false);
+    }
   });
 });

@@ -22,3 +22,14 @@ export function pageAreaOf(pathname: string): PageArea | null {
   }
   return null;
 }
+
+// Storefront pages anyone may see; the rest of the account and the checkout need a customer.
+const STOREFRONT_PUBLIC_ACCOUNT = new Set(["login", "register", "forgot-password", "reset-password", "verify-email"]);
+
+/** `rest` is the path after the store's base (`/storefront` or `/storefront/{slug}`). */
+export function storefrontPageIsPublic(rest: string): boolean {
+  const [first = "", second = ""] = rest.replace(/^\/+/, "").split("/");
+  if (first === "checkout") return false;
+  if (first !== "account") return true;
+  return STOREFRONT_PUBLIC_ACCOUNT.has(second);
+}

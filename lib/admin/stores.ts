@@ -10,7 +10,7 @@ import { ApiError } from "@/lib/auth/errors";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { usernameField } from "@/lib/store/team";
-import { forgetStore } from "@/lib/stores/lookup";
+import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
 import { isValidSlug } from "@/lib/stores/slug";
 import { PAGE_SIZE, emailField } from "@/lib/validation";
 
@@ -161,5 +161,6 @@ export async function setDomainVerified(storeId: string, domainId: string, verif
     .where(and(eq(storeDomains.storeId, storeId), eq(storeDomains.id, domainId)))
     .returning();
   if (!domain) throw new ApiError("NOT_FOUND", { message: "No such domain" });
+  forgetDomain(domain.domain);
   return domain;
 }

@@ -7,11 +7,12 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { type Store, type StoreRole, sessions, storeMembers, stores, users } from "@/db/schema";
+import { type Store, type StoreRole, customers, sessions, storeMembers, stores, users } from "@/db/schema";
+import { type AccessMethod } from "@/lib/stores/resolve";
 import { type Permission, ROLE_PERMISSIONS } from "@/lib/store/permissions";
 import { AREAS, type CookieScope } from "./areas";
 import { ApiError, invalidToken } from "./errors";
-import { REQUEST_PATH_HEADER } from "./paths";
+import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "./paths";
 import { loginRedirectUrl, safeNext } from "./safe-next";
 import { type AccessClaims, bearerToken, verifyAccessToken } from "./tokens";
 
@@ -35,11 +36,22 @@ export type StorePrincipal = {
   permissions: readonly Permission[];
 };
 
-type Principals = { admin: AdminPrincipal; store: StorePrincipal };
+export type CustomerPrincipal = {
+  area: "customer";
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  customerNumber: string;
+  sessionId: string;
+  store: Pick<Store, "id" | "code" | "slug" | "name" | "status" | "theme">;
+};
+
+type Principals = { admin: AdminPrincipal; store: StorePrincipal; customer: CustomerPrincipal };
 export type GuardedArea = keyof Principals;
 
-/** What a guard needs from the URL: the store of a store page or API path. */
-export type GuardScope = { slug?: string };
+/** What a guard needs from the URL: the store of a store or storefront request, and how it was reached. */
+export type GuardScope = { slug?: string; method?: AccessMethod };
 
 type Loaded<P> = P | "unauthenticated" | "forbidden" | "unavailable";
 
@@ -97,10 +109,48 @@ function storeQuery() {
     .prepare("guard_store");
 }
 
-let queries: { admin: ReturnType<typeof adminQuery>; store: ReturnType<typeof storeQuery> } | undefined;
+function customerQuery() {
+  return db()
+    .select({
+      customer: {
+        id: customers.id,
+        email: customers.email,
+        firstName: customers.firstName,
+        lastName: customers.lastName,
+        customerNumber: customers.customerNumber,
+        isActive: customers.isActive,
+      },
+      store: {
+        id: stores.id,
+        code: stores.code,
+        slug: stores.slug,
+        name: stores.name,
+        status: stores.status,
+        theme: stores.theme,
+      },
+    })
+    .from(sessions)
+    .innerJoin(customers, eq(customers.id, sessions.customerId))
+    .innerJoin(stores, eq(stores.id, customers.storeId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sid")),
+        eq(sessions.customerId, sql.placeholder("sub")),
+        eq(sessions.area, "customer"),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(sessions.tokenVersion, customers.tokenVersion),
+      ),
+    )
+    .prepare("guard_customer");
+}
+
+let queries:
+  | { admin: ReturnType<typeof adminQuery>; store: ReturnType<typeof storeQuery>; customer: ReturnType<typeof customerQuery> }
+  | undefined;
 
 function prepared() {
-  queries ??= { admin: adminQuery(), store: storeQuery() };
+  queries ??= { admin: adminQuery(), store: storeQuery(), customer: customerQuery() };
   return queries;
 }
 
@@ -129,9 +179,20 @@ async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise
   };
 }
 
+async function loadCustomer(claims: AccessClaims, scope: GuardScope): Promise<Loaded<CustomerPrincipal>> {
+  const [row] = await prepared().customer.execute({ sid: claims.sid, sub: claims.sub });
+  if (!row || !row.customer.isActive || row.store.id !== claims.store_id) return "unauthenticated";
+  // A customer of another store: customers belong to exactly one store.
+  if (scope.slug !== undefined && row.store.slug !== scope.slug) return "forbidden";
+  if (row.store.status !== "active") return "unavailable";
+  const { id, email, firstName, lastName, customerNumber } = row.customer;
+  return { area: "customer", id, email, firstName, lastName, customerNumber, sessionId: claims.sid, store: row.store };
+}
+
 const loaders: { [A in GuardedArea]: (claims: AccessClaims, scope: GuardScope) => Promise<Loaded<Principals[A]>> } = {
   admin: loadAdmin,
   store: loadStoreMember,
+  customer: loadCustomer,
 };
 
 export async function authenticate<A extends GuardedArea>(
@@ -182,7 +243,13 @@ export function assertPermission(principal: StorePrincipal, permission: Permissi
 }
 
 function cookieScope(area: GuardedArea, scope: GuardScope): CookieScope {
-  return area === "store" ? { slug: scope.slug } : {};
+  return area === "admin" ? {} : { slug: scope.slug, method: scope.method };
+}
+
+/** How the visitor reached this storefront page, as the request layer found it. */
+export function accessMethodOf(hdrs: Headers): AccessMethod {
+  const method = hdrs.get(STORE_METHOD_HEADER);
+  return method === "domain" || method === "subdomain" ? method : "path";
 }
 
 /**
@@ -192,8 +259,8 @@ function cookieScope(area: GuardedArea, scope: GuardScope): CookieScope {
 export const requirePagePrincipal = cache(
   async <A extends GuardedArea>(area: A, slug?: string): Promise<Principals[A]> => {
     const def = AREAS[area];
-    const scope = { slug };
     const [jar, hdrs] = await Promise.all([cookies(), headers()]);
+    const scope: GuardScope = { slug, method: area === "customer" ? accessMethodOf(hdrs) : undefined };
     const token = jar.get(def.accessCookie)?.value ?? bearerToken(hdrs.get("authorization"));
     const result = await authenticate(token, area, scope);
     if (result.status === "ok") return result.principal;

@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { type StoreTheme, storeDomains, stores } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
 import { config } from "@/lib/config";
-import { forgetStore } from "@/lib/stores/lookup";
+import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
 import { hexColorField, imageUrlField } from "@/lib/validation";
 
 export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;
@@ -75,8 +75,9 @@ export async function removeDomain(storeId: string, id: string): Promise<void> {
   const removed = await db()
     .delete(storeDomains)
     .where(and(eq(storeDomains.storeId, storeId), eq(storeDomains.id, id)))
-    .returning({ id: storeDomains.id });
+    .returning({ domain: storeDomains.domain });
   if (removed.length === 0) throw new ApiError("NOT_FOUND", { message: "No such domain" });
+  forgetDomain(removed[0]!.domain);
 }
 
 export function domainView(d: typeof storeDomains.$inferSelect) {

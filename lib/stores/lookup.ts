@@ -2,9 +2,9 @@
 // guards ask on every page request. A change made here is seen at once by this process and
 // within STORE_CACHE_MS by the others.
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type Store, stores } from "@/db/schema";
+import { type Store, storeDomains, stores } from "@/db/schema";
 
 export const STORE_CACHE_MS = 5_000;
 
@@ -37,3 +37,28 @@ export function forgetStore(slug: string): void {
   bySlug.delete(slug);
 }
 
+
+/** How long a custom domain's answer is kept: a domain added or verified works within this. */
+export const DOMAIN_CACHE_MS = 30_000;
+
+const globalForDomains = globalThis as unknown as { orionSlugByDomain?: Map<string, { slug: string | null; at: number }> };
+const byDomain = (globalForDomains.orionSlugByDomain ??= new Map());
+
+/** The slug of the store that owns this verified custom domain, or null. */
+export async function storeSlugByDomain(hostname: string): Promise<string | null> {
+  const hit = byDomain.get(hostname);
+  if (hit && Date.now() - hit.at < DOMAIN_CACHE_MS) return hit.slug;
+  const [row] = await db()
+    .select({ slug: stores.slug })
+    .from(storeDomains)
+    .innerJoin(stores, eq(stores.id, storeDomains.storeId))
+    .where(and(eq(sql`lower(${storeDomains.domain})`, hostname), eq(storeDomains.isVerified, true)))
+    .limit(1);
+  byDomain.set(hostname, { slug: row?.slug ?? null, at: Date.now() });
+  if (byDomain.size > 10_000) byDomain.delete(byDomain.keys().next().value!);
+  return row?.slug ?? null;
+}
+
+export function forgetDomain(hostname: string): void {
+  byDomain.delete(hostname.toLowerCase());
+}

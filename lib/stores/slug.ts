@@ -5,7 +5,11 @@ import { ApiError } from "@/lib/auth/errors";
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Words that name platform routes and so can never be a store's slug. */
-export const RESERVED_SLUGS = new Set(["admin", "api", "auth", "login", "logout", "store", "storefront", "www", "static", "_next"]);
+export const RESERVED_SLUGS = new Set([
+  "admin", "api", "auth", "login", "logout", "store", "storefront", "www", "static", "_next",
+  // first segments of the storefront API when the store comes from the host
+  "account", "products", "orders", "cart", "checkout",
+]);
 
 export function isValidSlug(slug: string): boolean {
   return SLUG_PATTERN.test(slug) && !RESERVED_SLUGS.has(slug);

@@ -206,6 +206,12 @@ describe("store pages", () => {
     expect((await get("/store/no-such-store/login")).status).toBe(404);
     const staff = await storeLogin("ACME", "acme_staff", "staff123");
     const res = await get("/storefront/acme", { cookie: `store_token=${staff.access_token}` });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Welcome to ACME Supplies");
+    expect(html).not.toContain("Sign out");
+    const account = await get("/storefront/acme/account", { cookie: `store_token=${staff.access_token}` });
+    expect(account.status).toBe(307);
+    expect(account.headers.get("location")).toBe("/storefront/acme/account/login?next=%2Fstorefront%2Facme%2Faccount");
   });
 });

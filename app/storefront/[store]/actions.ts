@@ -1,0 +1,221 @@
+"use server";
+// The storefront's server actions: cart, sign-in and registration, checkout and the account.
+// Cookies are scoped to the form of address the shopper used (SPEC §3).
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { type ActionState, assertSameOriginAction, parseForm, runAction } from "@/lib/actions";
+import { clearedCookies } from "@/lib/auth/cookies";
+import { ApiError } from "@/lib/auth/errors";
+import { currentPagePrincipal } from "@/lib/auth/guards";
+import { sessionCookies } from "@/lib/auth/login";
+import { safeNext } from "@/lib/auth/safe-next";
+import {
+  addToWishlist,
+  addressSchema,
+  changeCustomerPassword,
+  deleteAddress,
+  passwordChangeSchema,
+  placeOrder,
+  profileSchema,
+  removeFromWishlist,
+  saveAddress,
+  updateProfile,
+} from "@/lib/storefront/account";
+import { customerLoginSchema, loginCustomer, logoutCustomer, registerCustomer, registerSchema } from "@/lib/storefront/auth";
+import { CART_COOKIE, MAX_QUANTITY, cartCookie, readCart, setLine } from "@/lib/storefront/cart";
+import { storefrontPage } from "@/lib/storefront/context";
+import { emailField, idParam } from "@/lib/validation";
+
+function customer(slug: string) {
+  return { principal: () => currentPagePrincipal("customer", slug) };
+}
+
+async function updateCart(slug: string, change: (lines: ReturnType<typeof readCart>) => ReturnType<typeof readCart>) {
+  const { base } = await storefrontPage(slug);
+  const jar = await cookies();
+  const lines = change(readCart(jar.get(CART_COOKIE)?.value));
+  jar.set(cartCookie(base, lines));
+  return base;
+}
+
+const cartForm = z.object({
+  product_id: z.string().uuid({ message: "Not a valid product" }),
+  quantity: z.coerce.number().int().min(0).max(MAX_QUANTITY).default(1),
+});
+
+export async function addToCartAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = await parseForm(formData, cartForm);
+  if (!parsed.ok) return parsed.state;
+  const { product_id, quantity } = parsed.data;
+  await updateCart(slug, (lines) => setLine(lines, product_id, Math.max(1, quantity), true));
+  return { message: "Added to your cart." };
+}
+
+export async function setCartLineAction(slug: string, formData: FormData): Promise<void> {
+  const parsed = await parseForm(formData, cartForm);
+  if (!parsed.ok) return;
+  const { product_id, quantity } = parsed.data;
+  const base = await updateCart(slug, (lines) => setLine(lines, product_id, quantity, false));
+  redirect(`${base}/cart`);
+}
+
+const loginForm = customerLoginSchema.extend({
+  remember_me: z.enum(["on"]).optional().transform((v) => v === "on"),
+  next: z.string().optional(),
+});
+
+export async function customerLoginAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = await parseForm(formData, loginForm, ["email_or_username"]);
+  if (!parsed.ok) return parsed.state;
+  const { store, method, base } = await storefrontPage(slug);
+  try {
+    const { tokens } = await loginCustomer(store, parsed.data, parsed.ctx);
+    const jar = await cookies();
+    for (const spec of sessionCookies("customer", { slug, method }, tokens)) jar.set(spec);
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.message, values: { email_or_username: parsed.data.email_or_username } };
+    throw error;
+  }
+  redirect(safeNext(parsed.data.next, base) ?? `${base}/account`);
+}
+
+const registerForm = registerSchema.extend({
+  marketing_consent: z.enum(["on"]).optional().transform((v) => v === "on"),
+  confirm_password: z.string(),
+});
+
+export async function registerAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const echo = ["first_name", "last_name", "email", "phone"];
+  const parsed = await parseForm(formData, registerForm, echo);
+  if (!parsed.ok) return parsed.state;
+  const values = Object.fromEntries(echo.map((k) => [k, String(formData.get(k) ?? "")]));
+  if (parsed.data.password !== parsed.data.confirm_password) {
+    return { fieldErrors: { confirm_password: "The passwords differ" }, values };
+  }
+  const { store, method, base } = await storefrontPage(slug);
+  try {
+    await registerCustomer(store, parsed.data, parsed.ctx);
+    const { tokens } = await loginCustomer(
+      store,
+      { email_or_username: parsed.data.email, password: parsed.data.password, remember_me: false },
+      parsed.ctx,
+    );
+    const jar = await cookies();
+    for (const spec of sessionCookies("customer", { slug, method }, tokens)) jar.set(spec);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return { error: error.message, fieldErrors: error.code === "CONFLICT" ? { email: error.message } : undefined, values };
+    }
+    throw error;
+  }
+  redirect(`${base}/account?welcome=1`);
+}
+
+export async function forgotPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = await parseForm(formData, z.object({ email: emailField }), ["email"]);
+  if (!parsed.ok) return parsed.state;
+  await storefrontPage(slug);
+  // The same answer whatever the address; sending the link comes with email delivery.
+  return { message: "Check your email: if an account exists for this address, a reset link is on its way." };
+}
+
+export async function customerLogoutAction(slug: string): Promise<void> {
+  const { store, method, base } = await storefrontPage(slug);
+  const ctx = await assertSameOriginAction();
+  if (!ctx) redirect(`${base}/account`);
+  const me = await currentPagePrincipal("customer", slug);
+  if (me) await logoutCustomer(me.id, store.id, me.sessionId, ctx);
+  const jar = await cookies();
+  for (const spec of clearedCookies("customer", { slug, method })) jar.set(spec);
+  redirect(`${base}/account/login?signed_out=1`);
+}
+
+const checkoutForm = z.object({
+  address_id: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  name: z.string().optional(),
+  line1: z.string().optional(),
+  line2: z.string().optional(),
+  postal_code: z.string().optional(),
+  city: z.string().optional(),
+  country: z.string().optional(),
+});
+
+export async function checkoutAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  let placed = "";
+  const { store, base } = await storefrontPage(slug);
+  const state = await runAction(
+    formData,
+    { schema: checkoutForm, echo: ["name", "line1", "line2", "postal_code", "city", "country"], ...customer(slug) },
+    async (me, data) => {
+      const jar = await cookies();
+      const lines = readCart(jar.get(CART_COOKIE)?.value);
+      let value;
+      if (!data.address_id) {
+        const address = addressSchema.omit({ is_default_shipping: true, phone: true }).safeParse(data);
+        if (!address.success) {
+          return { fieldErrors: Object.fromEntries(address.error.issues.map((i) => [String(i.path[0]), i.message])) };
+        }
+        value = address.data;
+      }
+      const order = await placeOrder({ id: me.id, storeId: store.id, storeCode: store.code }, lines, { id: data.address_id, value });
+      jar.set(cartCookie(base, []));
+      placed = order.id;
+    },
+  );
+  if (placed) redirect(`${base}/account/orders/${placed}?placed=1`);
+  return state;
+}
+
+const profileForm = profileSchema.extend({ marketing_consent: z.enum(["on"]).optional().transform((v) => v === "on") });
+
+export async function profileAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: profileForm, echo: ["first_name", "last_name", "phone"], ...customer(slug) }, async (me, data) => {
+    await updateProfile(me.id, data);
+    return { message: "Profile saved." };
+  });
+}
+
+const passwordForm = passwordChangeSchema.extend({ confirm_password: z.string() });
+
+export async function customerPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: passwordForm, ...customer(slug) }, async (me, data): Promise<ActionState> => {
+    if (data.new_password !== data.confirm_password) return { fieldErrors: { confirm_password: "The passwords differ" } };
+    if (!(await changeCustomerPassword(me.id, me.sessionId, data))) {
+      return { fieldErrors: { current_password: "That is not your current password" } };
+    }
+    return { message: "Password changed. Your other sessions have been signed out." };
+  });
+}
+
+const addressForm = addressSchema.extend({ is_default_shipping: z.enum(["on"]).optional().transform((v) => v === "on") });
+
+export async function saveAddressAction(slug: string, id: string | null, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const echo = ["name", "line1", "line2", "postal_code", "city", "country", "phone"];
+  return runAction(formData, { schema: addressForm, echo: id ? [] : echo, ...customer(slug) }, async (me, data) => {
+    await saveAddress(me.id, id ? idParam(id, "address") : null, data);
+    return { message: id ? "Address saved." : "Address added." };
+  });
+}
+
+export async function deleteAddressAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
+    await deleteAddress(me.id, idParam(id, "address"));
+    return { message: "Address deleted." };
+  });
+}
+
+export async function wishlistAction(
+  slug: string,
+  productId: string,
+  add: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
+    if (add) await addToWishlist(me.id, me.store.id, idParam(productId, "product"));
+    else await removeFromWishlist(me.id, idParam(productId, "product"));
+    return { message: add ? "Saved to your wishlist." : "Removed from your wishlist." };
+  });
+}

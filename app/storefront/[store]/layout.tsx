@@ -1,0 +1,45 @@
+import type { CSSProperties, ReactNode } from "react";
+import Link from "next/link";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { storefrontPage } from "@/lib/storefront/context";
+import { isValidSlug } from "@/lib/stores/slug";
+import { notFound } from "next/navigation";
+
+/** The shop's frame, themed by the store: its colours as CSS variables, its font and logo. */
+export default async function StorefrontLayout({ children, params }: { children: ReactNode; params: Promise<{ store: string }> }) {
+  const { store: slug } = await params;
+  if (!isValidSlug(slug)) notFound();
+  const { store, base } = await storefrontPage(slug);
+  const theme = store.theme;
+  const style = {
+    "--store-primary": theme.primaryColor,
+    "--store-accent": theme.accentColor,
+    fontFamily: `${theme.font}, system-ui, sans-serif`,
+  } as CSSProperties;
+  return (
+    <div style={style} className="min-h-screen">
+      <header className="bg-[var(--store-primary)] text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href={base} className="flex items-center gap-2 text-lg font-bold">
+            {theme.logoUrl && (
+              // A store's logo is an https URL it chose; it is shown, never fetched by us.
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={theme.logoUrl} alt="" className="h-8 w-8 rounded bg-white object-contain" />
+            )}
+            {store.name}
+          </Link>
+          <nav aria-label="Shop" className="flex items-center gap-4 text-sm">
+            <Link href={base}>Shop</Link>
+            <Link href={`${base}/cart`}>Cart</Link>
+            <Link href={`${base}/account`}>Account</Link>
+            <ThemeToggle />
+          </nav>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">
+        {store.name} · powered by Orion
+      </footer>
+    </div>
+  );
+}

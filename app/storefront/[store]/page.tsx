@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { ProductCard } from "@/components/storefront";
+import { Pagination, SearchBox } from "@/components/ui";
+import { CATALOG_PAGE_SIZE, listCatalog } from "@/lib/storefront/catalog";
+import { storefrontPage } from "@/lib/storefront/context";
+import { listQuery } from "@/lib/validation";
+
+export const metadata: Metadata = { title: "Shop" };
+
+type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string>> };
+
+export default async function CatalogPage({ params, searchParams }: Props) {
+  const [{ store: slug }, raw] = await Promise.all([params, searchParams]);
+  const { store, base } = await storefrontPage(slug);
+  const query = listQuery.parse(raw);
+  const { items, total } = await listCatalog(store.id, query);
+  return (
+    <div>
+      <h1 className="mb-4 text-3xl font-bold">{query.q ? `Results for “${query.q}”` : `Welcome to ${store.name}`}</h1>
+      <SearchBox q={query.q} placeholder="Search the shop" />
+      {items.length === 0 && <p className="text-slate-500">No products found.</p>}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {items.map((p) => (
+          <ProductCard
+            key={p.id}
+            href={`${base}/products/${p.id}`}
+            name={p.name}
+            priceCents={p.priceCents}
+            currency={p.currency}
+            imageUrl={p.imageUrl}
+            inStock={p.stock > 0}
+          />
+        ))}
+      </div>
+      <Pagination
+        page={query.page}
+        total={total}
+        pageSize={CATALOG_PAGE_SIZE}
+        href={(page) => `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm, SubmitButton } from "@/components/forms";
+import { money } from "@/components/ui";
+import { currentPagePrincipal } from "@/lib/auth/guards";
+import { orNotFound } from "@/lib/not-found";
+import { catalogProduct } from "@/lib/storefront/catalog";
+import { storefrontPage } from "@/lib/storefront/context";
+import { idParam } from "@/lib/validation";
+import { addToCartAction, wishlistAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Product" };
+
+export default async function ProductPage({ params }: { params: Promise<{ store: string; id: string }> }) {
+  const { store: slug, id } = await params;
+  const { store, base } = await storefrontPage(slug);
+  const product = await orNotFound(() => catalogProduct(store.id, idParam(id, "product")));
+  const me = await currentPagePrincipal("customer", slug);
+  return (
+    <div className="grid gap-8 md:grid-cols-2">
+      <div className="flex aspect-square items-center justify-center rounded-xl bg-slate-100 text-6xl text-slate-400 dark:bg-slate-800">
+        {product.imageUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={product.imageUrl} alt="" className="h-full w-full rounded-xl object-cover" />
+        ) : (
+          <span aria-hidden>◇</span>
+        )}
+      </div>
+      <div className="space-y-4">
+        <Link href={base} className="text-sm text-slate-500">
+          ← Back to the shop
+        </Link>
+        <h1 className="text-3xl font-bold">{product.name}</h1>
+        <p className="text-2xl">{money(product.priceCents, product.currency)}</p>
+        <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{product.description}</p>
+        <p className="text-sm text-slate-500">{product.stock > 0 ? `${product.stock} in stock` : "Sold out"}</p>
+        {product.stock > 0 && (
+          <ActionForm action={addToCartAction.bind(null, slug)} className="flex items-end gap-3" aria-label="Add to cart">
+            <input type="hidden" name="product_id" value={product.id} />
+            <label className="text-sm">
+              Quantity
+              <input
+                type="number"
+                name="quantity"
+                min={1}
+                max={Math.min(99, product.stock)}
+                defaultValue={1}
+                className="mt-1 block w-20 rounded-md border border-slate-300 bg-white px-2 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+              />
+            </label>
+            <SubmitButton>Add to cart</SubmitButton>
+          </ActionForm>
+        )}
+        {me && (
+          <ActionForm action={wishlistAction.bind(null, slug, product.id, true)}>
+            <SubmitButton tone="plain">♡ Save to wishlist</SubmitButton>
+          </ActionForm>
+        )}
+      </div>
+    </div>
+  );
+}

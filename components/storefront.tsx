@@ -1,0 +1,68 @@
+// Pieces of the themed shop: buttons in the store's colours and product cards.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { money } from "@/components/ui";
+
+export const storeButton =
+  "inline-block rounded-md bg-[var(--store-accent)] px-4 py-2 text-sm font-semibold text-white hover:opacity-90 disabled:opacity-60";
+
+export function ProductCard({
+  href,
+  name,
+  priceCents,
+  currency,
+  imageUrl,
+  inStock,
+}: {
+  href: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  imageUrl: string | null;
+  inStock: boolean;
+}) {
+  return (
+    <Link
+      href={href}
+      className="block overflow-hidden rounded-xl border border-slate-200 bg-white hover:border-[var(--store-primary)] dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex aspect-[4/3] items-center justify-center bg-slate-100 text-4xl text-slate-400 dark:bg-slate-800">
+        {imageUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={imageUrl} alt="" className="h-full w-full object-cover" />
+        ) : (
+          <span aria-hidden>◇</span>
+        )}
+      </div>
+      <div className="p-4">
+        <h3 className="font-semibold">{name}</h3>
+        <p className="mt-1 text-sm">
+          {money(priceCents, currency)} {!inStock && <span className="text-red-600">· sold out</span>}
+        </p>
+      </div>
+    </Link>
+  );
+}
+
+export function AccountNav({ base, children }: { base: string; children: ReactNode }) {
+  const links = [
+    ["", "Overview"],
+    ["/orders", "Orders"],
+    ["/profile", "Profile"],
+    ["/addresses", "Addresses"],
+    ["/wishlist", "Wishlist"],
+    ["/password", "Password"],
+  ];
+  return (
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <nav aria-label="Account" className="flex flex-wrap gap-2 md:flex-col">
+        {links.map(([href, label]) => (
+          <Link key={label} href={`${base}/account${href}`} className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <div>{children}</div>
+    </div>
+  );
+}

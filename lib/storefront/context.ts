@@ -1,0 +1,42 @@
+// The store of a storefront request, for pages and for the API, from the one resolver.
+import "server-only";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import type { Store } from "@/db/schema";
+import { accessMethodOf } from "@/lib/auth/guards";
+import { ApiError } from "@/lib/auth/errors";
+import { config } from "@/lib/config";
+import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
+import { type AccessMethod, classifyHost, resolveApiStore, storefrontBase } from "@/lib/stores/resolve";
+
+export type StorefrontContext = { store: Store; method: AccessMethod; base: string };
+
+/** For a storefront page: the store of the URL and the form the visitor came by. */
+export async function storefrontPage(slug: string): Promise<StorefrontContext> {
+  const store = await storeBySlug(slug);
+  if (!store) notFound();
+  const method = accessMethodOf(await headers());
+  return { store, method, base: storefrontBase(method, store.slug) };
+}
+
+/** For a storefront API call: host, then path, then Referer (SPEC §3); 404, 400 or 503 otherwise. */
+export async function storefrontApi(request: Request, pathSlug: string | null): Promise<StorefrontContext> {
+  const host = classifyHost(request.headers.get("host"), config().platformDomain);
+  const domainSlug = host.kind === "custom" ? await storeSlugByDomain(host.hostname) : null;
+  const resolved = resolveApiStore({
+    host,
+    domainSlug,
+    pathSlug,
+    referer: request.headers.get("referer"),
+    platformDomain: config().platformDomain,
+  });
+  if (!resolved.ok) {
+    throw resolved.reason === "conflict"
+      ? new ApiError("BAD_REQUEST", { message: "The store in the address and the store of this host differ" })
+      : new ApiError("NOT_FOUND", { message: "No such store" });
+  }
+  const store = await storeBySlug(resolved.slug);
+  if (!store) throw new ApiError("NOT_FOUND", { message: "No such store" });
+  if (store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
+  return { store, method: resolved.method, base: storefrontBase(resolved.method, store.slug) };
+}
