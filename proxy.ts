@@ -12,6 +12,12 @@ import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
 import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
 import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve";
 
+// Next.js hands a rewrite to another host name back to the server as a new request, which
+// passes through here again; this mark, secret to the process, lets that pass go straight on.
+const REWRITE_MARK = "x-orion-rewritten";
+const globalForProxy = globalThis as unknown as { orionRewriteSecret?: string };
+const rewriteSecret = (globalForProxy.orionRewriteSecret ??= crypto.randomUUID());
+
 function redirect(request: NextRequest, location: string, status: number): NextResponse {
   return NextResponse.redirect(new URL(location, request.url), status);
 }
@@ -65,12 +71,15 @@ async function storefront(
   headers.set(REQUEST_PATH_HEADER, pathname + search);
   headers.set(STORE_METHOD_HEADER, method);
   if (method === "path") return NextResponse.next({ request: { headers } });
+  headers.set(REWRITE_MARK, rewriteSecret);
   const target = new URL(`/storefront/${slug}${rest}${search}`, request.url);
   return NextResponse.rewrite(target, { request: { headers } });
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  // Our own rewrite of a store host's request comes back through here once: it is routed already.
+  if (request.headers.get(REWRITE_MARK) === rewriteSecret) return NextResponse.next();
   const host = classifyHost(request.headers.get("host"), appConfig().platformDomain);
   if (host.kind === "invalid") return notFound();
 

@@ -168,7 +168,7 @@ describe("suspended store", () => {
       expect(page.status).toBe(503);
       expect(await page.text()).toContain("currently unavailable");
       const [event] = await testSql()`select count(*)::int as n from auth_events where type = 'store_suspended' and store_id = ${acme}`;
-      expect(event?.n).toBe(1);
+      expect(event?.n).toBeGreaterThan(0);
     } finally {
       expect((await send("POST", `/api/v1/admin/stores/${acme}/reactivate`, admin.access_token)).status).toBe(200);
     }

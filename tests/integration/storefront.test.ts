@@ -1,0 +1,294 @@
+// The storefront against real PostgreSQL: store resolution by host, path and Referer,
+// customers of one store only, registration under concurrency, checkout (SPEC §3, checklist
+// S58–S62).
+import { request as httpRequest } from "node:http";
+import { afterAll, describe, expect, it } from "vitest";
+import { adminLogin, baseUrl, bearer, get, parseSetCookies, send, storeLogin } from "../support/http";
+import { testSql } from "./db";
+
+afterAll(async () => {
+  await testSql().end();
+});
+
+const port = () => new URL(baseUrl()).port;
+
+/** One request to the test server; node:http, because fetch will not send another Host. */
+function call(
+  path: string,
+  options: { method?: string; host?: string; body?: unknown; token?: string; referer?: string } = {},
+): Promise<Response> {
+  const url = new URL(path, baseUrl());
+  const headers: Record<string, string> = { host: options.host ?? url.host };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.referer) headers.referer = options.referer;
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? (body ? "POST" : "GET"), headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const out = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) {
+            for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, value);
+          }
+          const status = res.statusCode ?? 500;
+          const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          resolve(new Response(payload, { status, headers: out }));
+        });
+      },
+    );
+    req.on("error", reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const unique = () => `shopper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+function registration(email: string, password = "a good password") {
+  return { first_name: "Sam", last_name: "Shopper", email, password, marketing_consent: false };
+}
+
+async function register(slug: string, email: string, password?: string) {
+  return call(`/api/v1/storefront/${slug}/auth/register`, { body: registration(email, password) });
+}
+
+async function customerLogin(slug: string, email: string, password = "a good password") {
+  const res = await call(`/api/v1/storefront/${slug}/auth/login`, { body: { email_or_username: email, password } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { access_token: string; refresh_token: string; customer: { id: string } };
+}
+
+describe("customer accounts", () => {
+  it("registers the same email at ORION and ACME as two customers with their own passwords", async () => {
+    const email = unique();
+    const orion = await register("orion", email, "orion password");
+    const acme = await register("acme", email, "acme password");
+    expect([orion.status, acme.status]).toEqual([201, 201]);
+    const a = (await orion.json()).customer;
+    const b = (await acme.json()).customer;
+    expect(a.id).not.toBe(b.id);
+    expect(a.customer_number).toMatch(/^ORION-\d{6}$/);
+    expect(b.customer_number).toMatch(/^ACME-\d{6}$/);
+    expect(a).not.toHaveProperty("password_hash");
+    await customerLogin("orion", email, "orion password");
+    await customerLogin("acme", email, "acme password");
+    const crossed = await call("/api/v1/storefront/acme/auth/login", { body: { email_or_username: email, password: "orion password" } });
+    expect(crossed.status).toBe(401);
+  });
+
+  it("answers a second registration of one email at one store with 409, whatever its case", async () => {
+    const email = unique();
+    expect((await register("orion", email)).status).toBe(201);
+    const again = await register("orion", email.toUpperCase());
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toMatch(/already exists at this store/);
+  });
+
+  it("gives 50 concurrent registrations 50 distinct customer numbers", async () => {
+    const answers = await Promise.all(Array.from({ length: 50 }, () => register("acme", unique())));
+    expect(answers.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const numbers = await Promise.all(answers.map(async (r) => (await r.json()).customer.customer_number as string));
+    expect(new Set(numbers).size).toBe(50);
+  });
+
+  it("validates registration with field details and never echoes the password", async () => {
+    const res = await call("/api/v1/storefront/orion/auth/register", {
+      body: { first_name: "", email: "not-an-email", password: "short", marketing_consent: "maybe" },
+    });
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).not.toContain("short");
+    const fields = JSON.parse(text).error.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(["email", "first_name", "last_name", "marketing_consent", "password"]);
+  });
+
+  it("refuses an ORION customer's token at ACME, and at the admin and store APIs", async () => {
+    const email = unique();
+    await register("orion", email);
+    const { access_token } = await customerLogin("orion", email);
+    expect((await call("/api/v1/storefront/orion/account", { token: access_token })).status).toBe(200);
+    const acme = await call("/api/v1/storefront/acme/account", { token: access_token });
+    expect(acme.status).toBe(403);
+    const admin = await get("/api/v1/admin/auth/me", bearer(access_token));
+    expect(admin.status).toBe(403);
+    expect((await admin.json()).error.code).toBe("ADMIN_REQUIRED");
+    expect((await get("/api/v1/store/orion/products", bearer(access_token))).status).toBe(403);
+    const page = await get("/storefront/acme/account", { cookie: `customer_token=${access_token}` });
+    expect(page.status).toBe(403);
+    const own = await get("/storefront/orion/account", { cookie: `customer_token=${access_token}` });
+    expect(own.status).toBe(200);
+  });
+
+  it("refuses a customer's refresh token at another store", async () => {
+    const email = unique();
+    await register("orion", email);
+    const { refresh_token } = await customerLogin("orion", email);
+    const res = await call("/api/v1/storefront/acme/auth/refresh", { body: { refresh_token } });
+    expect(res.status).toBe(401);
+  });
+
+  it("answers forgot-password the same for known and unknown addresses", async () => {
+    const email = unique();
+    await register("orion", email);
+    const known = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
+    const unknown = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email: unique() } });
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(await known.text()).toBe(await unknown.text());
+  });
+});
+
+describe("store resolution", () => {
+  it("scopes the customer cookie to /storefront/{slug} on the path form", async () => {
+    const email = unique();
+    await register("orion", email);
+    const res = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "a good password" } });
+    const cookie = parseSetCookies(res).find((c) => c.name === "customer_token");
+    expect(cookie?.attrs).toMatchObject({ path: "/storefront/orion", httponly: true, samesite: "Lax" });
+    const logout = await call("/api/v1/storefront/orion/auth/logout", { body: {}, token: (await res.json()).access_token });
+    expect(parseSetCookies(logout).find((c) => c.name === "customer_token")?.attrs).toMatchObject({
+      path: "/storefront/orion",
+      "max-age": "0",
+    });
+  });
+
+  it("scopes it to /storefront on the custom domain and the subdomain, for login and logout alike", async () => {
+    const email = unique();
+    await register("orion", email);
+    for (const host of [`orion.lu:${port()}`, `orion.localhost:${port()}`]) {
+      const res = await call("/api/v1/storefront/auth/login", { host, body: { email_or_username: email, password: "a good password" } });
+      expect(res.status, host).toBe(200);
+      expect(parseSetCookies(res).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront");
+      const { access_token } = await res.json();
+      const logout = await call("/api/v1/storefront/auth/logout", { host, body: {}, token: access_token });
+      expect(parseSetCookies(logout).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront");
+    }
+  });
+
+  it("reads the store from the Referer of a path-based page on the platform host", async () => {
+    const email = unique();
+    await register("acme", email);
+    const res = await call("/api/v1/storefront/auth/login", {
+      referer: `${baseUrl()}/storefront/acme/account/login`,
+      body: { email_or_username: email, password: "a good password" },
+    });
+    expect(res.status).toBe(200);
+    expect(parseSetCookies(res).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront/acme");
+  });
+
+  it("refuses sources that disagree (400), unknown hosts and unverified domains (404)", async () => {
+    expect((await call("/api/v1/storefront/acme/products", { host: `orion.lu:${port()}` })).status).toBe(400);
+    expect((await call("/api/v1/storefront/products", { host: `unknown-shop.example:${port()}` })).status).toBe(404);
+    expect((await call("/api/v1/storefront/products")).status).toBe(404);
+    const [orion] = await testSql()`select id from stores where slug = 'orion'`;
+    await testSql()`insert into store_domains (store_id, domain) values (${orion!.id}, 'pending-orion.example')
+      on conflict do nothing`;
+    expect((await call("/api/v1/storefront/products", { host: `pending-orion.example:${port()}` })).status).toBe(404);
+    expect((await call("/storefront", { host: `pending-orion.example:${port()}` })).status).toBe(404);
+  });
+
+  it("serves a store's pages on its domain and subdomain, and nothing else there", async () => {
+    const domain = await call("/storefront/account/login", { host: `orion.lu:${port()}` });
+    expect(domain.status).toBe(200);
+    expect(await domain.text()).toContain("Orion Outfitters");
+    const sub = await call("/storefront", { host: `acme.localhost:${port()}` });
+    expect(await sub.text()).toContain("Welcome to ACME Supplies");
+    expect((await call("/storefront/acme/account/login", { host: `orion.lu:${port()}` })).status).toBe(404);
+    expect((await call("/admin", { host: `orion.lu:${port()}` })).status).toBe(404);
+    expect((await call("/store/acme/login", { host: `acme.localhost:${port()}` })).status).toBe(404);
+    expect((await call("/storefront", { host: `nope.localhost:${port()}` })).status).toBe(404);
+    const root = await call("/", { host: `orion.lu:${port()}` });
+    expect(root.headers.get("location")).toBe("/storefront");
+  });
+
+  it("links in the form the visitor came by", async () => {
+    const domain = await (await call("/storefront", { host: `orion.lu:${port()}` })).text();
+    expect(domain).toContain('href="/storefront/cart"');
+    expect(domain).not.toContain("/storefront/orion/");
+    const path = await (await call("/storefront/orion")).text();
+    expect(path).toContain('href="/storefront/orion/cart"');
+  });
+
+  it("sends an anonymous visitor to the login page of the form they used", async () => {
+    const domain = await call("/storefront/account/orders", { host: `orion.lu:${port()}` });
+    expect(domain.headers.get("location")).toBe("/storefront/account/login?next=%2Fstorefront%2Faccount%2Forders");
+    const path = await call("/storefront/orion/account/orders");
+    expect(path.headers.get("location")).toBe("/storefront/orion/account/login?next=%2Fstorefront%2Forion%2Faccount%2Forders");
+    const upper = await call("/storefront/ORION/account?x=1");
+    expect(upper.status).toBe(308);
+    expect(upper.headers.get("location")).toBe("/storefront/orion/account?x=1");
+  });
+
+  it("ignores a forged access-method header", async () => {
+    const res = await fetch(baseUrl() + "/storefront/orion", { headers: { "x-orion-store-method": "domain" } });
+    expect(await res.text()).toContain('href="/storefront/orion/cart"');
+  });
+});
+
+describe("catalog and checkout", () => {
+  it("lists only active products of the store and places an order the store then sees", async () => {
+    const email = unique();
+    await register("orion", email);
+    const { access_token } = await customerLogin("orion", email);
+    const catalog = await (await call("/api/v1/storefront/orion/products?q=Beanie")).json();
+    expect(catalog.items).toHaveLength(1);
+    const product = catalog.items[0];
+    const order = await call("/api/v1/storefront/orion/orders", {
+      token: access_token,
+      body: {
+        items: [{ product_id: product.id, quantity: 2 }],
+        shipping_address: { name: "Sam Shopper", line1: "1 Main St", postal_code: "1111", city: "Luxembourg", country: "lu" },
+      },
+    });
+    expect(order.status).toBe(201);
+    const placed = await order.json();
+    expect(placed).toMatchObject({ status: "pending_payment", total_cents: product.price_cents * 2 });
+    expect(placed.order_number).toMatch(/^ORION-\d{6}$/);
+    const mine = await (await call("/api/v1/storefront/orion/orders", { token: access_token })).json();
+    expect(mine.items.map((o: { id: string }) => o.id)).toContain(placed.id);
+    const [row] = await testSql()`select stock from products where id = ${product.id}`;
+    expect(row!.stock).toBe(product.stock - 2);
+    const owner = await storeLogin("ORION", "store_owner", "store123");
+    const storeOrders = await (await send("GET", "/api/v1/store/orion/orders", owner.access_token)).json();
+    expect(storeOrders.items.map((o: { id: string }) => o.id)).toContain(placed.id);
+  });
+
+  it("refuses another store's product in a cart and more than the stock", async () => {
+    const email = unique();
+    await register("orion", email);
+    const { access_token } = await customerLogin("orion", email);
+    const [acmeProduct] = await testSql()`select p.id from products p join stores s on s.id = p.store_id where s.slug = 'acme' limit 1`;
+    const address = { name: "S", line1: "1 Main St", postal_code: "1111", city: "L", country: "LU" };
+    const foreign = await call("/api/v1/storefront/orion/orders", {
+      token: access_token,
+      body: { items: [{ product_id: acmeProduct!.id, quantity: 1 }], shipping_address: address },
+    });
+    expect(foreign.status).toBe(409);
+    const [tent] = await testSql()`select id, stock from products where name = 'Zenith Tent'`;
+    const tooMany = await call("/api/v1/storefront/orion/orders", {
+      token: access_token,
+      body: { items: [{ product_id: tent!.id, quantity: tent!.stock + 1 }], shipping_address: address },
+    });
+    expect(tooMany.status).toBe(409);
+    expect(await (await call(`/api/v1/storefront/acme/products/${tent!.id}`)).json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+
+  it("answers 503 for a suspended store's shop and API", async () => {
+    const admin = await adminLogin();
+    const [acme] = await testSql()`select id from stores where slug = 'acme'`;
+    await send("POST", `/api/v1/admin/stores/${acme!.id}/suspend`, admin.access_token);
+    try {
+      expect((await call("/storefront/acme")).status).toBe(503);
+      expect((await call("/storefront", { host: `acme.localhost:${port()}` })).status).toBe(503);
+      const api = await call("/api/v1/storefront/acme/products");
+      expect(api.status).toBe(503);
+      expect((await api.json()).error.code).toBe("STORE_UNAVAILABLE");
+    } finally {
+      await send("POST", `/api/v1/admin/stores/${acme!.id}/reactivate`, admin.access_token);
+    }
+    expect((await call("/storefront/acme")).status).toBe(200);
+  });
+});
