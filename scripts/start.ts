@@ -97,9 +97,14 @@ function announce(port: number, demo: boolean): void {
   const lines = [
     "",
     "Orion is running.",
-    `  Start page       ${base}/`,
-    `  Admin console    ${base}/admin/login`,
-    `  Health           ${base}/api/v1/health`,
+    `  Admin console           ${base}/admin/login`,
+    `  ACME store dashboard    ${base}/store/acme/login`,
+    `  ORION store dashboard   ${base}/store/orion/login`,
+    `  ORION shop, by path     ${base}/storefront/orion`,
+    `  ORION shop, subdomain   http://orion.localhost:${port}/storefront`,
+    `  ACME shop, subdomain    http://acme.localhost:${port}/storefront`,
+    `  ORION shop, own domain  http://orion.lu:${port}/storefront  (map orion.lu to 127.0.0.1 first)`,
+    `  Health                  ${base}/api/v1/health`,
     "",
   ];
   if (demo) {
