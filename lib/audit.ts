@@ -21,7 +21,10 @@ export type AuthEventType =
   | "user_deactivated"
   | "user_reactivated"
   | "customer_deactivated"
-  | "customer_registered";
+  | "customer_registered"
+  | "password_reset_requested"
+  | "password_reset"
+  | "email_verified";
 
 export async function recordAuthEvent(
   type: AuthEventType,

@@ -22,6 +22,8 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   ORION_DATA_DIR: z.string().default(".data"),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().optional(),
 });
 
 export type Config = {
@@ -36,6 +38,8 @@ export type Config = {
   platformDomain: string;
   dataDir: string;
   firstAdmin: { username: string; email: string; password: string } | null;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 /** A secret for development kept in the data directory, so tokens survive a restart. */
@@ -96,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     platformDomain: e.PLATFORM_DOMAIN.toLowerCase(),
     dataDir,
     firstAdmin,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${e.PLATFORM_DOMAIN.split(":")[0]}>`,
   };
 }
 

@@ -79,3 +79,10 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handle
 export function methodNotAllowed(): Promise<Response> {
   return Promise.resolve(errorResponse(new ApiError("METHOD_NOT_ALLOWED")));
 }
+
+/** The origin the visitor used (scheme and host as the nearest proxy saw them), for links in mail. */
+export function originOf(headers: Headers): string {
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost").split(",")[0]!.trim();
+  return `${proto}://${host}`;
+}

@@ -6,9 +6,9 @@ export type PageArea =
   | { area: "admin"; public: boolean }
   | { area: "store"; slug: string; rawSlug: string; public: boolean };
 
-const ADMIN_PUBLIC = new Set(["/admin/login"]);
-// Pages of a store reachable without a store session: sign-in and accepting an invitation.
-const STORE_PUBLIC = new Set(["login", "accept-invitation"]);
+const ADMIN_PUBLIC = new Set(["/admin/login", "/admin/forgot-password", "/admin/reset-password"]);
+// Pages of a store reachable without a store session: sign-in, password reset, invitations.
+const STORE_PUBLIC = new Set(["login", "accept-invitation", "forgot-password", "reset-password"]);
 
 export function pageAreaOf(pathname: string): PageArea | null {
   if (pathname === "/admin" || pathname.startsWith("/admin/")) {

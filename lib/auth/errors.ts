@@ -71,8 +71,10 @@ export function errorResponse(error: unknown): Response {
         ? validationError(error)
         : new ApiError("INTERNAL_ERROR");
   if (apiError.code === "INTERNAL_ERROR") {
-    // The client gets a generic body; the cause stays in the server's log.
-    console.error("[orion] unhandled error", error instanceof Error ? error.stack : String(error));
+    // The client gets a generic body; the cause stays in the server's log, without the
+    // query parameters a database error carries (they may hold personal data or hashes).
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error("[orion] unhandled error", text.replace(/\nparams:[^\n]*/g, "\nparams: [hidden]"));
   }
   const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {
     error: { code: apiError.code, message: apiError.message },

@@ -10,6 +10,8 @@ import { ApiError } from "@/lib/auth/errors";
 import type { StorePrincipal } from "@/lib/auth/guards";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
+import { sendMail } from "@/lib/mail/send";
+import { invitationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 import { emailField } from "@/lib/validation";
 import { STORE_ROLES } from "./permissions";
@@ -72,10 +74,12 @@ export async function listTeam(storeId: string) {
   };
 }
 
+/** Invites by email; the link is also returned, for the owner to pass on by hand. */
 export async function inviteMember(
   actor: StorePrincipal,
   input: z.infer<typeof inviteSchema>,
   ctx: RequestContext,
+  origin: string,
 ): Promise<{ token: string; expiresAt: Date; path: string }> {
   const storeId = actor.store.id;
   const [existing] = await db()
@@ -104,12 +108,16 @@ export async function inviteMember(
     { storeId, email: input.email, data: { role: input.role, invitedBy: actor.id } },
     INVITATION_HOURS,
   );
+  const path = invitationPath(actor.store.slug, token);
+  await sendMail(
+    invitationMail(input.email, origin + path, { name: actor.store.name, color: actor.store.theme.primaryColor }, input.role),
+  );
   await recordAuthEvent(
     "member_invited",
     { area: "store", storeId, userId: actor.id, details: { email: input.email, role: input.role } },
     ctx,
   );
-  return { token, expiresAt, path: invitationPath(actor.store.slug, token) };
+  return { token, expiresAt, path };
 }
 
 /** What the acceptance page shows: the store, address and role, and whether the account exists. */

@@ -9,10 +9,11 @@ import { ApiError } from "@/lib/auth/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
 import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
-import { type RequestContext, apiRoute, json, readJson, requestContext } from "@/lib/http";
+import { type RequestContext, apiRoute, json, originOf, readJson, requestContext } from "@/lib/http";
+import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
 import { RESERVED_SLUGS, isValidSlug } from "@/lib/stores/slug";
-import { emailField, idParam, listQuery, queryObject } from "@/lib/validation";
+import { idParam, listQuery, queryObject } from "@/lib/validation";
 import {
   addToWishlist,
   addressSchema,
@@ -35,6 +36,12 @@ import {
 import { customerLoginSchema, customerView, loginCustomer, logoutCustomer, refreshCustomer, registerCustomer, registerSchema } from "./auth";
 import { CATALOG_PAGE_SIZE, catalogProduct, listCatalog, publicProductView } from "./catalog";
 import { type StorefrontContext, storefrontApi } from "./context";
+import { sendVerification, verifyEmail } from "./verification";
+
+/** A link into the shop in the form of this call: the caller's own host, and the store's base. */
+function shopLink(request: Request, shop: StorefrontContext, path: string): string {
+  return originOf(request.headers) + shop.base + path;
+}
 
 type Call = {
   request: Request;
@@ -54,7 +61,8 @@ const routes: Route[] = [
     path: ["auth", "register"],
     handler: async ({ request, shop, ctx }) => {
       const input = await readJson(request, registerSchema);
-      return json({ customer: customerView(await registerCustomer(shop.store, input, ctx)) }, { status: 201 });
+      const customer = await registerCustomer(shop.store, input, ctx, (token) => shopLink(request, shop, `/account/verify-email?token=${token}`));
+      return json({ customer: customerView(customer) }, { status: 201 });
     },
   },
   {
@@ -90,10 +98,47 @@ const routes: Route[] = [
   {
     method: "POST",
     path: ["auth", "forgot-password"],
-    // Answers the same whatever the address; sending the link comes with email delivery.
-    handler: async ({ request }) => {
-      await readJson(request, z.object({ email: emailField }));
-      return json({ message: "If an account exists for this address, a reset link is on its way." }, { status: 202 });
+    // Answers the same whatever the address.
+    handler: async ({ request, shop, ctx }) => {
+      const { email } = await readJson(request, forgotSchema);
+      await requestPasswordReset(
+        { area: "customer", storeId: shop.store.id, brand: { name: shop.store.name, color: shop.store.theme.primaryColor } },
+        email,
+        (token) => shopLink(request, shop, `/account/reset-password?token=${token}`),
+        ctx,
+      );
+      return json({ message: FORGOT_ANSWER }, { status: 202 });
+    },
+  },
+  {
+    method: "POST",
+    path: ["auth", "reset-password"],
+    handler: async ({ request, shop, ctx }) => {
+      const { token, password } = await readJson(request, resetSchema("customer"));
+      if (!(await resetPassword("customer", shop.store.id, token, password, ctx))) {
+        throw new ApiError("BAD_REQUEST", { message: RESET_REFUSED });
+      }
+      return json({ message: "Password changed. Sign in with the new password." });
+    },
+  },
+  {
+    method: "POST",
+    path: ["auth", "verify-email"],
+    handler: async ({ request, shop, ctx }) => {
+      const { token } = await readJson(request, z.object({ token: z.string().min(1).max(128) }));
+      if (!(await verifyEmail(shop.store.id, token, ctx))) {
+        throw new ApiError("BAD_REQUEST", { message: "This confirmation link is invalid, already used or expired." });
+      }
+      return json({ message: "Email confirmed." });
+    },
+  },
+  {
+    method: "POST",
+    path: ["auth", "resend-verification"],
+    handler: async ({ request, shop, customer }) => {
+      const me = await getCustomer((await customer()).id);
+      await sendVerification(me, shop.store, (token) => shopLink(request, shop, `/account/verify-email?token=${token}`));
+      return json({ message: "If your address is not confirmed yet, a new link is on its way." }, { status: 202 });
     },
   },
   {

@@ -11,6 +11,7 @@ import { type IssuedTokens, checkPassword, endSession, loginSchema, refreshSessi
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { booleanField, emailField } from "@/lib/validation";
+import { sendVerification } from "./verification";
 
 const nameField = (label: string) =>
   z
@@ -64,7 +65,12 @@ const DUPLICATE = "An account with this email already exists at this store. Sign
  * Registers a customer of `store`. The customer number comes from the store's counter, taken
  * under its row lock, so concurrent registrations get distinct numbers.
  */
-export async function registerCustomer(store: Store, input: RegisterInput, ctx: RequestContext): Promise<Customer> {
+export async function registerCustomer(
+  store: Store,
+  input: RegisterInput,
+  ctx: RequestContext,
+  verifyLink: (token: string) => string,
+): Promise<Customer> {
   const passwordHash = await hashPassword(input.password);
   let customer: Customer;
   try {
@@ -100,6 +106,7 @@ export async function registerCustomer(store: Store, input: RegisterInput, ctx: 
     throw error;
   }
   await recordAuthEvent("customer_registered", { area: "customer", storeId: store.id, customerId: customer.id }, ctx);
+  await sendVerification(customer, store, verifyLink);
   return customer;
 }
 

@@ -1,9 +1,8 @@
 // The storefront against real PostgreSQL: store resolution by host, path and Referer,
 // customers of one store only, registration under concurrency, checkout (SPEC §3, checklist
 // S58–S62).
-import { request as httpRequest } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
-import { adminLogin, baseUrl, bearer, get, parseSetCookies, send, storeLogin } from "../support/http";
+import { type CallOptions, adminLogin, baseUrl, bearer, get, parseSetCookies, rawRequest, send, storeLogin } from "../support/http";
 import { testSql } from "./db";
 
 afterAll(async () => {
@@ -12,38 +11,8 @@ afterAll(async () => {
 
 const port = () => new URL(baseUrl()).port;
 
-/** One request to the test server; node:http, because fetch will not send another Host. */
-function call(
-  path: string,
-  options: { method?: string; host?: string; body?: unknown; token?: string; referer?: string } = {},
-): Promise<Response> {
-  const url = new URL(path, baseUrl());
-  const headers: Record<string, string> = { host: options.host ?? url.host };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.referer) headers.referer = options.referer;
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? (body ? "POST" : "GET"), headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const out = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) {
-            for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, value);
-          }
-          const status = res.statusCode ?? 500;
-          const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
-          resolve(new Response(payload, { status, headers: out }));
-        });
-      },
-    );
-    req.on("error", reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+function call(path: string, options: CallOptions = {}): Promise<Response> {
+  return rawRequest(baseUrl(), path, options);
 }
 
 const unique = () => `shopper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 // Small HTTP helpers for integration tests against the running server.
 import { inject } from "vitest";
 
@@ -75,5 +76,38 @@ export async function send(
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     redirect: "manual",
+  });
+}
+
+export type CallOptions = { method?: string; host?: string; body?: unknown; token?: string; referer?: string };
+
+/** One request over node:http, because fetch will not send a Host of our choosing. */
+export function rawRequest(base: string, path: string, options: CallOptions = {}): Promise<Response> {
+  const url = new URL(path, base);
+  const headers: Record<string, string> = { host: options.host ?? url.host };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.referer) headers.referer = options.referer;
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? (body ? "POST" : "GET"), headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const out = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) {
+            for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, value);
+          }
+          const status = res.statusCode ?? 500;
+          const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          resolve(new Response(payload, { status, headers: out }));
+        });
+      },
+    );
+    req.on("error", reject);
+    if (body !== undefined) req.write(body);
+    req.end();
   });
 }

@@ -27,6 +27,7 @@ export default async function AdminConsoleLayout({ children }: { children: React
             ["/admin", "Dashboard"],
             ["/admin/stores", "Stores"],
             ["/admin/users", "Users"],
+            ["/admin/outbox", "Outbox"],
           ].map(([href, label]) => (
             <Link key={href} href={href!} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
               {label}

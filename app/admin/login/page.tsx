@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Toast } from "@/components/toast";
@@ -28,9 +29,13 @@ export default async function AdminLoginPage({ searchParams }: Props) {
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <LoginForm action={loginAction} next={next} />
         </div>
+        <p className="mt-4 text-center text-sm">
+          <Link href="/admin/forgot-password" className="underline">Forgot your password?</Link>
+        </p>
         <p className="mt-4 text-center text-xs text-slate-500">For platform administrators only.</p>
       </div>
       {params.signed_out === "1" && <Toast message="You have been signed out." />}
+      {params.reset === "1" && <Toast message="Password changed. Sign in with the new one." />}
     </main>
   );
 }

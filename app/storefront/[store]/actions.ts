@@ -2,7 +2,7 @@
 // The storefront's server actions: cart, sign-in and registration, checkout and the account.
 // Cookies are scoped to the form of address the shopper used (SPEC §3).
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, assertSameOriginAction, parseForm, runAction } from "@/lib/actions";
@@ -16,6 +16,7 @@ import {
   addressSchema,
   changeCustomerPassword,
   deleteAddress,
+  getCustomer,
   passwordChangeSchema,
   placeOrder,
   profileSchema,
@@ -26,7 +27,10 @@ import {
 import { customerLoginSchema, loginCustomer, logoutCustomer, registerCustomer, registerSchema } from "@/lib/storefront/auth";
 import { CART_COOKIE, MAX_QUANTITY, cartCookie, readCart, setLine } from "@/lib/storefront/cart";
 import { storefrontPage } from "@/lib/storefront/context";
-import { emailField, idParam } from "@/lib/validation";
+import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
+import { originOf } from "@/lib/http";
+import { sendVerification, verifyEmail } from "@/lib/storefront/verification";
+import { idParam } from "@/lib/validation";
 
 function customer(slug: string) {
   return { principal: () => currentPagePrincipal("customer", slug) };
@@ -95,8 +99,9 @@ export async function registerAction(slug: string, _prev: ActionState, formData:
     return { fieldErrors: { confirm_password: "The passwords differ" }, values };
   }
   const { store, method, base } = await storefrontPage(slug);
+  const origin = originOf(await headers());
   try {
-    await registerCustomer(store, parsed.data, parsed.ctx);
+    await registerCustomer(store, parsed.data, parsed.ctx, (token) => `${origin}${base}/account/verify-email?token=${token}`);
     const { tokens } = await loginCustomer(
       store,
       { email_or_username: parsed.data.email, password: parsed.data.password, remember_me: false },
@@ -114,11 +119,50 @@ export async function registerAction(slug: string, _prev: ActionState, formData:
 }
 
 export async function forgotPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = await parseForm(formData, z.object({ email: emailField }), ["email"]);
+  const parsed = await parseForm(formData, forgotSchema, ["email"]);
   if (!parsed.ok) return parsed.state;
-  await storefrontPage(slug);
-  // The same answer whatever the address; sending the link comes with email delivery.
-  return { message: "Check your email: if an account exists for this address, a reset link is on its way." };
+  const { store, base } = await storefrontPage(slug);
+  const origin = originOf(await headers());
+  await requestPasswordReset(
+    { area: "customer", storeId: store.id, brand: { name: store.name, color: store.theme.primaryColor } },
+    parsed.data.email,
+    (token) => `${origin}${base}/account/reset-password?token=${token}`,
+    parsed.ctx,
+  );
+  // The same answer whatever the address.
+  return { message: `Check your email. ${FORGOT_ANSWER}` };
+}
+
+const resetForm = resetSchema("customer").extend({ confirm_password: z.string() });
+
+export async function resetPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = await parseForm(formData, resetForm);
+  if (!parsed.ok) return parsed.state;
+  if (parsed.data.password !== parsed.data.confirm_password) return { fieldErrors: { confirm_password: "The passwords differ" } };
+  const { store, base } = await storefrontPage(slug);
+  if (!(await resetPassword("customer", store.id, parsed.data.token, parsed.data.password, parsed.ctx))) {
+    return { error: RESET_REFUSED };
+  }
+  redirect(`${base}/account/login?reset=1`);
+}
+
+export async function verifyEmailAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = await parseForm(formData, z.object({ token: z.string().min(1).max(128) }));
+  if (!parsed.ok) return parsed.state;
+  const { store } = await storefrontPage(slug);
+  if (!(await verifyEmail(store.id, parsed.data.token, parsed.ctx))) {
+    return { error: "This confirmation link is invalid, already used or expired. Ask for a new one from your account." };
+  }
+  return { message: "Thank you: your email address is confirmed." };
+}
+
+export async function resendVerificationAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
+    const { store, base } = await storefrontPage(slug);
+    const origin = originOf(await headers());
+    await sendVerification(await getCustomer(me.id), store, (token) => `${origin}${base}/account/verify-email?token=${token}`);
+    return { message: "A new confirmation link is on its way (at most one a minute)." };
+  });
 }
 
 export async function customerLogoutAction(slug: string): Promise<void> {

@@ -116,11 +116,11 @@ export async function inviteAction(slug: string, _prev: ActionState, formData: F
     formData,
     { schema: inviteSchema, echo: ["email", "role"], ...member(slug, "team.manage") },
     async (p, data, ctx) => {
-      const invitation = await inviteMember(p, data, ctx);
       // Same-origin was checked before this runs, so Origin is this site's own address.
       const base = (await headers()).get("origin") ?? "";
+      const invitation = await inviteMember(p, data, ctx, base);
       return {
-        message: `Invitation for ${data.email} (${data.role}) created. Send them this link; it works once, for 72 hours.`,
+        message: `Invitation sent to ${data.email} (${data.role}). You can also pass on this link; it works once, for 72 hours.`,
         detail: base + invitation.path,
       };
     },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -36,9 +37,13 @@ export default async function StoreLoginPage({ params, searchParams }: Props) {
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <LoginForm action={storeLoginAction.bind(null, slug)} next={next} />
         </div>
+        <p className="mt-4 text-center text-sm">
+          <Link href={`/store/${slug}/forgot-password`} className="underline">Forgot your password?</Link>
+        </p>
         <p className="mt-4 text-center text-xs text-slate-500">For the team of {store.name}.</p>
       </div>
       {query.signed_out === "1" && <Toast message="You have been signed out." />}
+      {query.reset === "1" && <Toast message="Password changed. Sign in with the new one." />}
       {query.joined === "1" && <Toast message="Welcome to the team. Sign in to start." />}
     </main>
   );

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm, SubmitButton } from "@/components/forms";
 import { Toast } from "@/components/toast";
 import { Badge, Card } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { countCustomerOrders, getCustomer } from "@/lib/storefront/account";
 import { storefrontPage } from "@/lib/storefront/context";
+import { resendVerificationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -31,7 +33,18 @@ export default async function AccountDashboard({ params, searchParams }: Props) 
         </Card>
         <Card title="Email">
           <p className="break-all">{customer.email}</p>
-          {customer.emailVerifiedAt ? <Badge tone="green">verified</Badge> : <Badge tone="amber">not verified yet</Badge>}
+          {customer.emailVerifiedAt ? (
+            <Badge tone="green">verified</Badge>
+          ) : (
+            <>
+              <Badge tone="amber">not verified yet</Badge>
+              <div className="mt-2">
+                <ActionForm action={resendVerificationAction.bind(null, slug)} aria-label="Resend confirmation">
+                  <SubmitButton tone="plain">Send the confirmation link again</SubmitButton>
+                </ActionForm>
+              </div>
+            </>
+          )}
         </Card>
       </div>
       <Card title="Quick links">

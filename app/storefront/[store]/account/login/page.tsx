@@ -37,6 +37,7 @@ export default async function CustomerLoginPage({ params, searchParams }: Props)
         </div>
       </section>
       {query.signed_out === "1" && <Toast message="You have been signed out." />}
+      {query.reset === "1" && <Toast message="Password changed. Sign in with the new one." />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { json, readJson } from "@/lib/http";
+import { json, originOf, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { inviteMember, inviteSchema, listTeam } from "@/lib/store/team";
 
@@ -20,8 +20,9 @@ export const GET = storeRoute("team.read", async ({ principal }) => {
 /** Invites by email; the one-time link is returned to the owner to pass on. */
 export const POST = storeRoute("team.manage", async ({ request, principal, ctx }) => {
   const input = await readJson(request, inviteSchema);
-  const invitation = await inviteMember(principal, input, ctx);
-  const url = new URL(invitation.path, request.url);
+  const origin = originOf(request.headers);
+  const invitation = await inviteMember(principal, input, ctx, origin);
+  const url = new URL(invitation.path, origin);
   return json(
     { email: input.email, role: input.role, invitation_url: url.toString(), expires_at: invitation.expiresAt.toISOString() },
     { status: 201 },

@@ -1,0 +1,11 @@
+import { ApiError } from "@/lib/auth/errors";
+import { RESET_REFUSED, resetPassword, resetSchema } from "@/lib/auth/reset";
+import { apiRoute, json, readJson, requestContext } from "@/lib/http";
+
+export const POST = apiRoute(async (request) => {
+  const { token, password } = await readJson(request, resetSchema("admin"));
+  if (!(await resetPassword("admin", null, token, password, requestContext(request.headers)))) {
+    throw new ApiError("BAD_REQUEST", { message: RESET_REFUSED });
+  }
+  return json({ message: "Password changed. Sign in with the new password." });
+});

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { ApiError } from "@/lib/auth/errors";
+import { RESET_REFUSED, resetPassword, resetSchema } from "@/lib/auth/reset";
+import { apiRoute, json, readJson, requestContext } from "@/lib/http";
+import { storeByCode } from "@/lib/stores/lookup";
+
+const schema = resetSchema("store").extend({ store_code: z.string().trim().min(1, { message: "Store code is required" }).max(64) });
+
+export const POST = apiRoute(async (request) => {
+  const { token, password, store_code } = await readJson(request, schema);
+  const store = await storeByCode(store_code);
+  if (!store || !(await resetPassword("store", store.id, token, password, requestContext(request.headers)))) {
+    throw new ApiError("BAD_REQUEST", { message: RESET_REFUSED });
+  }
+  return json({ message: "Password changed. Sign in with the new password." });
+});

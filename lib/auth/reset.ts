@@ -1,0 +1,134 @@
+// Password reset for every area (SPEC §9): a request always gets the same answer; the link
+// holds a random token stored hashed, valid 30 minutes, single use, and replaced by a newer
+// request; resetting ends every session of the account.
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { customers, oneTimeTokens, users } from "@/db/schema";
+import { recordAuthEvent } from "@/lib/audit";
+import type { RequestContext } from "@/lib/http";
+import { passwordResetMail } from "@/lib/mail/templates";
+import { sendMail } from "@/lib/mail/send";
+import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
+import type { AreaName } from "./areas";
+import { z } from "zod";
+import { emailField } from "@/lib/validation";
+import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "./passwords";
+
+export const RESET_MINUTES = 30;
+
+class WrongPlace extends Error {}
+
+export type ResetTarget =
+  | { area: "admin" }
+  | { area: "store"; storeId: string }
+  | { area: "customer"; storeId: string; brand: { name: string; color: string } };
+
+/**
+ * Sends a reset link to the account with this email in the area, if there is one. `link`
+ * builds the page address for a token. Answers nothing either way: the caller says the same.
+ */
+export async function requestPasswordReset(
+  target: ResetTarget,
+  email: string,
+  link: (token: string) => string,
+  ctx: RequestContext,
+): Promise<void> {
+  const lowered = email.toLowerCase();
+  let principal: { userId?: string; customerId?: string; email: string } | null = null;
+  if (target.area === "customer") {
+    const [c] = await db()
+      .select({ id: customers.id, email: customers.email, active: customers.isActive })
+      .from(customers)
+      .where(and(eq(customers.storeId, target.storeId), eq(sql`lower(${customers.email})`, lowered)));
+    if (c?.active) principal = { customerId: c.id, email: c.email };
+  } else {
+    const [u] = await db()
+      .select({ id: users.id, email: users.email, role: users.role, active: users.isActive })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, lowered));
+    if (u?.active && u.role === target.area) principal = { userId: u.id, email: u.email };
+  }
+  const storeId = target.area === "admin" ? null : target.storeId;
+  await recordAuthEvent(
+    "password_reset_requested",
+    { area: target.area, storeId, userId: principal?.userId, customerId: principal?.customerId, identifier: lowered.slice(0, 254) },
+    ctx,
+  );
+  if (!principal) return;
+  // A newer request replaces every earlier link of the account.
+  await db()
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(oneTimeTokens.purpose, "password_reset"),
+        principal.userId ? eq(oneTimeTokens.userId, principal.userId) : eq(oneTimeTokens.customerId, principal.customerId!),
+        isNull(oneTimeTokens.usedAt),
+      ),
+    );
+  const { token } = await issueOneTimeToken(
+    "password_reset",
+    { userId: principal.userId, customerId: principal.customerId, storeId, email: principal.email, data: { area: target.area } },
+    RESET_MINUTES / 60,
+  );
+  await sendMail(passwordResetMail(principal.email, link(token), target.area === "customer" ? target.brand : undefined));
+}
+
+/**
+ * Sets a new password from a reset link and ends every session of the account. False when the
+ * link is unknown, used, expired, or for another area or store.
+ */
+export async function resetPassword(
+  area: AreaName,
+  storeId: string | null,
+  token: string,
+  password: string,
+  ctx: RequestContext,
+): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  const done = await db()
+    .transaction(async (tx) => {
+      const row = await spendOneTimeToken(tx, "password_reset", token);
+      if (!row) return null;
+      // A link used in the wrong place stays unspent for the right one.
+      if (row.data?.area !== area || (area !== "admin" && row.storeId !== storeId)) throw new WrongPlace();
+      if (row.customerId) {
+        await tx
+          .update(customers)
+          .set({ passwordHash, tokenVersion: sql`${customers.tokenVersion} + 1` })
+          .where(eq(customers.id, row.customerId));
+      } else if (row.userId) {
+        await tx
+          .update(users)
+          .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` })
+          .where(eq(users.id, row.userId));
+      } else {
+        return null;
+      }
+      return row;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof WrongPlace) return null;
+      throw error;
+    });
+  if (!done) return false;
+  await recordAuthEvent(
+    "password_reset",
+    { area, storeId: done.storeId, userId: done.userId, customerId: done.customerId },
+    ctx,
+  );
+  return true;
+}
+
+export const forgotSchema = z.object({ email: emailField });
+
+export function resetSchema(area: AreaName) {
+  return z.object({
+    token: z.string({ error: "The link is incomplete" }).min(1, { message: "The link is incomplete" }).max(128),
+    password: newPasswordSchema(area === "customer" ? MIN_PASSWORD_CHARS.customer : MIN_PASSWORD_CHARS.staff),
+  });
+}
+
+export const FORGOT_ANSWER = "If an account exists for this address, a reset link is on its way. It works for 30 minutes.";
+export const RESET_REFUSED = "This reset link is invalid, already used or expired. Ask for a new one.";

@@ -1,0 +1,27 @@
+// Delivery (SPEC §9): over SMTP when SMTP_URL is set, otherwise into the dev outbox that the
+// admin console lists. The server log names the message, never its link or token.
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/db/client";
+import { outboxMessages } from "@/db/schema";
+import { config } from "@/lib/config";
+
+export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
+
+const globalForMail = globalThis as unknown as { orionMailer?: Transporter };
+
+function transport(url: string): Transporter {
+  globalForMail.orionMailer ??= nodemailer.createTransport(url);
+  return globalForMail.orionMailer;
+}
+
+export async function sendMail(mail: Mail): Promise<void> {
+  const { smtpUrl, mailFrom } = config();
+  if (smtpUrl) {
+    await transport(smtpUrl).sendMail({ from: mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    console.info(`[orion] mail sent: ${mail.kind} to ${mail.to}`);
+    return;
+  }
+  await db().insert(outboxMessages).values(mail);
+  console.info(`[orion] mail kept in the dev outbox: ${mail.kind} to ${mail.to} (admin console → Outbox)`);
+}

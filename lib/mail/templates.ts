@@ -1,0 +1,61 @@
+// The messages Orion sends, each as plain text and HTML. Store mail carries the store's name
+// and colour; every value is escaped, since names and addresses are data, never markup.
+import type { Mail } from "./send";
+
+type Brand = { name: string; color: string };
+
+const PLATFORM: Brand = { name: "Orion", color: "#4f46e5" };
+
+function escape(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function layout(brand: Brand, heading: string, paragraphs: string[], action: { label: string; url: string }, footer: string) {
+  const color = /^#[0-9a-f]{6}$/i.test(brand.color) ? brand.color : PLATFORM.color;
+  const html = `<!doctype html><html><body style="margin:0;background:#f1f5f9;font-family:system-ui,sans-serif;color:#0f172a">
+<div style="max-width:520px;margin:24px auto;background:#fff;border-radius:12px;overflow:hidden">
+<div style="background:${color};color:#fff;padding:16px 24px;font-weight:700">${escape(brand.name)}</div>
+<div style="padding:24px"><h1 style="font-size:20px;margin:0 0 12px">${escape(heading)}</h1>
+${paragraphs.map((p) => `<p style="line-height:1.5">${escape(p)}</p>`).join("\n")}
+<p style="margin:24px 0"><a href="${escape(action.url)}" style="background:${color};color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escape(action.label)}</a></p>
+<p style="font-size:12px;color:#64748b;word-break:break-all">${escape(action.url)}</p>
+<p style="font-size:12px;color:#64748b">${escape(footer)}</p></div></div></body></html>`;
+  const text = [brand.name, "", heading, "", ...paragraphs, "", `${action.label}: ${action.url}`, "", footer].join("\n");
+  return { html, text };
+}
+
+export function passwordResetMail(to: string, url: string, brand: Brand = PLATFORM): Mail {
+  const subject = `Reset your ${brand.name} password`;
+  const body = layout(
+    brand,
+    "Choose a new password",
+    ["Someone asked to reset the password of your account. If it was you, use the link below: it works once, for 30 minutes."],
+    { label: "Choose a new password", url },
+    "If you did not ask for this, ignore this message; your password stays as it is.",
+  );
+  return { kind: "password_reset", to, subject, ...body };
+}
+
+export function verificationMail(to: string, url: string, brand: Brand): Mail {
+  const subject = `Confirm your email for ${brand.name}`;
+  const body = layout(
+    brand,
+    "Confirm your email address",
+    [`Thanks for creating an account at ${brand.name}. Confirm that this address is yours: the link works once, for 24 hours.`],
+    { label: "Confirm my email", url },
+    "If you did not create this account, ignore this message.",
+  );
+  return { kind: "email_verification", to, subject, ...body };
+}
+
+export function invitationMail(to: string, url: string, brand: Brand, role: string): Mail {
+  const subject = `You are invited to the ${brand.name} team`;
+  const body = layout(
+    brand,
+    `Join ${brand.name} as ${role}`,
+    ["You have been invited to work in this store's dashboard. The link works once, for 72 hours."],
+    { label: "Accept the invitation", url },
+    "If you do not expect this invitation, ignore this message.",
+  );
+  return { kind: "invitation", to, subject, ...body };
+}

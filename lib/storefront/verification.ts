@@ -1,0 +1,61 @@
+// Email verification for customers (SPEC §9): sent on registration and on request, the link
+// works once for 24 hours and confirms the address the customer has at that moment.
+import "server-only";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { type Customer, type Store, customers, oneTimeTokens } from "@/db/schema";
+import { recordAuthEvent } from "@/lib/audit";
+import type { RequestContext } from "@/lib/http";
+import { sendMail } from "@/lib/mail/send";
+import { verificationMail } from "@/lib/mail/templates";
+import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
+
+export const VERIFICATION_HOURS = 24;
+const RESEND_INTERVAL_SECONDS = 60;
+
+export async function sendVerification(customer: Customer, store: Store, link: (token: string) => string): Promise<void> {
+  if (customer.emailVerifiedAt) return;
+  // One link at a time, and not more than one a minute.
+  const [recent] = await db()
+    .select({ at: oneTimeTokens.createdAt })
+    .from(oneTimeTokens)
+    .where(
+      and(
+        eq(oneTimeTokens.customerId, customer.id),
+        eq(oneTimeTokens.purpose, "email_verification"),
+        gt(oneTimeTokens.createdAt, sql`now() - make_interval(secs => ${RESEND_INTERVAL_SECONDS})`),
+      ),
+    )
+    .orderBy(desc(oneTimeTokens.createdAt))
+    .limit(1);
+  if (recent) return;
+  await db()
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(eq(oneTimeTokens.customerId, customer.id), eq(oneTimeTokens.purpose, "email_verification"), isNull(oneTimeTokens.usedAt)),
+    );
+  const { token } = await issueOneTimeToken(
+    "email_verification",
+    { customerId: customer.id, storeId: store.id, email: customer.email },
+    VERIFICATION_HOURS,
+  );
+  await sendMail(verificationMail(customer.email, link(token), { name: store.name, color: store.theme.primaryColor }));
+}
+
+/** Marks the address verified if the link is live, of this store, and for the current address. */
+export async function verifyEmail(storeId: string, token: string, ctx: RequestContext): Promise<boolean> {
+  const customer = await db().transaction(async (tx) => {
+    const row = await spendOneTimeToken(tx, "email_verification", token);
+    if (!row || row.storeId !== storeId || !row.customerId) return null;
+    const [updated] = await tx
+      .update(customers)
+      .set({ emailVerifiedAt: new Date() })
+      .where(and(eq(customers.id, row.customerId), eq(sql`lower(${customers.email})`, row.email.toLowerCase())))
+      .returning({ id: customers.id });
+    return updated ?? null;
+  });
+  if (!customer) return false;
+  await recordAuthEvent("email_verified", { area: "customer", storeId, customerId: customer.id }, ctx);
+  return true;
+}

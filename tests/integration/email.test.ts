@@ -1,0 +1,184 @@
+// Mail delivered over SMTP to a real SMTP server in this process: password reset in every
+// area, email verification, invitations (SPEC §9, checklist S53–S57, S63).
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type TestServer, startServer } from "../support/server";
+import { type ReceivedMail, linkFor, startSmtp } from "../support/smtp";
+import { rawRequest } from "../support/http";
+import { testSql } from "./db";
+
+let server: TestServer;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+const PORT = Number(process.env.ORION_TEST_MAIL_PORT ?? 3113);
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  server = await startServer({ databaseUrl: inject("databaseUrl"), port: PORT, env: { SMTP_URL: smtp.url } });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await smtp?.stop();
+  await testSql().end();
+});
+
+const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => rawRequest(server.url, path, options);
+const unique = () => `mail-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
+
+async function newCustomer(slug: string, password = "first password") {
+  const email = unique();
+  const res = await call(`/api/v1/storefront/${slug}/auth/register`, {
+    body: { first_name: "Mia", last_name: "Mail", email, password, marketing_consent: false },
+  });
+  expect(res.status).toBe(201);
+  return email;
+}
+
+async function login(slug: string, email: string, password: string) {
+  return call(`/api/v1/storefront/${slug}/auth/login`, { body: { email_or_username: email, password } });
+}
+
+function count(messages: ReceivedMail[], to: string) {
+  return messages.filter((m) => m.to.includes(to)).length;
+}
+
+describe("customer password reset", () => {
+  it("sends a link that resets the password once and ends the old sessions", async () => {
+    const email = await newCustomer("orion");
+    const old = await (await login("orion", email, "first password")).json();
+    const before = smtp.messages.length;
+    const forgot = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
+    expect(forgot.status).toBe(202);
+    const link = await linkFor(smtp.messages, email, "/reset-password", before);
+    expect(link.startsWith(`${server.url}/storefront/orion/account/reset-password?token=`)).toBe(true);
+    const mail = smtp.messages.slice(before).find((m) => m.to.includes(email))!;
+    expect(mail.text).toContain("Orion Outfitters");
+    expect(mail.raw).toMatch(/Content-Type: text\/plain/);
+    expect(mail.raw).toMatch(/Content-Type: text\/html/);
+    const [stored] = await testSql()`select token_hash, expires_at from one_time_tokens where email = ${email} and purpose = 'password_reset'`;
+    expect(stored!.token_hash).not.toBe(tokenOf(link));
+    const minutes = (new Date(stored!.expires_at).getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(29);
+    expect(minutes).toBeLessThanOrEqual(30);
+
+    const reset = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "second password" } });
+    expect(reset.status).toBe(200);
+    expect((await call("/api/v1/storefront/orion/account", { token: old.access_token })).status).toBe(401);
+    expect((await login("orion", email, "first password")).status).toBe(401);
+    expect((await login("orion", email, "second password")).status).toBe(200);
+    const again = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "third password" } });
+    expect(again.status).toBe(400);
+    expect((await again.json()).error.message).toMatch(/invalid, already used or expired/);
+  });
+
+  it("invalidates the first link when a second one is asked for", async () => {
+    const email = await newCustomer("acme");
+    let before = smtp.messages.length;
+    await call("/api/v1/storefront/acme/auth/forgot-password", { body: { email } });
+    const first = await linkFor(smtp.messages, email, "/reset-password", before);
+    before = smtp.messages.length;
+    await call("/api/v1/storefront/acme/auth/forgot-password", { body: { email } });
+    const second = await linkFor(smtp.messages, email, "/reset-password", before);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(first), password: "another password" } })).status).toBe(400);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(second), password: "another password" } })).status).toBe(200);
+  });
+
+  it("sends nothing for an unknown address and answers the same", async () => {
+    const email = await newCustomer("orion");
+    const unknown = unique();
+    const before = smtp.messages.length;
+    const a = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
+    const b = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email: unknown } });
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(await a.text()).toBe(await b.text());
+    await linkFor(smtp.messages, email, "/reset-password", before);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(count(smtp.messages, unknown)).toBe(0);
+  });
+
+  it("refuses an expired link and a link of another store", async () => {
+    const email = await newCustomer("orion");
+    const before = smtp.messages.length;
+    await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
+    const token = tokenOf(await linkFor(smtp.messages, email, "/reset-password", before));
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token, password: "another password" } })).status).toBe(400);
+    await testSql()`update one_time_tokens set expires_at = now() - interval '1 second' where email = ${email} and purpose = 'password_reset'`;
+    expect((await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "another password" } })).status).toBe(400);
+  });
+
+  it("links to the shopper's own form of address: custom domain and subdomain", async () => {
+    const email = await newCustomer("orion");
+    const port = new URL(server.url).port;
+    for (const host of [`orion.lu:${port}`, `orion.localhost:${port}`]) {
+      const before = smtp.messages.length;
+      await call("/api/v1/storefront/auth/forgot-password", { host, body: { email } });
+      const link = await linkFor(smtp.messages, email, "/reset-password", before);
+      expect(link.startsWith(`http://${host}/storefront/account/reset-password?token=`), link).toBe(true);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+});
+
+describe("email verification", () => {
+  it("sends a link on registration that marks the address verified once", async () => {
+    const before = smtp.messages.length;
+    const email = await newCustomer("orion", "verify password");
+    const link = await linkFor(smtp.messages, email, "/verify-email", before);
+    expect(link.startsWith(`${server.url}/storefront/orion/account/verify-email?token=`)).toBe(true);
+    const { access_token } = await (await login("orion", email, "verify password")).json();
+    expect((await (await call("/api/v1/storefront/orion/account", { token: access_token })).json()).customer.email_verified).toBe(false);
+    expect((await call("/api/v1/storefront/orion/auth/verify-email", { body: { token: tokenOf(link) } })).status).toBe(200);
+    expect((await (await call("/api/v1/storefront/orion/account", { token: access_token })).json()).customer.email_verified).toBe(true);
+    expect((await call("/api/v1/storefront/orion/auth/verify-email", { body: { token: tokenOf(link) } })).status).toBe(400);
+  });
+
+  it("resends at most once a minute", async () => {
+    const email = await newCustomer("acme", "resend password");
+    const { access_token } = await (await login("acme", email, "resend password")).json();
+    await call("/api/v1/storefront/acme/auth/resend-verification", { body: {}, token: access_token });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(count(smtp.messages, email)).toBe(1);
+  });
+});
+
+describe("staff and admin reset, invitations", () => {
+  it("resets a store member's password through the store's link", async () => {
+    const sql = testSql();
+    const email = unique();
+    const [user] = await sql`insert into users (username, email, password_hash, role)
+      select 'reset_' || floor(random()*1e9)::text, ${email}, password_hash, 'store' from users where username = 'acme_staff' returning id, username`;
+    await sql`insert into store_members (store_id, user_id, role) select id, ${user!.id}, 'staff' from stores where slug = 'acme'`;
+    const before = smtp.messages.length;
+    expect((await call("/api/v1/store/auth/forgot-password", { body: { email, store_code: "ACME" } })).status).toBe(202);
+    const link = await linkFor(smtp.messages, email, "/reset-password", before);
+    expect(link.startsWith(`${server.url}/store/acme/reset-password?token=`)).toBe(true);
+    const body = { token: tokenOf(link), password: "a long staff password", store_code: "ACME" };
+    expect((await call("/api/v1/store/auth/reset-password", { body: { ...body, store_code: "ORION" } })).status).toBe(400);
+    expect((await call("/api/v1/store/auth/reset-password", { body })).status).toBe(200);
+    const ok = await call("/api/v1/store/auth/login", { body: { email_or_username: user!.username, password: "a long staff password", store_code: "ACME" } });
+    expect(ok.status).toBe(200);
+  });
+
+  it("refuses a short password for staff and admins", async () => {
+    const res = await call("/api/v1/admin/auth/reset-password", { body: { token: "x".repeat(43), password: "short pw" } });
+    expect(res.status).toBe(422);
+  });
+
+  it("sends team invitations by email with the 72-hour link", async () => {
+    const owner = await (await call("/api/v1/store/auth/login", { body: { email_or_username: "store_owner", password: "store123", store_code: "ACME" } })).json();
+    const email = unique();
+    const before = smtp.messages.length;
+    const res = await call("/api/v1/store/acme/team", { token: owner.access_token, body: { email, role: "staff" } });
+    expect(res.status).toBe(201);
+    const link = await linkFor(smtp.messages, email, "/accept-invitation", before);
+    expect(link).toBe((await res.json()).invitation_url);
+  });
+
+  it("keeps every token out of the server log", async () => {
+    const tokens = smtp.messages.flatMap((m) => [...m.text.matchAll(/token=([A-Za-z0-9_-]{43})/g)].map((x) => x[1]!));
+    expect(tokens.length).toBeGreaterThan(5);
+    const log = server.output();
+    expect(log).toContain("mail sent");
+    for (const token of tokens) expect(log).not.toContain(token);
+  });
+});
