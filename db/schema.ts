@@ -366,6 +366,13 @@ export const outboxMessages = pgTable(
   (t) => [index("outbox_messages_created_at_idx").on(t.createdAt)],
 );
 
+// Counters of rate-limiter-flexible (RateLimiterDrizzle), shared by every server instance.
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Store = typeof stores.$inferSelect;

@@ -24,7 +24,10 @@ export type AuthEventType =
   | "customer_registered"
   | "password_reset_requested"
   | "password_reset"
-  | "email_verified";
+  | "email_verified"
+  | "login_locked"
+  | "account_locked"
+  | "account_unlocked";
 
 export async function recordAuthEvent(
   type: AuthEventType,

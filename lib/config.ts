@@ -23,6 +23,9 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   ORION_DATA_DIR: z.string().default(".data"),
   SMTP_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[a-zA-Z0-9_:-]{1,64}$/).default("orion"),
+  RATE_LIMIT_EXEMPT_IPS: z.string().optional(),
   MAIL_FROM: z.string().optional(),
 });
 
@@ -39,6 +42,9 @@ export type Config = {
   dataDir: string;
   firstAdmin: { username: string; email: string; password: string } | null;
   smtpUrl: string | undefined;
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  rateLimitExemptIps: Set<string>;
   mailFrom: string;
 };
 
@@ -101,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     firstAdmin,
     smtpUrl: e.SMTP_URL,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    rateLimitExemptIps: new Set((e.RATE_LIMIT_EXEMPT_IPS ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
     mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${e.PLATFORM_DOMAIN.split(":")[0]}>`,
   };
 }

@@ -21,6 +21,7 @@ export const imageUrlField = z
   .max(2048)
   .url({ message: "Enter a full URL starting with https://" })
   .refine((u) => {
+    if (!URL.canParse(u)) return false;
     const url = new URL(u);
     return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1"].includes(url.hostname));
   }, { message: "Use an https:// URL" });

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, runAction } from "@/lib/actions";
 import { createStore, setDomainVerified, setStoreStatus, storeCreateSchema, updateStore } from "@/lib/admin/stores";
+import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { idParam } from "@/lib/validation";
@@ -78,5 +79,12 @@ export async function userActiveAction(id: string, active: boolean, _prev: Actio
   return runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
     await setUserActive(p, idParam(id, "user"), active, ctx);
     return { message: active ? "User reactivated." : "User deactivated; their sessions have ended." };
+  });
+}
+
+export async function unlockAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: unlockSchema, echo: ["identifier", "store_code"], ...admin }, async (p, data, ctx) => {
+    const { wasLocked } = await unlockAccount(p, data, ctx);
+    return { message: wasLocked ? `${data.identifier} is unlocked.` : `${data.identifier} was not locked; its failure count is cleared.` };
   });
 }

@@ -10,6 +10,9 @@ import {
   type LoginInput,
   checkPassword,
   endSession,
+  loginFailed,
+  loginSucceeded,
+  openLoginGate,
   refreshSession,
   startSession,
 } from "@/lib/auth/login";
@@ -34,16 +37,14 @@ export async function loginAdmin(
   input: LoginInput,
   ctx: RequestContext,
 ): Promise<{ user: User; tokens: IssuedTokens }> {
+  const gate = await openLoginGate("admin", null, input.email_or_username, ctx);
   const candidate = await findUserByLogin(input.email_or_username);
   const user = await checkPassword(candidate, input.password, isActiveAdmin);
   if (!user) {
-    await recordAuthEvent(
-      "login_failed",
-      { area: "admin", userId: candidate?.id ?? null, identifier: input.email_or_username.slice(0, 254) },
-      ctx,
-    );
+    await loginFailed(gate, { area: "admin", userId: candidate?.id ?? null, identifier: input.email_or_username.slice(0, 254) }, ctx);
     throw new ApiError("INVALID_CREDENTIALS");
   }
+  await loginSucceeded(gate);
   const tokens = await startSession(
     { area: "admin", userId: user.id, tokenVersion: user.tokenVersion, rememberMe: input.remember_me },
     { sub: user.id, type: "admin", role: "admin", email: user.email },

@@ -10,6 +10,7 @@ import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
 import { invalidToken } from "./errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { type OpenSessionInput, openSession, revokeSession, rotateRefreshToken } from "./sessions";
+import { clearFailures, lockKey, lockedError, lockedUntil, recordFailure, spend } from "./throttle";
 import { type NewAccessToken, signAccessToken } from "./tokens";
 
 /** The login body of every area (SPEC §7); areas extend it (store_code). */
@@ -133,3 +134,32 @@ export async function endSession(
     ctx,
   );
 }
+
+/**
+ * Before checking a password: the caller's IP budget, then the identifier's lock. Returns the
+ * lockout key for `loginFailed` / `loginSucceeded`.
+ */
+export async function openLoginGate(
+  area: AreaName,
+  storeId: string | null,
+  identifier: string,
+  ctx: RequestContext,
+): Promise<string> {
+  // Each area (and store) has its own budget, so a busy shop does not throttle another.
+  await spend("login", ctx.ip, `${area}:${storeId ?? "-"}`);
+  const key = lockKey(area, storeId, identifier);
+  const until = await lockedUntil(key);
+  if (until) {
+    await recordAuthEvent("login_locked", { area, storeId, identifier: identifier.slice(0, 254) }, ctx);
+    throw lockedError(until);
+  }
+  return key;
+}
+
+/** Counts a failed login; the failure that reaches the limit locks the identifier and is audited. */
+export async function loginFailed(key: string, event: Parameters<typeof recordAuthEvent>[1], ctx: RequestContext): Promise<void> {
+  await recordAuthEvent("login_failed", event, ctx);
+  if (await recordFailure(key)) await recordAuthEvent("account_locked", event, ctx);
+}
+
+export const loginSucceeded = clearFailures;

@@ -14,6 +14,7 @@ import type { AreaName } from "./areas";
 import { z } from "zod";
 import { emailField } from "@/lib/validation";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "./passwords";
+import { accountAllows, spend } from "./throttle";
 
 export const RESET_MINUTES = 30;
 
@@ -35,6 +36,7 @@ export async function requestPasswordReset(
   ctx: RequestContext,
 ): Promise<void> {
   const lowered = email.toLowerCase();
+  await spend("forgot", ctx.ip);
   let principal: { userId?: string; customerId?: string; email: string } | null = null;
   if (target.area === "customer") {
     const [c] = await db()
@@ -55,7 +57,8 @@ export async function requestPasswordReset(
     { area: target.area, storeId, userId: principal?.userId, customerId: principal?.customerId, identifier: lowered.slice(0, 254) },
     ctx,
   );
-  if (!principal) return;
+  // Unknown addresses and addresses asked for too often get the same silence.
+  if (!principal || !(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`))) return;
   // A newer request replaces every earlier link of the account.
   await db()
     .update(oneTimeTokens)
@@ -86,6 +89,7 @@ export async function resetPassword(
   password: string,
   ctx: RequestContext,
 ): Promise<boolean> {
+  await spend("reset", ctx.ip);
   const passwordHash = await hashPassword(password);
   const done = await db()
     .transaction(async (tx) => {

@@ -11,6 +11,9 @@ import {
   type IssuedTokens,
   checkPassword,
   endSession,
+  loginFailed,
+  loginSucceeded,
+  openLoginGate,
   loginSchema,
   refreshSession,
   startSession,
@@ -49,11 +52,12 @@ async function membership(storeId: string, userId: string) {
 
 export async function loginStore(input: StoreLoginInput, ctx: RequestContext): Promise<StoreLogin> {
   const [store, candidate] = await Promise.all([storeByCode(input.store_code), findUserByLogin(input.email_or_username)]);
+  const gate = await openLoginGate("store", store?.id ?? input.store_code.toUpperCase(), input.email_or_username, ctx);
   const user = await checkPassword(candidate, input.password, (u) => u.isActive);
   const member = user && store ? await membership(store.id, user.id) : undefined;
   const fail = async (reason: string) => {
-    await recordAuthEvent(
-      "login_failed",
+    await loginFailed(
+      gate,
       {
         area: "store",
         storeId: store?.id ?? null,
@@ -77,6 +81,7 @@ export async function loginStore(input: StoreLoginInput, ctx: RequestContext): P
     await fail("store_suspended");
     throw new ApiError("STORE_UNAVAILABLE");
   }
+  await loginSucceeded(gate);
   const tokens = await startSession(
     { area: "store", userId: user.id, storeId: store.id, tokenVersion: user.tokenVersion, rememberMe: input.remember_me },
     { sub: user.id, type: "store", role: "store", email: user.email, store_id: store.id, store_role: member.role },

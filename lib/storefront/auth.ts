@@ -7,8 +7,19 @@ import { db } from "@/db/client";
 import { type Customer, type Store, customers, stores } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
-import { type IssuedTokens, checkPassword, endSession, loginSchema, refreshSession, startSession } from "@/lib/auth/login";
+import {
+  type IssuedTokens,
+  checkPassword,
+  endSession,
+  loginFailed,
+  loginSchema,
+  loginSucceeded,
+  openLoginGate,
+  refreshSession,
+  startSession,
+} from "@/lib/auth/login";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { spend } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
 import { booleanField, emailField } from "@/lib/validation";
 import { sendVerification } from "./verification";
@@ -71,6 +82,7 @@ export async function registerCustomer(
   ctx: RequestContext,
   verifyLink: (token: string) => string,
 ): Promise<Customer> {
+  await spend("register", ctx.ip, store.id);
   const passwordHash = await hashPassword(input.password);
   let customer: Customer;
   try {
@@ -116,19 +128,17 @@ export async function loginCustomer(
   ctx: RequestContext,
 ): Promise<{ customer: Customer; tokens: IssuedTokens }> {
   const email = input.email_or_username.toLowerCase();
+  const gate = await openLoginGate("customer", store.id, email, ctx);
   const [candidate] = await db()
     .select()
     .from(customers)
     .where(and(eq(customers.storeId, store.id), eq(sql`lower(${customers.email})`, email)));
   const customer = await checkPassword(candidate, input.password, (c) => c.isActive);
   if (!customer) {
-    await recordAuthEvent(
-      "login_failed",
-      { area: "customer", storeId: store.id, customerId: candidate?.id ?? null, identifier: email.slice(0, 254) },
-      ctx,
-    );
+    await loginFailed(gate, { area: "customer", storeId: store.id, customerId: candidate?.id ?? null, identifier: email.slice(0, 254) }, ctx);
     throw new ApiError("INVALID_CREDENTIALS", { message: "Invalid email or password" });
   }
+  await loginSucceeded(gate);
   const tokens = await startSession(
     {
       area: "customer",

@@ -74,6 +74,9 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     BCRYPT_COST: "4",
     JWT_SECRET_KEY: TEST_JWT_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Every test request comes from loopback: per-IP budgets would throttle the suite itself.
+    // The rate-limit tests start servers without this.
+    RATE_LIMIT_EXEMPT_IPS: "127.0.0.1,::1,::ffff:127.0.0.1",
     ...options.env,
     DATABASE_URL: options.databaseUrl,
   };

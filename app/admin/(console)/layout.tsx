@@ -22,11 +22,12 @@ export default async function AdminConsoleLayout({ children }: { children: React
             <LogoutButton action={logoutAction} />
           </div>
         </div>
-        <nav aria-label="Admin" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 pb-2 text-sm">
+        <nav aria-label="Admin" className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 pb-2 text-sm">
           {[
             ["/admin", "Dashboard"],
             ["/admin/stores", "Stores"],
             ["/admin/users", "Users"],
+            ["/admin/locks", "Locked accounts"],
             ["/admin/outbox", "Outbox"],
           ].map(([href, label]) => (
             <Link key={href} href={href!} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">

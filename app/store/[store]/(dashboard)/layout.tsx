@@ -36,7 +36,7 @@ export default async function StoreDashboardLayout({ children, params }: { child
             <LogoutButton action={storeLogoutAction.bind(null, slug)} />
           </div>
         </div>
-        <nav aria-label="Store" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 pb-2 text-sm">
+        <nav aria-label="Store" className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 pb-2 text-sm">
           {NAV.filter((n) => member.permissions.includes(n.permission)).map((n) => (
             <Link key={n.label} href={base + n.href} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
               {n.label}

@@ -13,6 +13,7 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
   const member = await requireStorePagePermission(slug, "team.read");
   const canManage = member.permissions.includes("team.manage");
   const { members, invitations } = await listTeam(member.store.id);
+  const activeOwners = members.filter((m) => m.role === "owner" && m.isActive).length;
   return (
     <div className="space-y-8">
       <PageHeader title="Team" description="Who works in this store, and what each may do." />
@@ -40,9 +41,13 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
             <td className="whitespace-nowrap">{when(m.joinedAt).slice(0, 10)}</td>
             {canManage && (
               <td>
-                <ActionForm action={removeMemberAction.bind(null, slug, m.userId)}>
-                  <SubmitButton tone="danger">Remove</SubmitButton>
-                </ActionForm>
+                {m.role === "owner" && activeOwners === 1 ? (
+                  <span className="text-xs text-slate-500">last owner</span>
+                ) : (
+                  <ActionForm action={removeMemberAction.bind(null, slug, m.userId)}>
+                    <SubmitButton tone="danger">Remove</SubmitButton>
+                  </ActionForm>
+                )}
               </td>
             )}
           </tr>

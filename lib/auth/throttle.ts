@@ -1,0 +1,133 @@
+// Brute-force controls (SPEC §8), shared by every server instance through PostgreSQL, or Redis
+// when REDIS_URL is set: per-IP rate limits (429 with Retry-After) and a per-account lockout
+// after repeated failures (423 with the unlock time). The failure counter is keyed on the
+// identifier typed, whether or not such an account exists, so a lock reveals nothing.
+import "server-only";
+import { and, gt, gte, like, sql } from "drizzle-orm";
+import Redis from "ioredis";
+import { type RateLimiterAbstract, RateLimiterDrizzle, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import { config } from "@/lib/config";
+import type { AreaName } from "./areas";
+import { ApiError } from "./errors";
+
+/** Failures that lock an account, the window they count in, and how long the lock lasts. */
+export const LOCKOUT = { failures: 10, windowSeconds: 15 * 60, lockSeconds: 15 * 60 } as const;
+
+/** Per-IP budgets: [points, seconds]. Generous for people, tight for scripts. */
+const BUDGETS = {
+  login: [30, 60],
+  register: [100, 10 * 60],
+  forgot: [10, 15 * 60],
+  forgotAccount: [3, 15 * 60],
+  reset: [20, 15 * 60],
+} as const;
+
+export type Budget = keyof typeof BUDGETS;
+
+type Limiters = { budgets: Record<Budget, RateLimiterAbstract>; failures: RateLimiterAbstract };
+
+const globalForLimits = globalThis as unknown as { orionLimiters?: Limiters; orionRedis?: Redis };
+
+function make(keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
+  const { redisUrl, redisKeyPrefix } = config();
+  if (redisUrl) {
+    globalForLimits.orionRedis ??= new Redis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 2 });
+    return new RateLimiterRedis({
+      storeClient: globalForLimits.orionRedis,
+      keyPrefix: `${redisKeyPrefix}:${keyPrefix}`,
+      points,
+      duration,
+    });
+  }
+  return new RateLimiterDrizzle({ storeClient: db(), schema: rateLimits, keyPrefix, points, duration });
+}
+
+function limiters(): Limiters {
+  globalForLimits.orionLimiters ??= {
+    budgets: Object.fromEntries(
+      Object.entries(BUDGETS).map(([name, [points, seconds]]) => [name, make(`rl_${name}`, points, seconds)]),
+    ) as Record<Budget, RateLimiterAbstract>,
+    failures: make("lock", LOCKOUT.failures, LOCKOUT.windowSeconds),
+  };
+  return globalForLimits.orionLimiters;
+}
+
+/**
+ * Spends one point of `budget` for an IP (within `scope`, e.g. a store); 429 with Retry-After
+ * when spent. Addresses in RATE_LIMIT_EXEMPT_IPS (test runners, load tests) are not counted.
+ */
+export async function spend(budget: Budget, ip: string | null, scope?: string): Promise<void> {
+  if (!ip || config().rateLimitExemptIps.has(ip)) return;
+  try {
+    await limiters().budgets[budget].consume(scope ? `${scope}:${ip}` : ip);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw new ApiError("RATE_LIMITED", {
+      message: `Too many attempts. Try again in ${seconds} seconds.`,
+      headers: { "Retry-After": String(seconds) },
+      details: { retry_after_seconds: seconds },
+    });
+  }
+}
+
+/** False when this account asked too often; the caller then quietly sends nothing. */
+export async function accountAllows(budget: Budget, account: string): Promise<boolean> {
+  try {
+    await limiters().budgets[budget].consume(account.toLowerCase());
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
+/** The lockout key of an identifier in an area (and store): case and spaces do not matter. */
+export function lockKey(area: AreaName, storeId: string | null, identifier: string): string {
+  return `${area}:${storeId ?? "-"}:${identifier.trim().toLowerCase()}`;
+}
+
+export async function lockedUntil(key: string): Promise<Date | null> {
+  const res = await limiters().failures.get(key);
+  if (!res || res.consumedPoints < LOCKOUT.failures) return null;
+  return new Date(Date.now() + res.msBeforeNext);
+}
+
+export function lockedError(until: Date): ApiError {
+  return new ApiError("ACCOUNT_LOCKED", {
+    message: `Too many failed sign-ins. Try again after ${until.toISOString().slice(11, 16)} UTC.`,
+    details: { locked_until: until.toISOString() },
+    headers: { "Retry-After": String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) },
+  });
+}
+
+/** Counts a failure; the one that reaches the limit starts a lock lasting LOCKOUT.lockSeconds. */
+export async function recordFailure(key: string): Promise<boolean> {
+  const res = await limiters()
+    .failures.penalty(key, 1)
+    .catch((error: unknown) => {
+      if (error instanceof RateLimiterRes) return error;
+      throw error;
+    });
+  if (res.consumedPoints === LOCKOUT.failures) {
+    await limiters().failures.set(key, LOCKOUT.failures, LOCKOUT.lockSeconds);
+    return true;
+  }
+  return false;
+}
+
+export async function clearFailures(key: string): Promise<void> {
+  await limiters().failures.delete(key);
+}
+
+/** Identifiers locked now, with their unlock time (PostgreSQL store only; Redis has no listing). */
+export async function listLocks(): Promise<Array<{ key: string; until: Date }> | null> {
+  if (config().redisUrl) return null;
+  const rows = await db()
+    .select()
+    .from(rateLimits)
+    .where(and(like(rateLimits.key, "lock:%"), gte(rateLimits.points, LOCKOUT.failures), gt(rateLimits.expire, sql`now()`)));
+  return rows.map((r) => ({ key: r.key.slice("lock:".length), until: r.expire! }));
+}
