@@ -1,26 +1,9 @@
-"use client";
-// Light/dark switch, remembered in a cookie the root layout reads.
-import { useState } from "react";
+// The colour-scheme switch, rendered by the server with the scheme the cookie already chose,
+// so the label is right before any script runs.
+import { cookies } from "next/headers";
+import { ThemeToggleButton } from "./theme-toggle-button";
 
-export function ThemeToggle() {
-  const [dark, setDark] = useState(
-    () => typeof document !== "undefined" && document.documentElement.classList.contains("dark"),
-  );
-  function toggle() {
-    const next = !dark;
-    document.documentElement.classList.toggle("dark", next);
-    document.cookie = `theme=${next ? "dark" : "light"}; Path=/; Max-Age=31536000; SameSite=Lax`;
-    setDark(next);
-  }
-  return (
-    <button
-      type="button"
-      onClick={toggle}
-      aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
-      aria-pressed={dark}
-      className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-    >
-      {dark ? "☀ Light" : "☾ Dark"}
-    </button>
-  );
+export async function ThemeToggle() {
+  const dark = (await cookies()).get("theme")?.value === "dark";
+  return <ThemeToggleButton initialDark={dark} />;
 }

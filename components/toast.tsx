@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 export function Toast({ message }: { message: string }) {
   const [open, setOpen] = useState(true);
   useEffect(() => {
-    const timer = setTimeout(() => setOpen(false), 5000);
+    const timer = setTimeout(() => setOpen(false), 8000);
     return () => clearTimeout(timer);
   }, []);
   if (!open) return null;
