@@ -12,8 +12,10 @@ import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
 import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
 import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve";
 
-// Next.js hands a rewrite to another host name back to the server as a new request, which
-// passes through here again; this mark, secret to the process, lets that pass go straight on.
+// Next.js hands a rewrite to another host name back to the server as a new request (and a
+// server action's redirect is rendered by a request of its own), which passes through here
+// again with Host set to the server's own address. This mark, secret to the process and bound
+// to the rewritten path, lets such a pass go straight on or be routed by the visitor's host.
 const REWRITE_MARK = "x-orion-rewritten";
 const globalForProxy = globalThis as unknown as { orionRewriteSecret?: string };
 const rewriteSecret = (globalForProxy.orionRewriteSecret ??= crypto.randomUUID());
@@ -71,16 +73,20 @@ async function storefront(
   headers.set(REQUEST_PATH_HEADER, pathname + search);
   headers.set(STORE_METHOD_HEADER, method);
   if (method === "path") return NextResponse.next({ request: { headers } });
-  headers.set(REWRITE_MARK, rewriteSecret);
   const target = new URL(`/storefront/${slug}${rest}${search}`, request.url);
+  headers.set(REWRITE_MARK, `${rewriteSecret} ${target.pathname}`);
   return NextResponse.rewrite(target, { request: { headers } });
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  // Our own rewrite of a store host's request comes back through here once: it is routed already.
-  if (request.headers.get(REWRITE_MARK) === rewriteSecret) return NextResponse.next();
-  const host = classifyHost(request.headers.get("host"), appConfig().platformDomain);
+  const [secret, markedPath] = (request.headers.get(REWRITE_MARK) ?? "").split(" ");
+  const ours = secret === rewriteSecret;
+  // Our own rewrite coming back: routed already.
+  if (ours && markedPath === pathname) return NextResponse.next();
+  // A later request of the same visit made by the server itself: the visitor's host is forwarded.
+  const hostHeader = ours ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : request.headers.get("host");
+  const host = classifyHost(hostHeader, appConfig().platformDomain);
   if (host.kind === "invalid") return notFound();
 
   // A store's own host serves its storefront under /storefront, and nothing else.

@@ -102,7 +102,8 @@ export function FieldError({ name }: { name: string }) {
 export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
   const { pending } = useFormStatus();
   const tones = {
-    primary: "bg-indigo-600 text-white hover:bg-indigo-500",
+    // --brand is the store's colour inside a storefront, indigo elsewhere.
+    primary: "bg-[var(--brand,#4f46e5)] text-white hover:opacity-90",
     danger: "bg-red-600 text-white hover:bg-red-500",
     plain: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
   };

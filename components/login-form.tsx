@@ -10,9 +10,11 @@ const input =
 export function LoginForm({
   action: loginAction,
   next,
+  identifierLabel = "Email or username",
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   next: string | null;
+  identifierLabel?: string;
 }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(loginAction, {});
   const fieldError = (name: string) => state.fieldErrors?.[name];
@@ -26,7 +28,7 @@ export function LoginForm({
       <input type="hidden" name="next" value={next ?? ""} />
       <div>
         <label htmlFor="email_or_username" className="block text-sm font-medium">
-          Email or username
+          {identifierLabel}
         </label>
         <input
           id="email_or_username"
@@ -66,7 +68,7 @@ export function LoginForm({
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        className="w-full rounded-md bg-[var(--brand,#4f46e5)] px-4 py-2 font-medium text-white hover:opacity-90 disabled:opacity-60"
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { money } from "@/components/ui";
 
 export const storeButton =
-  "inline-block rounded-md bg-[var(--store-accent)] px-4 py-2 text-sm font-semibold text-white hover:opacity-90 disabled:opacity-60";
+  "inline-block rounded-md bg-[var(--store-primary)] px-4 py-2 text-sm font-semibold text-white hover:opacity-90 disabled:opacity-60";
 
 export function ProductCard({
   href,
@@ -54,7 +54,7 @@ export function AccountNav({ base, children }: { base: string; children: ReactNo
     ["/password", "Password"],
   ];
   return (
-    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
       <nav aria-label="Account" className="flex flex-wrap gap-2 md:flex-col">
         {links.map(([href, label]) => (
           <Link key={label} href={`${base}/account${href}`} className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
@@ -62,7 +62,7 @@ export function AccountNav({ base, children }: { base: string; children: ReactNo
           </Link>
         ))}
       </nav>
-      <div>{children}</div>
+      <div className="min-w-0">{children}</div>
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function ThemeToggleButton({ initialDark }: { initialDark: boolean }) {
       onClick={toggle}
       aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
       aria-pressed={dark}
-      className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      className="rounded-md border border-slate-400/50 px-2.5 py-1.5 text-sm hover:bg-slate-500/15"
     >
       {dark ? "☀ Light" : "☾ Dark"}
     </button>

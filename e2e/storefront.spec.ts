@@ -81,7 +81,7 @@ async function registerInBrowser(page: Page, form: Form, email: string, firstNam
 
 /** Fills the sign-in form already on screen (customer, store or admin: the same form). */
 async function signIn(page: Page, identifier: string, password: string) {
-  await page.getByLabel("Email or username").fill(identifier);
+  await page.getByLabel(/^Email( or username)?$/).fill(identifier);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }

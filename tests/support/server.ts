@@ -80,7 +80,9 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     ...options.env,
     DATABASE_URL: options.databaseUrl,
   };
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  // No -H: bound to 127.0.0.1, Next.js 16.4 mistakes its own rewrites for external ones
+  // (vercel/next.js#94745); its default host name is the one it compares with.
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -14,6 +14,7 @@ export default async function StorefrontLayout({ children, params }: { children:
   const style = {
     "--store-primary": theme.primaryColor,
     "--store-accent": theme.accentColor,
+    "--brand": theme.primaryColor,
     fontFamily: `${theme.font}, system-ui, sans-serif`,
   } as CSSProperties;
   return (

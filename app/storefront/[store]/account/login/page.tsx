@@ -26,8 +26,8 @@ export default async function CustomerLoginPage({ params, searchParams }: Props)
       </section>
       <section className="p-8">
         <h2 className="mb-4 text-xl font-semibold">Sign in</h2>
-        <LoginForm action={customerLoginAction.bind(null, slug)} next={next} />
-        <div className="mt-4 flex justify-between text-sm">
+        <LoginForm action={customerLoginAction.bind(null, slug)} next={next} identifierLabel="Email" />
+        <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
           <Link href={`${base}/account/register`} className="underline">
             Create an account
           </Link>

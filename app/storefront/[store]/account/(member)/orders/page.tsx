@@ -23,7 +23,7 @@ export default async function OrdersPage({ params }: { params: Promise<{ store: 
                 {o.orderNumber}
               </Link>
             </td>
-            <td>{when(o.createdAt)}</td>
+            <td className="whitespace-nowrap">{when(o.createdAt)}</td>
             <td>{o.status.replace("_", " ")}</td>
             <td>{money(o.totalCents, o.currency)}</td>
           </tr>
