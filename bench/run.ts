@@ -191,12 +191,17 @@ class EventLoopProbes {
     return ours;
   }
 
+  /** The server listens on the bench port on loopback or on every address (`::`, `0.0.0.0`). */
+  private listensHere(addresses: string[]): boolean {
+    return addresses.some((a) => a === this.listenAddress || a === `:::${PORT}` || a === `0.0.0.0:${PORT}` || a === `[::]:${PORT}`);
+  }
+
   /** Checks that a probed process of our server listens on the bench port. */
   async waitForListener(): Promise<void> {
     const deadline = Date.now() + 5000;
     for (;;) {
       const reports = [...this.reports().values()];
-      if (reports.some((r) => r.listening.includes(this.listenAddress))) return;
+      if (reports.some((r) => this.listensHere(r.listening))) return;
       if (Date.now() > deadline) {
         throw new Error(
           `no probed server process listens on ${this.listenAddress} (probes: ${reports.length}); ` +
@@ -222,7 +227,7 @@ class EventLoopProbes {
     const excess = (v: number | undefined): number => Math.max(0, round((v ?? 0) - res, 3));
     return {
       pid: serving.pid,
-      listensOnPort: serving.listening.includes(this.listenAddress),
+      listensOnPort: this.listensHere(serving.listening),
       samples: serving.count,
       windowMs: serving.windowMs,
       cpuMs: serving.cpuMs,
