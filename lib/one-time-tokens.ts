@@ -10,6 +10,16 @@ import { hashToken } from "@/lib/auth/sessions";
 type Purpose = (typeof oneTimeTokens.$inferSelect)["purpose"];
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
+/** The token's row, if it is of this purpose, unspent and unexpired. */
+function live(purpose: Purpose, token: string) {
+  return and(
+    eq(oneTimeTokens.tokenHash, hashToken(token)),
+    eq(oneTimeTokens.purpose, purpose),
+    isNull(oneTimeTokens.usedAt),
+    gt(oneTimeTokens.expiresAt, sql`now()`),
+  );
+}
+
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export async function issueOneTimeToken(
@@ -32,12 +42,7 @@ export async function peekOneTimeToken(purpose: Purpose, token: string) {
     .select()
     .from(oneTimeTokens)
     .where(
-      and(
-        eq(oneTimeTokens.tokenHash, hashToken(token)),
-        eq(oneTimeTokens.purpose, purpose),
-        isNull(oneTimeTokens.usedAt),
-        gt(oneTimeTokens.expiresAt, sql`now()`),
-      ),
+      live(purpose, token),
     );
   return row ?? null;
 }
@@ -49,12 +54,7 @@ export async function spendOneTimeToken(tx: Tx, purpose: Purpose, token: string)
     .update(oneTimeTokens)
     .set({ usedAt: new Date() })
     .where(
-      and(
-        eq(oneTimeTokens.tokenHash, hashToken(token)),
-        eq(oneTimeTokens.purpose, purpose),
-        isNull(oneTimeTokens.usedAt),
-        gt(oneTimeTokens.expiresAt, sql`now()`),
-      ),
+      live(purpose, token),
     )
     .returning();
   return row ?? null;

@@ -55,3 +55,8 @@ export function idParam(raw: string, what = "record"): string {
   if (!UUID.test(raw)) throw new ApiError("NOT_FOUND", { message: `No such ${what}` });
   return raw.toLowerCase();
 }
+
+/** A search term as an ILIKE pattern that matches it anywhere, with its own % and _ taken literally. */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

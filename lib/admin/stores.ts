@@ -12,7 +12,7 @@ import type { RequestContext } from "@/lib/http";
 import { usernameField } from "@/lib/store/team";
 import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
 import { isValidSlug } from "@/lib/stores/slug";
-import { PAGE_SIZE, emailField } from "@/lib/validation";
+import { containsPattern, emailField, PAGE_SIZE } from "@/lib/validation";
 
 const DEFAULT_THEME: StoreTheme = { primaryColor: "#4f46e5", accentColor: "#f59e0b", logoUrl: null, font: "Inter" };
 
@@ -56,7 +56,7 @@ export function adminStoreView(s: Store) {
 export async function listStores(options: { q?: string; page: number }) {
   const filters: SQL[] = [];
   if (options.q) {
-    const pattern = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(options.q);
     filters.push(or(ilike(stores.name, pattern), ilike(stores.code, pattern), ilike(stores.slug, pattern))!);
   }
   const where = filters.length ? and(...filters) : undefined;

@@ -7,7 +7,7 @@ import { type User, storeMembers, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import type { RequestContext } from "@/lib/http";
-import { PAGE_SIZE } from "@/lib/validation";
+import { containsPattern, PAGE_SIZE } from "@/lib/validation";
 
 export function adminUserView(u: User & { stores?: number }) {
   return {
@@ -26,7 +26,7 @@ export async function listUsers(options: { q?: string; page: number; role?: "adm
   const filters: SQL[] = [];
   if (options.role) filters.push(eq(users.role, options.role));
   if (options.q) {
-    const pattern = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(options.q);
     filters.push(or(ilike(users.username, pattern), ilike(users.email, pattern))!);
   }
   const where = filters.length ? and(...filters) : undefined;

@@ -73,6 +73,15 @@ const liveSession = (area: "admin" | "store") =>
     eq(sessions.tokenVersion, users.tokenVersion),
   );
 
+const storeColumns = {
+  id: stores.id,
+  code: stores.code,
+  slug: stores.slug,
+  name: stores.name,
+  status: stores.status,
+  theme: stores.theme,
+};
+
 function adminQuery() {
   return db()
     .select({ id: users.id, username: users.username, email: users.email, role: users.role, isActive: users.isActive })
@@ -92,14 +101,7 @@ function storeQuery() {
       isActive: users.isActive,
       memberActive: storeMembers.isActive,
       storeRole: storeMembers.role,
-      store: {
-        id: stores.id,
-        code: stores.code,
-        slug: stores.slug,
-        name: stores.name,
-        status: stores.status,
-        theme: stores.theme,
-      },
+      store: storeColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -120,14 +122,7 @@ function customerQuery() {
         customerNumber: customers.customerNumber,
         isActive: customers.isActive,
       },
-      store: {
-        id: stores.id,
-        code: stores.code,
-        slug: stores.slug,
-        name: stores.name,
-        status: stores.status,
-        theme: stores.theme,
-      },
+      store: storeColumns,
     })
     .from(sessions)
     .innerJoin(customers, eq(customers.id, sessions.customerId))

@@ -5,7 +5,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Customer, customers, orders, sessions } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
-import { PAGE_SIZE } from "@/lib/validation";
+import { containsPattern, PAGE_SIZE } from "@/lib/validation";
 
 export function customerView(c: Customer) {
   return {
@@ -29,7 +29,7 @@ export async function listCustomers(
 ): Promise<{ items: Customer[]; total: number }> {
   const filters: SQL[] = [eq(customers.storeId, storeId)];
   if (options.q) {
-    const pattern = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(options.q);
     filters.push(
       or(
         ilike(customers.email, pattern),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Product, products } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
-import { PAGE_SIZE, booleanField, imageUrlField } from "@/lib/validation";
+import { booleanField, containsPattern, imageUrlField, PAGE_SIZE } from "@/lib/validation";
 
 export const CURRENCIES = ["EUR", "USD", "GBP", "CHF"] as const;
 
@@ -62,7 +62,7 @@ export async function listProducts(
   const filters: SQL[] = [eq(products.storeId, storeId)];
   if (!options.archived) filters.push(isNull(products.archivedAt));
   if (options.q) {
-    const pattern = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(options.q);
     filters.push(or(ilike(products.name, pattern), ilike(products.description, pattern))!);
   }
   const where = and(...filters);

@@ -22,6 +22,7 @@ import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/
 import { spend } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
 import { booleanField, emailField } from "@/lib/validation";
+export { customerView } from "@/lib/store/customers";
 import { sendVerification } from "./verification";
 
 const nameField = (label: string) =>
@@ -49,21 +50,6 @@ export const registerSchema = z.object({
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const customerLoginSchema = loginSchema;
-
-export function customerView(c: Customer) {
-  return {
-    id: c.id,
-    customer_number: c.customerNumber,
-    email: c.email,
-    first_name: c.firstName,
-    last_name: c.lastName,
-    phone: c.phone,
-    marketing_consent: c.marketingConsent,
-    email_verified: c.emailVerifiedAt !== null,
-    total_orders: c.totalOrders,
-    created_at: c.createdAt.toISOString(),
-  };
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string }; code?: string }) ?? {};

@@ -4,7 +4,7 @@ import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL } from "driz
 import { db } from "@/db/client";
 import { type Product, products } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
-import { PAGE_SIZE } from "@/lib/validation";
+import { containsPattern, PAGE_SIZE } from "@/lib/validation";
 
 export const CATALOG_PAGE_SIZE = PAGE_SIZE;
 
@@ -28,7 +28,7 @@ export function publicProductView(p: Product) {
 export async function listCatalog(storeId: string, options: { q?: string; page: number }) {
   const filters: SQL[] = [visible(storeId)];
   if (options.q) {
-    const pattern = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(options.q);
     filters.push(or(ilike(products.name, pattern), ilike(products.description, pattern))!);
   }
   const where = and(...filters);
