@@ -78,7 +78,16 @@ async function storefront(
   return NextResponse.rewrite(target, { request: { headers } });
 }
 
+/** HSTS in production: browsers then never reach a sign-in page over plain HTTP. */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const response = await route(request);
+  if (appConfig().isProduction) {
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
+  return response;
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const [secret, markedPath] = (request.headers.get(REWRITE_MARK) ?? "").split(" ");
   const ours = secret === rewriteSecret;

@@ -37,6 +37,14 @@ describe("a production instance beside the test instance", () => {
     expect(cookie?.attrs).toMatchObject({ path: "/admin", httponly: true, secure: true, samesite: "Lax" });
   });
 
+  it("sends HSTS with pages in production, and no-store on authenticated pages", async () => {
+    const res = await fetch(prod.url + "/admin/login");
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(res.headers.get("cache-control")).toContain("no-store");
+    const test = await fetch(inject("baseUrl") + "/admin/login");
+    expect(test.headers.get("strict-transport-security")).toBeNull();
+  });
+
   it("still accepts tokens signed with the previous key, and its own", async () => {
     const old = await adminLogin(); // signed by the test instance with the old key
     expect((await fetch(prod.url + "/api/v1/admin/auth/me", { headers: bearer(old.access_token) })).status).toBe(200);
