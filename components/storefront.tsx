@@ -52,6 +52,7 @@ export function AccountNav({ base, children }: { base: string; children: ReactNo
     ["/addresses", "Addresses"],
     ["/wishlist", "Wishlist"],
     ["/password", "Password"],
+    ["/sessions", "Sessions"],
   ];
   return (
     <div className="grid grid-cols-1 gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">

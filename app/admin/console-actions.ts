@@ -8,6 +8,7 @@ import { createStore, setDomainVerified, setStoreStatus, storeCreateSchema, upda
 import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
 import { currentPagePrincipal } from "@/lib/auth/guards";
+import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { idParam } from "@/lib/validation";
 
 const admin = { principal: () => currentPagePrincipal("admin") };
@@ -86,5 +87,19 @@ export async function unlockAction(_prev: ActionState, formData: FormData): Prom
   return runAction(formData, { schema: unlockSchema, echo: ["identifier", "store_code"], ...admin }, async (p, data, ctx) => {
     const { wasLocked } = await unlockAccount(p, data, ctx);
     return { message: wasLocked ? `${data.identifier} is unlocked.` : `${data.identifier} was not locked; its failure count is cleared.` };
+  });
+}
+
+export async function endAdminSessionAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
+    const ended = await endOwnSession({ area: "admin", userId: p.id }, idParam(id, "session"));
+    return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
+  });
+}
+
+export async function endOtherAdminSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
+    const n = await endOtherSessions({ area: "admin", userId: p.id }, p.sessionId);
+    return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
 }

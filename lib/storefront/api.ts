@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/auth/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
 import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
+import { endOwnSession, listSessions, sessionView } from "@/lib/auth/session-list";
 import { type RequestContext, apiRoute, json, originOf, readJson, requestContext } from "@/lib/http";
 import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
@@ -241,6 +242,25 @@ const routes: Route[] = [
     path: ["account", "wishlist", ":id"],
     handler: async ({ customer, ids }) => {
       await removeFromWishlist((await customer()).id, idParam(ids[0]!, "product"));
+      return noContent();
+    },
+  },
+  {
+    method: "GET",
+    path: ["account", "sessions"],
+    handler: async ({ customer }) => {
+      const me = await customer();
+      return json({ items: (await listSessions({ area: "customer", customerId: me.id }, me.sessionId)).map(sessionView) });
+    },
+  },
+  {
+    method: "DELETE",
+    path: ["account", "sessions", ":id"],
+    handler: async ({ customer, ids }) => {
+      const me = await customer();
+      if (!(await endOwnSession({ area: "customer", customerId: me.id }, idParam(ids[0]!, "session")))) {
+        throw new ApiError("NOT_FOUND", { message: "No such session" });
+      }
       return noContent();
     },
   },

@@ -261,3 +261,47 @@ describe("catalog and checkout", () => {
     expect((await call("/storefront/acme")).status).toBe(200);
   });
 });
+
+describe("sessions", () => {
+  it("lists a customer's sessions with the current one marked, and ends another one at once", async () => {
+    const email = unique();
+    await register("acme", email);
+    const first = await customerLogin("acme", email);
+    const second = await customerLogin("acme", email);
+    const list = await (await call("/api/v1/storefront/acme/account/sessions", { token: second.access_token })).json();
+    expect(list.items).toHaveLength(2);
+    const firstSid = JSON.parse(Buffer.from(first.access_token.split(".")[1]!, "base64url").toString()).sid;
+    expect(list.items.find((s: { current: boolean }) => s.current).id).not.toBe(firstSid);
+    const end = await call(`/api/v1/storefront/acme/account/sessions/${firstSid}`, { method: "DELETE", token: second.access_token });
+    expect(end.status).toBe(204);
+    expect((await call("/api/v1/storefront/acme/account", { token: first.access_token })).status).toBe(401);
+    expect((await call("/api/v1/storefront/acme/account", { token: second.access_token })).status).toBe(200);
+  });
+
+  it("cannot end another customer's session", async () => {
+    const a = unique();
+    const b = unique();
+    await register("acme", a);
+    await register("acme", b);
+    const sa = await customerLogin("acme", a);
+    const sb = await customerLogin("acme", b);
+    const sidB = JSON.parse(Buffer.from(sb.access_token.split(".")[1]!, "base64url").toString()).sid;
+    expect((await call(`/api/v1/storefront/acme/account/sessions/${sidB}`, { method: "DELETE", token: sa.access_token })).status).toBe(404);
+    expect((await call("/api/v1/storefront/acme/account", { token: sb.access_token })).status).toBe(200);
+  });
+
+  it("shows the sessions pages of every area", async () => {
+    const email = unique();
+    await register("orion", email);
+    const customer = await customerLogin("orion", email);
+    const page = await get("/storefront/orion/account/sessions", { cookie: `customer_token=${customer.access_token}` });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("this device");
+    const admin = await adminLogin();
+    const adminPage = await get("/admin/sessions", { cookie: `admin_token=${admin.access_token}` });
+    expect(await adminPage.text()).toContain("this device");
+    const staff = await storeLogin("ACME", "acme_staff", "staff123");
+    const staffPage = await get("/store/acme/security", { cookie: `store_token=${staff.access_token}` });
+    expect(await staffPage.text()).toContain("Where you are signed in to this store");
+  });
+});

@@ -10,6 +10,7 @@ import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/auth/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { sessionCookies } from "@/lib/auth/login";
+import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { safeNext } from "@/lib/auth/safe-next";
 import {
   addToWishlist,
@@ -261,5 +262,19 @@ export async function wishlistAction(
     if (add) await addToWishlist(me.id, me.store.id, idParam(productId, "product"));
     else await removeFromWishlist(me.id, idParam(productId, "product"));
     return { message: add ? "Saved to your wishlist." : "Removed from your wishlist." };
+  });
+}
+
+export async function endCustomerSessionAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
+    const ended = await endOwnSession({ area: "customer", customerId: me.id }, idParam(id, "session"));
+    return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
+  });
+}
+
+export async function endOtherCustomerSessionsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
+    const n = await endOtherSessions({ area: "customer", customerId: me.id }, me.sessionId);
+    return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
 }

@@ -10,6 +10,7 @@ import { recordAuthEvent } from "@/lib/audit";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { type StorePrincipal, currentPagePrincipal } from "@/lib/auth/guards";
 import { MIN_PASSWORD_CHARS, newPasswordSchema } from "@/lib/auth/passwords";
+import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { logoutStore } from "@/lib/store/auth";
 import { setCustomerActive } from "@/lib/store/customers";
 import { orderStatusSchema, setOrderStatus } from "@/lib/store/orders";
@@ -196,5 +197,19 @@ export async function changePasswordAction(slug: string, _prev: ActionState, for
     if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
     await recordAuthEvent("password_changed", { area: "store", storeId: p.store.id, userId: p.id, sessionId: p.sessionId }, ctx);
     return { message: "Password changed. Your other sessions have been signed out." };
+  });
+}
+
+export async function endStoreSessionAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
+    const ended = await endOwnSession({ area: "store", userId: p.id, storeId: p.store.id }, idParam(id, "session"));
+    return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
+  });
+}
+
+export async function endOtherStoreSessionsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
+    const n = await endOtherSessions({ area: "store", userId: p.id, storeId: p.store.id }, p.sessionId);
+    return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
 }
