@@ -27,6 +27,7 @@ export default async function AdminConsoleLayout({ children }: { children: React
             ["/admin", "Dashboard"],
             ["/admin/stores", "Stores"],
             ["/admin/users", "Users"],
+            ["/admin/audit", "Audit log"],
             ["/admin/locks", "Locked accounts"],
             ["/admin/outbox", "Outbox"],
             ["/admin/sessions", "Your sessions"],

@@ -14,6 +14,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/customers", label: "Customers", permission: "customers.read" },
   { href: "/team", label: "Team", permission: "team.read" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
+  { href: "/audit", label: "Activity", permission: "team.manage" },
 ];
 
 export default async function StoreDashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ store: string }> }) {

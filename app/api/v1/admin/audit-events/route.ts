@@ -1,0 +1,11 @@
+import { adminRoute } from "@/lib/admin/api";
+import { auditEventView, auditQuery, listAuthEvents } from "@/lib/audit-log";
+import { json } from "@/lib/http";
+import { PAGE_SIZE, queryObject } from "@/lib/validation";
+
+/** Filters: area, store (code or slug), type, who (username or email), from/to (YYYY-MM-DD), page. */
+export const GET = adminRoute(async ({ request }) => {
+  const query = auditQuery.parse(queryObject(request.url));
+  const { rows, total } = await listAuthEvents(query);
+  return json({ items: rows.map(auditEventView), total, page: query.page, page_size: PAGE_SIZE });
+});
