@@ -13,12 +13,6 @@ type Row = {
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function AuditTable({ rows, total, query, base, showStore }: { rows: Row[]; total: number; query: AuditQuery; base: string; showStore: boolean }) {
-  const params = (page: number) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v && k !== "page") p.set(k, String(v));
-    p.set("page", String(page));
-    return `${base}?${p}`;
-  };
   return (
     <div>
       <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter events">
@@ -49,7 +43,7 @@ export function AuditTable({ rows, total, query, base, showStore }: { rows: Row[
           </tr>
         ))}
       </Table>
-      <Pagination page={query.page} total={total} pageSize={PAGE_SIZE} href={params} />
+      <Pagination page={query.page} total={total} pageSize={PAGE_SIZE} base={base} params={query} />
     </div>
   );
 }

@@ -73,9 +73,28 @@ export function SearchBox({ q, placeholder }: { q?: string; placeholder: string 
   );
 }
 
-export function Pagination({ page, total, pageSize, href }: { page: number; total: number; pageSize: number; href: (page: number) => string }) {
+/** Page links for a list at `base`, keeping its other filters (`params`) in the query string. */
+export function Pagination({
+  page,
+  total,
+  pageSize,
+  base,
+  params = {},
+}: {
+  page: number;
+  total: number;
+  pageSize: number;
+  base: string;
+  params?: Record<string, string | number | undefined>;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages === 1) return <p className="mt-3 text-sm text-slate-500">{total} in all</p>;
+  const href = (to: number) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "" && k !== "page") query.set(k, String(v));
+    query.set("page", String(to));
+    return `${base}?${query}`;
+  };
   return (
     <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
       {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}

@@ -262,6 +262,17 @@ describe("catalog and checkout", () => {
   });
 });
 
+describe("lists", () => {
+  it("pages the store's customer list and keeps the search in the page links", async () => {
+    await Promise.all(Array.from({ length: 25 }, () => register("acme", unique())));
+    const owner = await storeLogin("ACME", "store_owner", "store123");
+    const page = await get("/store/acme/customers?q=shopper", { cookie: `store_token=${owner.access_token}` });
+    const html = await page.text();
+    expect(html).toContain('href="/store/acme/customers?q=shopper&amp;page=2"');
+    expect(html).toContain("Next →");
+  });
+});
+
 describe("sessions", () => {
   it("lists a customer's sessions with the current one marked, and ends another one at once", async () => {
     const email = unique();

@@ -36,7 +36,8 @@ export default async function CatalogPage({ params, searchParams }: Props) {
         page={query.page}
         total={total}
         pageSize={CATALOG_PAGE_SIZE}
-        href={(page) => `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+        base={base}
+        params={query}
       />
     </div>
   );

@@ -42,7 +42,8 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
         page={query.page}
         total={total}
         pageSize={PAGE_SIZE}
-        href={(page) => `/admin/stores?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+        base="/admin/stores"
+        params={query}
       />
     </div>
   );

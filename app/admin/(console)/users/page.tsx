@@ -39,7 +39,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         page={query.page}
         total={total}
         pageSize={PAGE_SIZE}
-        href={(page) => `/admin/users?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+        base="/admin/users"
+        params={query}
       />
     </div>
   );

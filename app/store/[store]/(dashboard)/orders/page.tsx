@@ -54,7 +54,8 @@ export default async function OrdersPage({ params, searchParams }: Props) {
         page={q.page}
         total={total}
         pageSize={PAGE_SIZE}
-        href={(page) => `${base}?${new URLSearchParams({ ...(q.status ? { status: q.status } : {}), page: String(page) })}`}
+        base={base}
+        params={q}
       />
     </div>
   );

@@ -47,7 +47,8 @@ export default async function ProductsPage({ params, searchParams }: Props) {
         page={query.page}
         total={total}
         pageSize={PAGE_SIZE}
-        href={(page) => `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+        base={base}
+        params={query}
       />
     </div>
   );
