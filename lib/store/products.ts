@@ -57,10 +57,12 @@ function columns(input: Partial<ProductInput>) {
 
 export async function listProducts(
   storeId: string,
-  options: { q?: string; page: number; archived?: boolean },
+  options: { q?: string; page: number; archived?: boolean; visibleOnly?: boolean },
 ): Promise<{ items: Product[]; total: number }> {
   const filters: SQL[] = [eq(products.storeId, storeId)];
   if (!options.archived) filters.push(isNull(products.archivedAt));
+  // What shoppers may see: not archived and switched on.
+  if (options.visibleOnly) filters.push(eq(products.isActive, true));
   if (options.q) {
     const pattern = containsPattern(options.q);
     filters.push(or(ilike(products.name, pattern), ilike(products.description, pattern))!);

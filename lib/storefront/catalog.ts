@@ -1,10 +1,11 @@
 // What shoppers see of a store's products: active, not archived, of that store only.
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Product, products } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
-import { containsPattern, PAGE_SIZE } from "@/lib/validation";
+import { listProducts } from "@/lib/store/products";
+import { PAGE_SIZE } from "@/lib/validation";
 
 export const CATALOG_PAGE_SIZE = PAGE_SIZE;
 
@@ -25,24 +26,8 @@ export function publicProductView(p: Product) {
   };
 }
 
-export async function listCatalog(storeId: string, options: { q?: string; page: number }) {
-  const filters: SQL[] = [visible(storeId)];
-  if (options.q) {
-    const pattern = containsPattern(options.q);
-    filters.push(or(ilike(products.name, pattern), ilike(products.description, pattern))!);
-  }
-  const where = and(...filters);
-  const [items, [total]] = await Promise.all([
-    db()
-      .select()
-      .from(products)
-      .where(where)
-      .orderBy(desc(products.createdAt), desc(products.id))
-      .limit(CATALOG_PAGE_SIZE)
-      .offset((options.page - 1) * CATALOG_PAGE_SIZE),
-    db().select({ n: count() }).from(products).where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+export function listCatalog(storeId: string, options: { q?: string; page: number }) {
+  return listProducts(storeId, { ...options, visibleOnly: true });
 }
 
 export async function catalogProduct(storeId: string, id: string): Promise<Product> {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, SubmitButton, inputClass } from "@/components/forms";
-import { Badge, Card, PageHeader, Table, money, when } from "@/components/ui";
+import { OrderLines } from "@/components/order-lines";
+import { Badge, Card, PageHeader, when } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { NEXT_STATUSES, getOrder } from "@/lib/store/orders";
@@ -20,22 +21,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
       <PageHeader title={`Order ${order.orderNumber}`} description={`Placed ${when(order.createdAt)}`} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Table head={["Item", "Unit price", "Qty", "Line total"]}>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td>{i.productName}</td>
-                <td>{money(i.unitPriceCents, order.currency)}</td>
-                <td>{i.quantity}</td>
-                <td>{money(i.unitPriceCents * i.quantity, order.currency)}</td>
-              </tr>
-            ))}
-            <tr>
-              <td colSpan={3} className="text-right font-medium">
-                Total
-              </td>
-              <td className="font-semibold">{money(order.totalCents, order.currency)}</td>
-            </tr>
-          </Table>
+          <OrderLines items={items} currency={order.currency} totalCents={order.totalCents} />
         </div>
         <div className="space-y-6">
           <Card title="Status">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Card, Table, money, when } from "@/components/ui";
+import { OrderLines } from "@/components/order-lines";
+import { Card, when } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { customerOrder } from "@/lib/storefront/account";
@@ -24,17 +25,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <p className="text-slate-600 dark:text-slate-400">
         Placed {when(order.createdAt)} · {order.status.replace("_", " ")}
       </p>
-      <Table head={["Item", "Price", "Qty", "Total"]}>
-        {items.map((i) => (
-          <tr key={i.id}>
-            <td>{i.productName}</td>
-            <td>{money(i.unitPriceCents, order.currency)}</td>
-            <td>{i.quantity}</td>
-            <td>{money(i.unitPriceCents * i.quantity, order.currency)}</td>
-          </tr>
-        ))}
-      </Table>
-      <p className="text-right text-xl font-semibold">Total {money(order.totalCents, order.currency)}</p>
+      <OrderLines items={items} currency={order.currency} totalCents={order.totalCents} />
       {order.shippingAddress && (
         <Card title="Shipping to">
           <address className="not-italic">
