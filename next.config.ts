@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // WASM, worker threads and native-ish packages stay out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "piscina", "bcryptjs", "postgres", "nodemailer", "rate-limiter-flexible", "ioredis"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "piscina", "bcryptjs", "postgres", "nodemailer", "rate-limiter-flexible", "ioredis", "pino"],
   experimental: {
     authInterrupts: true,
   },
