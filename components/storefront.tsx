@@ -52,6 +52,7 @@ export function AccountNav({ base, children }: { base: string; children: ReactNo
     ["/addresses", "Addresses"],
     ["/wishlist", "Wishlist"],
     ["/password", "Password"],
+    ["/two-factor", "Two-factor"],
     ["/sessions", "Sessions"],
   ];
   return (

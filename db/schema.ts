@@ -57,8 +57,6 @@ export const users = pgTable(
     isActive: boolean("is_active").notNull().default(true),
     // Bumped to end every session of the user at once.
     tokenVersion: integer("token_version").notNull().default(0),
-    totpSecret: text("totp_secret"),
-    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     ...timestamps,
   },
@@ -80,6 +78,8 @@ export const stores = pgTable(
     // Per-store counters, taken with UPDATE … RETURNING so concurrent writers never collide.
     lastCustomerNumber: integer("last_customer_number").notNull().default(0),
     lastOrderNumber: integer("last_order_number").notNull().default(0),
+    // The owner's rule that every member signs in with a second factor.
+    requireStaffMfa: boolean("require_staff_mfa").notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -192,6 +192,65 @@ export const refreshTokens = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (t) => [index("refresh_tokens_session_id_idx").on(t.sessionId)],
+);
+
+// A TOTP authenticator of a user or a customer (SPEC §8). The secret is encrypted with a key
+// derived from the signing secret; `last_step` refuses a code's second use (RFC 6238 §5.2).
+export const totpFactors = pgTable(
+  "totp_factors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    secretEncrypted: text("secret_encrypted").notNull(),
+    // Null while enrolment waits for its confirming code.
+    enabledAt: timestamp("enabled_at", { withTimezone: true }),
+    lastStep: integer("last_step"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("totp_factors_user_id_key").on(t.userId),
+    uniqueIndex("totp_factors_customer_id_key").on(t.customerId),
+    check("totp_factors_one_principal", sql`(${t.userId} is null) <> (${t.customerId} is null)`),
+  ],
+);
+
+// One-time recovery codes, stored as SHA-256 hashes (each carries 80 random bits).
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("recovery_codes_user_id_idx").on(t.userId),
+    index("recovery_codes_customer_id_idx").on(t.customerId),
+    check("recovery_codes_one_principal", sql`(${t.userId} is null) <> (${t.customerId} is null)`),
+  ],
+);
+
+// The pending second step of a login: the password was right, no session exists yet. The
+// token is opaque, stored hashed, single use, short-lived and limited in attempts (S35).
+export const mfaChallenges = pgTable(
+  "mfa_challenges",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    area: area("area").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    storeId: uuid("store_id").references(() => stores.id, { onDelete: "cascade" }),
+    // The lockout key of the identifier typed at the password step: wrong codes count there.
+    lockKey: text("lock_key").notNull(),
+    rememberMe: boolean("remember_me").notNull().default(false),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("mfa_challenges_one_principal", sql`(${t.userId} is null) <> (${t.customerId} is null)`)],
 );
 
 // Password reset, email verification and invitation tokens: hashed, single use, expiring.

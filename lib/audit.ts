@@ -27,7 +27,13 @@ export type AuthEventType =
   | "email_verified"
   | "login_locked"
   | "account_locked"
-  | "account_unlocked";
+  | "account_unlocked"
+  | "mfa_challenged"
+  | "mfa_enabled"
+  | "mfa_disabled"
+  | "recovery_code_used"
+  | "recovery_codes_regenerated"
+  | "store_mfa_policy_changed";
 
 export async function recordAuthEvent(
   type: AuthEventType,

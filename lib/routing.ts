@@ -6,7 +6,7 @@ export type PageArea =
   | { area: "admin"; public: boolean }
   | { area: "store"; slug: string; rawSlug: string; public: boolean };
 
-const ADMIN_PUBLIC = new Set(["/admin/login", "/admin/forgot-password", "/admin/reset-password"]);
+const ADMIN_PUBLIC = new Set(["/admin/login", "/admin/login/mfa", "/admin/forgot-password", "/admin/reset-password"]);
 // Pages of a store reachable without a store session: sign-in, password reset, invitations.
 const STORE_PUBLIC = new Set(["login", "accept-invitation", "forgot-password", "reset-password"]);
 

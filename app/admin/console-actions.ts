@@ -9,6 +9,8 @@ import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
+import { totpHolder } from "@/lib/auth/totp-account";
+import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { idParam } from "@/lib/validation";
 
 const admin = { principal: () => currentPagePrincipal("admin") };
@@ -102,4 +104,11 @@ export async function endOtherAdminSessionsAction(_prev: ActionState, formData: 
     const n = await endOtherSessions({ area: "admin", userId: p.id }, p.sessionId);
     return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
+}
+
+export async function adminTotpAction(step: TotpStep, _prev: TotpState, formData: FormData): Promise<TotpState> {
+  return runTotpStep(step, async () => {
+    const p = await currentPagePrincipal("admin");
+    return p ? totpHolder(p) : null;
+  }, formData);
 }

@@ -8,15 +8,22 @@ import { ApiError } from "@/lib/auth/errors";
 import {
   type IssuedTokens,
   type LoginInput,
+  type MfaLoginInput,
+  type MfaRequired,
   checkPassword,
   endSession,
   loginFailed,
-  loginSucceeded,
+  mfaRequiredBody,
   openLoginGate,
+  passChallenge,
   refreshSession,
+  secondStepOrDone,
+  sessionCookies,
   startSession,
+  tokenBody,
 } from "@/lib/auth/login";
-import type { RequestContext } from "@/lib/http";
+import { withCookies } from "@/lib/auth/respond";
+import { type RequestContext, json } from "@/lib/http";
 import { findUserByLogin, touchLastLogin } from "@/lib/users";
 
 export function adminView(user: Pick<User, "id" | "username" | "email" | "role" | "lastLoginAt">) {
@@ -33,10 +40,16 @@ function isActiveAdmin(user: Pick<User, "role" | "isActive">): boolean {
   return user.role === "admin" && user.isActive;
 }
 
-export async function loginAdmin(
-  input: LoginInput,
-  ctx: RequestContext,
-): Promise<{ user: User; tokens: IssuedTokens }> {
+export type AdminLogin = { user: User; tokens: IssuedTokens };
+
+/** The answer of the login and MFA endpoints: tokens and cookie, or the second step. */
+export function adminLoginResponse(result: AdminLogin | MfaRequired): Response {
+  if ("mfaRequired" in result) return json(mfaRequiredBody(result));
+  return withCookies(json({ ...tokenBody(result.tokens), user: adminView(result.user) }), sessionCookies("admin", {}, result.tokens));
+}
+
+/** Password step: the session, or the second step when the admin has TOTP on. */
+export async function loginAdmin(input: LoginInput, ctx: RequestContext): Promise<AdminLogin | MfaRequired> {
   const gate = await openLoginGate("admin", null, input.email_or_username, ctx);
   const candidate = await findUserByLogin(input.email_or_username);
   const user = await checkPassword(candidate, input.password, isActiveAdmin);
@@ -44,9 +57,21 @@ export async function loginAdmin(
     await loginFailed(gate, { area: "admin", userId: candidate?.id ?? null, identifier: input.email_or_username.slice(0, 254) }, ctx);
     throw new ApiError("INVALID_CREDENTIALS");
   }
-  await loginSucceeded(gate);
+  const pending = await secondStepOrDone(gate, { area: "admin", userId: user.id, storeId: null, rememberMe: input.remember_me }, ctx);
+  return pending ?? openAdminSession(user, input.remember_me, ctx);
+}
+
+/** Second step: a code from the app or a recovery code, then the session. */
+export async function completeAdminMfa(input: MfaLoginInput, ctx: RequestContext): Promise<AdminLogin> {
+  const passed = await passChallenge("admin", input, ctx);
+  const [user] = passed.userId ? await db().select().from(users).where(eq(users.id, passed.userId)) : [];
+  if (!user || !isActiveAdmin(user)) throw new ApiError("MFA_CHALLENGE_INVALID");
+  return openAdminSession(user, passed.rememberMe, ctx);
+}
+
+async function openAdminSession(user: User, rememberMe: boolean, ctx: RequestContext): Promise<AdminLogin> {
   const tokens = await startSession(
-    { area: "admin", userId: user.id, tokenVersion: user.tokenVersion, rememberMe: input.remember_me },
+    { area: "admin", userId: user.id, tokenVersion: user.tokenVersion, rememberMe },
     { sub: user.id, type: "admin", role: "admin", email: user.email },
     ctx,
   );

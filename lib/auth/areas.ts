@@ -12,6 +12,8 @@ export type AreaDefinition = {
   tokenType: string;
   accessCookie: string;
   refreshCookie: string;
+  /** Holds the pending second step of a page login (an MFA challenge, never a session). */
+  mfaCookie: string;
   cookiePath: (scope: CookieScope) => string;
   loginPath: (scope: CookieScope) => string;
   homePath: (scope: CookieScope) => string;
@@ -37,6 +39,7 @@ export const AREAS: Record<AreaName, AreaDefinition> = {
     tokenType: "admin+jwt",
     accessCookie: "admin_token",
     refreshCookie: "admin_refresh",
+    mfaCookie: "admin_mfa",
     cookiePath: () => "/admin",
     loginPath: () => "/admin/login",
     homePath: () => "/admin",
@@ -49,6 +52,7 @@ export const AREAS: Record<AreaName, AreaDefinition> = {
     tokenType: "store+jwt",
     accessCookie: "store_token",
     refreshCookie: "store_refresh",
+    mfaCookie: "store_mfa",
     cookiePath: (scope) => `/store/${storeSlug(scope)}`,
     loginPath: (scope) => `/store/${storeSlug(scope)}/login`,
     homePath: (scope) => `/store/${storeSlug(scope)}`,
@@ -61,6 +65,7 @@ export const AREAS: Record<AreaName, AreaDefinition> = {
     tokenType: "customer+jwt",
     accessCookie: "customer_token",
     refreshCookie: "customer_refresh",
+    mfaCookie: "customer_mfa",
     cookiePath: storefrontBase,
     loginPath: (scope) => `${storefrontBase(scope)}/account/login`,
     homePath: (scope) => `${storefrontBase(scope)}/account`,

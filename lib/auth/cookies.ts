@@ -37,6 +37,16 @@ export function refreshCookie(
   return spec;
 }
 
+/** The pending second step of a page login: as long as the challenge lives. */
+export function mfaCookie(area: AreaName, scope: CookieScope, token: string, maxAge: number): CookieSpec {
+  const def = AREAS[area];
+  return { ...base(def.mfaCookie, token, def.cookiePath(scope)), maxAge };
+}
+
+export function clearedMfaCookie(area: AreaName, scope: CookieScope): CookieSpec {
+  return mfaCookie(area, scope, "", 0);
+}
+
 /** Deletion cookies for logout: the same names, Path and attributes, `Max-Age=0`. */
 export function clearedCookies(area: AreaName, scope: CookieScope): CookieSpec[] {
   const def = AREAS[area];

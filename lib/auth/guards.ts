@@ -7,7 +7,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { type Store, type StoreRole, customers, sessions, storeMembers, stores, users } from "@/db/schema";
+import { type Store, type StoreRole, customers, sessions, storeMembers, stores, totpFactors, users } from "@/db/schema";
 import { type AccessMethod } from "@/lib/stores/resolve";
 import { type Permission, ROLE_PERMISSIONS } from "@/lib/store/permissions";
 import { AREAS, type CookieScope } from "./areas";
@@ -34,6 +34,8 @@ export type StorePrincipal = {
   store: Pick<Store, "id" | "code" | "slug" | "name" | "status" | "theme">;
   storeRole: StoreRole;
   permissions: readonly Permission[];
+  /** The store requires a second factor and this member has none yet: only Security is open. */
+  mfaMissing: boolean;
 };
 
 export type CustomerPrincipal = {
@@ -102,11 +104,14 @@ function storeQuery() {
       memberActive: storeMembers.isActive,
       storeRole: storeMembers.role,
       store: storeColumns,
+      requireStaffMfa: stores.requireStaffMfa,
+      hasTotp: sql<boolean>`${totpFactors.enabledAt} is not null`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(stores, eq(stores.id, sessions.storeId))
     .innerJoin(storeMembers, and(eq(storeMembers.storeId, sessions.storeId), eq(storeMembers.userId, sessions.userId)))
+    .leftJoin(totpFactors, eq(totpFactors.userId, sessions.userId))
     .where(liveSession("store"))
     .prepare("guard_store");
 }
@@ -171,6 +176,7 @@ async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise
     store: row.store,
     storeRole: row.storeRole,
     permissions: ROLE_PERMISSIONS[row.storeRole],
+    mfaMissing: row.requireStaffMfa && !row.hasTotp,
   };
 }
 
@@ -207,16 +213,24 @@ export async function authenticate<A extends GuardedArea>(
   return { status: "ok", principal: loaded, claims };
 }
 
-/** API flavour: `Authorization: Bearer` only (cookies are ignored); 401, 403 or 503 otherwise. */
+/**
+ * API flavour: `Authorization: Bearer` only (cookies are ignored); 401, 403 or 503 otherwise.
+ * A member who still has to set up the second factor the store requires gets 403
+ * MFA_ENROLLMENT_REQUIRED, except where `mfaSetup` says the endpoint is part of setting it up.
+ */
 export async function requireApiPrincipal<A extends GuardedArea>(
   request: Request,
   area: A,
   scope: GuardScope = {},
+  options: { mfaSetup?: boolean } = {},
 ): Promise<{ principal: Principals[A]; claims: AccessClaims }> {
   const result = await authenticate(bearerToken(request.headers.get("authorization")), area, scope);
   if (result.status === "unauthenticated") throw invalidToken();
   if (result.status === "forbidden") throw new ApiError(result.code);
   if (result.status === "unavailable") throw new ApiError("STORE_UNAVAILABLE");
+  if (result.principal.area === "store" && result.principal.mfaMissing && !options.mfaSetup) {
+    throw new ApiError("MFA_ENROLLMENT_REQUIRED");
+  }
   return result;
 }
 
@@ -258,7 +272,15 @@ export const requirePagePrincipal = cache(
     const scope: GuardScope = { slug, method: area === "customer" ? accessMethodOf(hdrs) : undefined };
     const token = jar.get(def.accessCookie)?.value ?? bearerToken(hdrs.get("authorization"));
     const result = await authenticate(token, area, scope);
-    if (result.status === "ok") return result.principal;
+    if (result.status === "ok") {
+      const principal = result.principal;
+      // Until the member sets up the second factor the store requires, Security is the only page.
+      if (principal.area === "store" && principal.mfaMissing) {
+        const security = `/store/${principal.store.slug}/security`;
+        if (hdrs.get(REQUEST_PATH_HEADER)?.split("?")[0] !== security) redirect(`${security}?mfa=required`);
+      }
+      return principal;
+    }
     // A suspended store's pages answer 503 in the request layer; this is the fallback.
     if (result.status === "forbidden" || result.status === "unavailable") forbidden();
     const next = safeNext(hdrs.get(REQUEST_PATH_HEADER), def.cookiePath(cookieScope(area, scope)));

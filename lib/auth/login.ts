@@ -2,14 +2,17 @@
 // account takes as long), open a session, sign the access token, build the cookies.
 import "server-only";
 import { z } from "zod";
-import type { Session } from "@/db/schema";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { type Session, mfaChallenges } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
 import type { AreaName, CookieScope } from "./areas";
 import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
-import { invalidToken } from "./errors";
+import { ApiError, invalidToken } from "./errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
-import { type OpenSessionInput, openSession, revokeSession, rotateRefreshToken } from "./sessions";
+import { type OpenSessionInput, hashToken, openSession, revokeSession, rotateRefreshToken } from "./sessions";
+import { CHALLENGE, type ChallengeInput, WRONG_CODE, checkSecondFactor, hasTotp, issueChallenge, mfaTokenField, recoveryCodeField, totpCodeField } from "./mfa";
 import { clearFailures, lockKey, lockedError, lockedUntil, recordFailure, spend } from "./throttle";
 import { type NewAccessToken, signAccessToken } from "./tokens";
 
@@ -162,4 +165,86 @@ export async function loginFailed(key: string, event: Parameters<typeof recordAu
   if (await recordFailure(key)) await recordAuthEvent("account_locked", event, ctx);
 }
 
-export const loginSucceeded = clearFailures;
+/** What a right password leads to when the account has a second factor (SPEC §7). */
+export type MfaRequired = { mfaRequired: true; mfaToken: string };
+
+export function mfaRequiredBody(pending: MfaRequired) {
+  return { mfa_required: true as const, mfa_token: pending.mfaToken, mfa_methods: ["totp", "recovery_code"] };
+}
+
+/**
+ * After the password and the area's own checks passed: the second step when the principal
+ * has TOTP on (the failure counter is then cleared only once the code is right, so a known
+ * password does not reset the count of wrong codes), otherwise null and the login goes on.
+ */
+export async function secondStepOrDone(
+  gate: string,
+  challenge: Omit<ChallengeInput, "lockKey">,
+  ctx: RequestContext,
+): Promise<MfaRequired | null> {
+  const principal = challenge.userId ? { userId: challenge.userId } : { customerId: challenge.customerId! };
+  if (await hasTotp(principal)) {
+    return { mfaRequired: true, mfaToken: await issueChallenge({ ...challenge, lockKey: gate }, ctx) };
+  }
+  await clearFailures(gate);
+  return null;
+}
+
+export const mfaLoginSchema = z
+  .object({ mfa_token: mfaTokenField, code: totpCodeField.optional(), recovery_code: recoveryCodeField.optional() })
+  .refine((v) => Boolean(v.code) !== Boolean(v.recovery_code), {
+    message: "Send either code or recovery_code",
+    path: ["code"],
+  });
+
+export type MfaLoginInput = z.infer<typeof mfaLoginSchema>;
+
+export type PassedChallenge = { userId: string | null; customerId: string | null; storeId: string | null; rememberMe: boolean };
+
+/**
+ * The second step of a login. Each try spends one of the challenge's attempts; a wrong code
+ * counts towards the identifier's lockout like a wrong password (S52); the right one spends
+ * the challenge. The caller then reloads the principal and opens the session.
+ */
+export async function passChallenge(
+  area: AreaName,
+  input: MfaLoginInput,
+  ctx: RequestContext,
+  /** A storefront challenge is answered at its own store only. */
+  storeId?: string,
+): Promise<PassedChallenge> {
+  await spend("mfa", ctx.ip, area);
+  const tokenHash = hashToken(input.mfa_token);
+  // Taking an attempt first keeps parallel guesses within the budget.
+  const [challenge] = await db()
+    .update(mfaChallenges)
+    .set({ attempts: sql`${mfaChallenges.attempts} + 1` })
+    .where(
+      and(
+        eq(mfaChallenges.tokenHash, tokenHash),
+        eq(mfaChallenges.area, area),
+        storeId ? eq(mfaChallenges.storeId, storeId) : undefined,
+        isNull(mfaChallenges.usedAt),
+        gt(mfaChallenges.expiresAt, sql`now()`),
+        lt(mfaChallenges.attempts, CHALLENGE.attempts),
+      ),
+    )
+    .returning();
+  if (!challenge) throw new ApiError("MFA_CHALLENGE_INVALID");
+  const until = await lockedUntil(challenge.lockKey);
+  if (until) throw lockedError(until);
+  const principal = challenge.userId ? { userId: challenge.userId } : { customerId: challenge.customerId! };
+  const event = { area, userId: challenge.userId, customerId: challenge.customerId, storeId: challenge.storeId };
+  if (!(await checkSecondFactor(principal, input, event, ctx))) {
+    await loginFailed(challenge.lockKey, { ...event, details: { stage: "mfa" } }, ctx);
+    throw WRONG_CODE();
+  }
+  const [spent] = await db()
+    .update(mfaChallenges)
+    .set({ usedAt: new Date() })
+    .where(and(eq(mfaChallenges.tokenHash, tokenHash), isNull(mfaChallenges.usedAt)))
+    .returning({ tokenHash: mfaChallenges.tokenHash });
+  if (!spent) throw new ApiError("MFA_CHALLENGE_INVALID");
+  await clearFailures(challenge.lockKey);
+  return { userId: challenge.userId, customerId: challenge.customerId, storeId: challenge.storeId, rememberMe: challenge.rememberMe };
+}

@@ -22,6 +22,7 @@ const BUDGETS = {
   forgot: [10, 15 * 60],
   forgotAccount: [3, 15 * 60],
   reset: [20, 15 * 60],
+  mfa: [30, 60],
 } as const;
 
 export type Budget = keyof typeof BUDGETS;

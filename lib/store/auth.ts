@@ -9,16 +9,23 @@ import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import {
   type IssuedTokens,
+  type MfaLoginInput,
+  type MfaRequired,
   checkPassword,
   endSession,
   loginFailed,
-  loginSucceeded,
+  mfaRequiredBody,
   openLoginGate,
   loginSchema,
+  passChallenge,
   refreshSession,
+  secondStepOrDone,
+  sessionCookies,
   startSession,
+  tokenBody,
 } from "@/lib/auth/login";
-import type { RequestContext } from "@/lib/http";
+import { withCookies } from "@/lib/auth/respond";
+import { type RequestContext, json } from "@/lib/http";
 import { storeByCode } from "@/lib/stores/lookup";
 import { findUserByLogin, touchLastLogin } from "@/lib/users";
 
@@ -42,6 +49,15 @@ export function storeLoginView(login: Omit<StoreLogin, "tokens">) {
   };
 }
 
+/** The answer of the login and MFA endpoints: tokens, cookie and store, or the second step. */
+export function storeLoginResponse(result: StoreLogin | MfaRequired): Response {
+  if ("mfaRequired" in result) return json(mfaRequiredBody(result));
+  return withCookies(
+    json({ ...tokenBody(result.tokens), ...storeLoginView(result) }),
+    sessionCookies("store", { slug: result.store.slug }, result.tokens),
+  );
+}
+
 async function membership(storeId: string, userId: string) {
   const [row] = await db()
     .select({ role: storeMembers.role, isActive: storeMembers.isActive })
@@ -50,7 +66,7 @@ async function membership(storeId: string, userId: string) {
   return row;
 }
 
-export async function loginStore(input: StoreLoginInput, ctx: RequestContext): Promise<StoreLogin> {
+export async function loginStore(input: StoreLoginInput, ctx: RequestContext): Promise<StoreLogin | MfaRequired> {
   const [store, candidate] = await Promise.all([storeByCode(input.store_code), findUserByLogin(input.email_or_username)]);
   const gate = await openLoginGate("store", store?.id ?? input.store_code.toUpperCase(), input.email_or_username, ctx);
   const user = await checkPassword(candidate, input.password, (u) => u.isActive);
@@ -81,10 +97,35 @@ export async function loginStore(input: StoreLoginInput, ctx: RequestContext): P
     await fail("store_suspended");
     throw new ApiError("STORE_UNAVAILABLE");
   }
-  await loginSucceeded(gate);
+  const pending = await secondStepOrDone(
+    gate,
+    { area: "store", userId: user.id, storeId: store.id, rememberMe: input.remember_me },
+    ctx,
+  );
+  return pending ?? openStoreSession(user, store, member.role, input.remember_me, ctx);
+}
+
+/** Second step: the code, then the member and store checked again, then the session. */
+export async function completeStoreMfa(input: MfaLoginInput, ctx: RequestContext): Promise<StoreLogin> {
+  const passed = await passChallenge("store", input, ctx);
+  const [row] =
+    passed.userId && passed.storeId
+      ? await db()
+          .select({ user: users, store: stores, role: storeMembers.role, memberActive: storeMembers.isActive })
+          .from(users)
+          .innerJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, passed.storeId)))
+          .innerJoin(stores, eq(stores.id, storeMembers.storeId))
+          .where(eq(users.id, passed.userId))
+      : [];
+  if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive) throw new ApiError("MFA_CHALLENGE_INVALID");
+  if (row.store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
+  return openStoreSession(row.user, row.store, row.role, passed.rememberMe, ctx);
+}
+
+async function openStoreSession(user: User, store: Store, storeRole: StoreRole, rememberMe: boolean, ctx: RequestContext): Promise<StoreLogin> {
   const tokens = await startSession(
-    { area: "store", userId: user.id, storeId: store.id, tokenVersion: user.tokenVersion, rememberMe: input.remember_me },
-    { sub: user.id, type: "store", role: "store", email: user.email, store_id: store.id, store_role: member.role },
+    { area: "store", userId: user.id, storeId: store.id, tokenVersion: user.tokenVersion, rememberMe },
+    { sub: user.id, type: "store", role: "store", email: user.email, store_id: store.id, store_role: storeRole },
     ctx,
   );
   const updated = await touchLastLogin(user.id);
@@ -93,7 +134,7 @@ export async function loginStore(input: StoreLoginInput, ctx: RequestContext): P
     { area: "store", userId: user.id, storeId: store.id, sessionId: tokens.sessionId },
     ctx,
   );
-  return { user: updated ?? user, store, storeRole: member.role, tokens };
+  return { user: updated ?? user, store, storeRole, tokens };
 }
 
 /** New tokens for a live store session, with the member's current role; the store's slug for the cookie. */

@@ -4,10 +4,11 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type StoreRole, oneTimeTokens, sessions, storeMembers, users } from "@/db/schema";
+import { type StoreRole, oneTimeTokens, sessions, storeMembers, stores, totpFactors, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import type { StorePrincipal } from "@/lib/auth/guards";
+import { hasTotp } from "@/lib/auth/mfa";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
@@ -51,9 +52,11 @@ export async function listTeam(storeId: string) {
         role: storeMembers.role,
         isActive: storeMembers.isActive,
         joinedAt: storeMembers.createdAt,
+        hasTotp: sql<boolean>`${totpFactors.enabledAt} is not null`,
       })
       .from(storeMembers)
       .innerJoin(users, eq(users.id, storeMembers.userId))
+      .leftJoin(totpFactors, eq(totpFactors.userId, storeMembers.userId))
       .where(eq(storeMembers.storeId, storeId))
       .orderBy(asc(storeMembers.createdAt)),
     db()
@@ -261,3 +264,26 @@ export async function removeMember(actor: StorePrincipal, userId: string, ctx: R
   await recordAuthEvent("member_removed", { area: "store", storeId, userId: actor.id, details: { member: userId } }, ctx);
 }
 
+
+export const mfaPolicySchema = z.object({ require_staff_mfa: z.boolean({ error: "require_staff_mfa must be true or false" }) });
+
+export async function staffMfaRequired(storeId: string): Promise<boolean> {
+  const [row] = await db().select({ required: stores.requireStaffMfa }).from(stores).where(eq(stores.id, storeId));
+  return row?.required ?? false;
+}
+
+/**
+ * The owner's rule that every member signs in with a second factor. Members without one are
+ * sent to set it up at their next request. The owner turns it on only with their own on.
+ */
+export async function setStaffMfaRequired(actor: StorePrincipal, required: boolean, ctx: RequestContext): Promise<void> {
+  if (required && !(await hasTotp({ userId: actor.id }))) {
+    throw new ApiError("CONFLICT", { message: "Turn on two-factor sign-in for yourself first (Security)." });
+  }
+  await db().update(stores).set({ requireStaffMfa: required }).where(eq(stores.id, actor.store.id));
+  await recordAuthEvent(
+    "store_mfa_policy_changed",
+    { area: "store", userId: actor.id, storeId: actor.store.id, sessionId: actor.sessionId, details: { require_staff_mfa: required } },
+    ctx,
+  );
+}

@@ -7,8 +7,9 @@ import { z } from "zod";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/auth/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
-import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
+import { type MfaRequired, mfaLoginSchema, mfaRequiredBody, refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
+import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
 import { endOwnSession, listSessions, sessionView } from "@/lib/auth/session-list";
 import { type RequestContext, apiRoute, json, originOf, readJson, requestContext } from "@/lib/http";
 import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
@@ -34,7 +35,12 @@ import {
   saveAddress,
   updateProfile,
 } from "./account";
-import { customerLoginSchema, customerView, loginCustomer, logoutCustomer, refreshCustomer, registerCustomer, registerSchema } from "./auth";
+import {
+  type CustomerLogin,
+  completeCustomerMfa,
+  customerLoginSchema,
+  customerView,
+  loginCustomer, logoutCustomer, refreshCustomer, registerCustomer, registerSchema } from "./auth";
 import { CATALOG_PAGE_SIZE, catalogProduct, listCatalog, publicProductView } from "./catalog";
 import { type StorefrontContext, storefrontApi } from "./context";
 import { sendVerification, verifyEmail } from "./verification";
@@ -42,6 +48,16 @@ import { sendVerification, verifyEmail } from "./verification";
 /** A link into the shop in the form of this call: the caller's own host, and the store's base. */
 function shopLink(request: Request, shop: StorefrontContext, path: string): string {
   return originOf(request.headers) + shop.base + path;
+}
+
+/** The answer of the login and MFA endpoints: tokens, customer and cookie, or the second step. */
+function customerLoginResponse(shop: StorefrontContext, result: CustomerLogin | MfaRequired): Response {
+  if ("mfaRequired" in result) return json(mfaRequiredBody(result));
+  const view = customerView(result.customer);
+  return withCookies(
+    json({ ...tokenBody(result.tokens), user: view, customer: view }),
+    sessionCookies("customer", { slug: shop.store.slug, method: shop.method }, result.tokens),
+  );
 }
 
 type Call = {
@@ -71,11 +87,15 @@ const routes: Route[] = [
     path: ["auth", "login"],
     handler: async ({ request, shop, ctx }) => {
       const input = await readJson(request, customerLoginSchema);
-      const { customer, tokens } = await loginCustomer(shop.store, input, ctx);
-      return withCookies(
-        json({ ...tokenBody(tokens), user: customerView(customer), customer: customerView(customer) }),
-        sessionCookies("customer", { slug: shop.store.slug, method: shop.method }, tokens),
-      );
+      return customerLoginResponse(shop, await loginCustomer(shop.store, input, ctx));
+    },
+  },
+  {
+    method: "POST",
+    path: ["auth", "mfa"],
+    handler: async ({ request, shop, ctx }) => {
+      const input = await readJson(request, mfaLoginSchema);
+      return customerLoginResponse(shop, await completeCustomerMfa(shop.store, input, ctx));
     },
   },
   {
@@ -245,6 +265,13 @@ const routes: Route[] = [
       return noContent();
     },
   },
+  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map(
+    (action): Route => ({
+      method: action ? "POST" : "GET",
+      path: action ? ["account", "totp", action] : ["account", "totp"],
+      handler: async ({ request, customer, ctx }) => totpEndpoint(request, action, totpHolder(await customer()), ctx),
+    }),
+  ),
   {
     method: "GET",
     path: ["account", "sessions"],

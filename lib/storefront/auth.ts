@@ -13,8 +13,11 @@ import {
   endSession,
   loginFailed,
   loginSchema,
-  loginSucceeded,
+  type MfaLoginInput,
+  type MfaRequired,
   openLoginGate,
+  passChallenge,
+  secondStepOrDone,
   refreshSession,
   startSession,
 } from "@/lib/auth/login";
@@ -108,11 +111,13 @@ export async function registerCustomer(
   return customer;
 }
 
+export type CustomerLogin = { customer: Customer; tokens: IssuedTokens };
+
 export async function loginCustomer(
   store: Store,
   input: z.infer<typeof customerLoginSchema>,
   ctx: RequestContext,
-): Promise<{ customer: Customer; tokens: IssuedTokens }> {
+): Promise<CustomerLogin | MfaRequired> {
   const email = input.email_or_username.toLowerCase();
   const gate = await openLoginGate("customer", store.id, email, ctx);
   const [candidate] = await db()
@@ -124,15 +129,29 @@ export async function loginCustomer(
     await loginFailed(gate, { area: "customer", storeId: store.id, customerId: candidate?.id ?? null, identifier: email.slice(0, 254) }, ctx);
     throw new ApiError("INVALID_CREDENTIALS", { message: "Invalid email or password" });
   }
-  await loginSucceeded(gate);
+  const pending = await secondStepOrDone(
+    gate,
+    { area: "customer", customerId: customer.id, storeId: store.id, rememberMe: input.remember_me },
+    ctx,
+  );
+  return pending ?? openCustomerSession(store, customer, input.remember_me, ctx);
+}
+
+/** Second step for a shopper who turned TOTP on; the challenge is bound to this store. */
+export async function completeCustomerMfa(store: Store, input: MfaLoginInput, ctx: RequestContext): Promise<CustomerLogin> {
+  const passed = await passChallenge("customer", input, ctx, store.id);
+  if (!passed.customerId) throw new ApiError("MFA_CHALLENGE_INVALID");
+  const [customer] = await db()
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, passed.customerId), eq(customers.storeId, store.id)));
+  if (!customer?.isActive) throw new ApiError("MFA_CHALLENGE_INVALID");
+  return openCustomerSession(store, customer, passed.rememberMe, ctx);
+}
+
+async function openCustomerSession(store: Store, customer: Customer, rememberMe: boolean, ctx: RequestContext): Promise<CustomerLogin> {
   const tokens = await startSession(
-    {
-      area: "customer",
-      customerId: customer.id,
-      storeId: store.id,
-      tokenVersion: customer.tokenVersion,
-      rememberMe: input.remember_me,
-    },
+    { area: "customer", customerId: customer.id, storeId: store.id, tokenVersion: customer.tokenVersion, rememberMe },
     { sub: customer.id, type: "customer", email: customer.email, store_id: store.id },
     ctx,
   );

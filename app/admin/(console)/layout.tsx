@@ -30,6 +30,7 @@ export default async function AdminConsoleLayout({ children }: { children: React
             ["/admin/audit", "Audit log"],
             ["/admin/locks", "Locked accounts"],
             ["/admin/outbox", "Outbox"],
+            ["/admin/security", "Security"],
             ["/admin/sessions", "Your sessions"],
           ].map(([href, label]) => (
             <Link key={href} href={href!} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">

@@ -1,13 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
-import { loginAdmin } from "@/lib/admin/auth";
+import { completeAdminMfa, loginAdmin } from "@/lib/admin/auth";
 import { ApiError } from "@/lib/auth/errors";
-import { loginSchema, sessionCookies } from "@/lib/auth/login";
-import { safeNext } from "@/lib/auth/safe-next";
+import { loginSchema } from "@/lib/auth/login";
+import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 
 const formSchema = loginSchema.extend({
   remember_me: z
@@ -21,15 +19,16 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   const parsed = await parseForm(formData, formSchema, ["email_or_username"]);
   if (!parsed.ok) return parsed.state;
   const { data, ctx } = parsed;
+  let result: Awaited<ReturnType<typeof loginAdmin>>;
   try {
-    const { tokens } = await loginAdmin(data, ctx);
-    const jar = await cookies();
-    for (const spec of sessionCookies("admin", {}, tokens)) jar.set(spec);
+    result = await loginAdmin(data, ctx);
   } catch (error) {
-    if (error instanceof ApiError && error.code === "INVALID_CREDENTIALS") {
-      return { error: error.message, values: { email_or_username: data.email_or_username } };
-    }
+    if (error instanceof ApiError) return { error: error.message, values: { email_or_username: data.email_or_username } };
     throw error;
   }
-  redirect(safeNext(data.next, "/admin") ?? "/admin");
+  return finishPageLogin("admin", {}, result, data.next);
+}
+
+export async function adminMfaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return mfaPageAction("admin", {}, completeAdminMfa, formData);
 }

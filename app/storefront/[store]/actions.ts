@@ -10,8 +10,8 @@ import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/auth/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { sessionCookies } from "@/lib/auth/login";
+import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
-import { safeNext } from "@/lib/auth/safe-next";
 import {
   addToWishlist,
   addressSchema,
@@ -25,12 +25,14 @@ import {
   saveAddress,
   updateProfile,
 } from "@/lib/storefront/account";
-import { customerLoginSchema, loginCustomer, logoutCustomer, registerCustomer, registerSchema } from "@/lib/storefront/auth";
+import { completeCustomerMfa, customerLoginSchema, loginCustomer, logoutCustomer, registerCustomer, registerSchema } from "@/lib/storefront/auth";
 import { CART_COOKIE, MAX_QUANTITY, cartCookie, readCart, setLine } from "@/lib/storefront/cart";
 import { storefrontPage } from "@/lib/storefront/context";
 import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { originOf } from "@/lib/http";
 import { sendVerification, verifyEmail } from "@/lib/storefront/verification";
+import { totpHolder } from "@/lib/auth/totp-account";
+import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { idParam } from "@/lib/validation";
 
 function customer(slug: string) {
@@ -74,16 +76,20 @@ const loginForm = customerLoginSchema.extend({
 export async function customerLoginAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = await parseForm(formData, loginForm, ["email_or_username"]);
   if (!parsed.ok) return parsed.state;
-  const { store, method, base } = await storefrontPage(slug);
+  const { store, method } = await storefrontPage(slug);
+  let result: Awaited<ReturnType<typeof loginCustomer>>;
   try {
-    const { tokens } = await loginCustomer(store, parsed.data, parsed.ctx);
-    const jar = await cookies();
-    for (const spec of sessionCookies("customer", { slug, method }, tokens)) jar.set(spec);
+    result = await loginCustomer(store, parsed.data, parsed.ctx);
   } catch (error) {
     if (error instanceof ApiError) return { error: error.message, values: { email_or_username: parsed.data.email_or_username } };
     throw error;
   }
-  redirect(safeNext(parsed.data.next, base) ?? `${base}/account`);
+  return finishPageLogin("customer", { slug, method }, result, parsed.data.next);
+}
+
+export async function customerMfaAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { store, method } = await storefrontPage(slug);
+  return mfaPageAction("customer", { slug, method }, (input, ctx) => completeCustomerMfa(store, input, ctx), formData);
 }
 
 const registerForm = registerSchema.extend({
@@ -103,13 +109,16 @@ export async function registerAction(slug: string, _prev: ActionState, formData:
   const origin = originOf(await headers());
   try {
     await registerCustomer(store, parsed.data, parsed.ctx, (token) => `${origin}${base}/account/verify-email?token=${token}`);
-    const { tokens } = await loginCustomer(
+    const login = await loginCustomer(
       store,
       { email_or_username: parsed.data.email, password: parsed.data.password, remember_me: false },
       parsed.ctx,
     );
-    const jar = await cookies();
-    for (const spec of sessionCookies("customer", { slug, method }, tokens)) jar.set(spec);
+    // A new account has no second factor yet.
+    if ("tokens" in login) {
+      const jar = await cookies();
+      for (const spec of sessionCookies("customer", { slug, method }, login.tokens)) jar.set(spec);
+    }
   } catch (error) {
     if (error instanceof ApiError) {
       return { error: error.message, fieldErrors: error.code === "CONFLICT" ? { email: error.message } : undefined, values };
@@ -277,4 +286,11 @@ export async function endOtherCustomerSessionsAction(slug: string, _prev: Action
     const n = await endOtherSessions({ area: "customer", customerId: me.id }, me.sessionId);
     return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
+}
+
+export async function customerTotpAction(slug: string, step: TotpStep, _prev: TotpState, formData: FormData): Promise<TotpState> {
+  return runTotpStep(step, async () => {
+    const p = await currentPagePrincipal("customer", slug);
+    return p ? totpHolder(p) : null;
+  }, formData);
 }

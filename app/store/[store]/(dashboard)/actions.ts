@@ -3,6 +3,7 @@
 // member's live session for this store, and the permission of its role.
 
 import { cookies, headers } from "next/headers";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, assertSameOriginAction, runAction } from "@/lib/actions";
@@ -17,14 +18,17 @@ import { orderStatusSchema, setOrderStatus } from "@/lib/store/orders";
 import type { Permission } from "@/lib/store/permissions";
 import { archiveProduct, createProduct, productSchema, updateProduct } from "@/lib/store/products";
 import { addDomain, domainSchema, removeDomain, settingsSchema, updateSettings } from "@/lib/store/settings";
-import { changeMemberRole, inviteMember, inviteSchema, removeMember, roleChangeSchema } from "@/lib/store/team";
+import { changeMemberRole, inviteMember, inviteSchema, removeMember, roleChangeSchema, setStaffMfaRequired } from "@/lib/store/team";
+import { totpHolder } from "@/lib/auth/totp-account";
+import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { changeUserPassword } from "@/lib/users";
 import { idParam } from "@/lib/validation";
 
 function member(slug: string, permission?: Permission) {
   return {
     principal: () => currentPagePrincipal("store", slug),
-    allowed: (p: StorePrincipal) => !permission || p.permissions.includes(permission),
+    // Work that needs a permission also needs the second factor the store may require.
+    allowed: (p: StorePrincipal) => !permission || (!p.mfaMissing && p.permissions.includes(permission)),
   };
 }
 
@@ -211,5 +215,20 @@ export async function endOtherStoreSessionsAction(slug: string, _prev: ActionSta
   return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
     const n = await endOtherSessions({ area: "store", userId: p.id, storeId: p.store.id }, p.sessionId);
     return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
+  });
+}
+
+export async function storeTotpAction(slug: string, step: TotpStep, _prev: TotpState, formData: FormData): Promise<TotpState> {
+  return runTotpStep(step, async () => {
+    const p = await currentPagePrincipal("store", slug);
+    return p ? totpHolder(p) : null;
+  }, formData);
+}
+
+export async function staffMfaPolicyAction(slug: string, required: boolean, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "team.manage") }, async (p, _data, ctx) => {
+    await setStaffMfaRequired(p, required, ctx);
+    revalidatePath(`/store/${slug}/team`);
+    return { message: required ? "Every member now signs in with two-factor." : "Two-factor is now each member's choice." };
   });
 }

@@ -3,8 +3,8 @@ import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms"
 import { Badge, Card, PageHeader, Table, when } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { STORE_ROLES } from "@/lib/store/permissions";
-import { listTeam } from "@/lib/store/team";
-import { changeRoleAction, inviteAction, removeMemberAction } from "../actions";
+import { listTeam, staffMfaRequired } from "@/lib/store/team";
+import { changeRoleAction, inviteAction, removeMemberAction, staffMfaPolicyAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -12,12 +12,12 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
   const { store: slug } = await params;
   const member = await requireStorePagePermission(slug, "team.read");
   const canManage = member.permissions.includes("team.manage");
-  const { members, invitations } = await listTeam(member.store.id);
+  const [{ members, invitations }, mfaRequired] = await Promise.all([listTeam(member.store.id), staffMfaRequired(member.store.id)]);
   const activeOwners = members.filter((m) => m.role === "owner" && m.isActive).length;
   return (
     <div className="space-y-8">
       <PageHeader title="Team" description="Who works in this store, and what each may do." />
-      <Table head={canManage ? ["Member", "Email", "Role", "Since", ""] : ["Member", "Email", "Role", "Since"]}>
+      <Table head={canManage ? ["Member", "Email", "Role", "Two-factor", "Since", ""] : ["Member", "Email", "Role", "Two-factor", "Since"]}>
         {members.map((m) => (
           <tr key={m.userId}>
             <td className="font-medium">
@@ -38,6 +38,7 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
                 <Badge tone="indigo">{m.role}</Badge>
               )}
             </td>
+            <td>{m.hasTotp ? <Badge tone="green">on</Badge> : <Badge tone={mfaRequired ? "amber" : "slate"}>off</Badge>}</td>
             <td className="whitespace-nowrap">{when(m.joinedAt).slice(0, 10)}</td>
             {canManage && (
               <td>
@@ -62,6 +63,20 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
               </li>
             ))}
           </ul>
+        </Card>
+      )}
+      {canManage && (
+        <Card title="Two-factor sign-in for the team">
+          <ActionForm action={staffMfaPolicyAction.bind(null, slug, !mfaRequired)} aria-label="Two-factor rule">
+            <p className="text-sm">
+              {mfaRequired
+                ? "Every member must sign in with a code from an authenticator app. Members without one are asked to set it up first."
+                : "Each member chooses whether to use two-factor sign-in."}
+            </p>
+            <SubmitButton tone={mfaRequired ? "plain" : "primary"}>
+              {mfaRequired ? "Stop requiring two-factor" : "Require two-factor for everyone"}
+            </SubmitButton>
+          </ActionForm>
         </Card>
       )}
       {canManage && (

@@ -12,6 +12,7 @@ export const GET = storeRoute("team.read", async ({ principal }) => {
       role: m.role,
       is_active: m.isActive,
       joined_at: m.joinedAt.toISOString(),
+      two_factor: m.hasTotp,
     })),
     invitations: invitations.map((i) => ({ email: i.email, role: i.role, expires_at: i.expiresAt.toISOString() })),
   });

@@ -1,13 +1,7 @@
-import { sessionCookies, tokenBody } from "@/lib/auth/login";
-import { withCookies } from "@/lib/auth/respond";
-import { apiRoute, json, readJson, requestContext } from "@/lib/http";
-import { loginStore, storeLoginSchema, storeLoginView } from "@/lib/store/auth";
+import { apiRoute, readJson, requestContext } from "@/lib/http";
+import { loginStore, storeLoginResponse, storeLoginSchema } from "@/lib/store/auth";
 
 export const POST = apiRoute(async (request) => {
   const input = await readJson(request, storeLoginSchema);
-  const login = await loginStore(input, requestContext(request.headers));
-  return withCookies(
-    json({ ...tokenBody(login.tokens), ...storeLoginView(login) }),
-    sessionCookies("store", { slug: login.store.slug }, login.tokens),
-  );
+  return storeLoginResponse(await loginStore(input, requestContext(request.headers)));
 });

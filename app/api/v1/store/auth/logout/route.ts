@@ -5,7 +5,7 @@ import { apiRoute, json, requestContext } from "@/lib/http";
 import { logoutStore } from "@/lib/store/auth";
 
 export const POST = apiRoute(async (request) => {
-  const { principal } = await requireApiPrincipal(request, "store");
+  const { principal } = await requireApiPrincipal(request, "store", {}, { mfaSetup: true });
   await logoutStore(principal.id, principal.store.id, principal.sessionId, requestContext(request.headers));
   return withCookies(json({ message: "Signed out" }), clearedCookies("store", { slug: principal.store.slug }));
 });

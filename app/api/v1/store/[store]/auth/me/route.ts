@@ -4,12 +4,13 @@ import { apiSlug } from "@/lib/stores/slug";
 
 export const GET = apiRoute<{ store: string }>(async (request, { params }) => {
   const slug = apiSlug(request, (await params).store);
-  const { principal } = await requireApiPrincipal(request, "store", { slug });
+  const { principal } = await requireApiPrincipal(request, "store", { slug }, { mfaSetup: true });
   return json({
     user: { id: principal.id, username: principal.username, email: principal.email, role: "store" },
     store: { id: principal.store.id, code: principal.store.code, slug: principal.store.slug, name: principal.store.name },
     store_role: principal.storeRole,
     permissions: principal.permissions,
     session_id: principal.sessionId,
+    mfa_setup_required: principal.mfaMissing,
   });
 });

@@ -1,0 +1,8 @@
+import { mfaLoginSchema } from "@/lib/auth/login";
+import { apiRoute, readJson, requestContext } from "@/lib/http";
+import { completeStoreMfa, storeLoginResponse } from "@/lib/store/auth";
+
+export const POST = apiRoute(async (request) => {
+  const input = await readJson(request, mfaLoginSchema);
+  return storeLoginResponse(await completeStoreMfa(input, requestContext(request.headers)));
+});

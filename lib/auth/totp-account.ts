@@ -1,0 +1,136 @@
+// Managing one's own two-factor sign-in, for the API and the pages of every area: set up
+// (after the password, checklist S44), confirm with a code, turn off or renew the recovery
+// codes (password and a code).
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { customers, users } from "@/db/schema";
+import { type RequestContext, json, readJson } from "@/lib/http";
+import type { AreaName } from "./areas";
+import type { AdminPrincipal, CustomerPrincipal, StorePrincipal } from "./guards";
+import { ApiError } from "./errors";
+import {
+  type MfaPrincipal,
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  disableTotp,
+  recoveryCodeField,
+  regenerateRecoveryCodes,
+  totpCodeField,
+  totpStatus,
+} from "./mfa";
+import { verifyPassword } from "./passwords";
+import { spend } from "./throttle";
+
+/** Whose factor, where the change is recorded, and how the authenticator app names it. */
+export type TotpHolder = {
+  principal: MfaPrincipal;
+  area: AreaName;
+  storeId: string | null;
+  sessionId: string;
+  issuer: string;
+  label: string;
+};
+
+const passwordField = z.string({ error: "Enter your password" }).min(1, { message: "Enter your password" }).max(1024);
+
+export const setupSchema = z.object({ password: passwordField });
+export const enableSchema = z.object({ code: totpCodeField });
+export const changeSchema = z
+  .object({ password: passwordField, code: totpCodeField.optional(), recovery_code: recoveryCodeField.optional() })
+  .refine((v) => Boolean(v.code) !== Boolean(v.recovery_code), {
+    message: "Send either code or recovery_code",
+    path: ["code"],
+  });
+
+/** Re-authentication before a factor change: a wrong password is a field error, nothing changes. */
+export async function assertOwnPassword(holder: TotpHolder, password: string, ctx: RequestContext): Promise<void> {
+  await spend("mfa", ctx.ip, `${holder.area}:settings`);
+  const p = holder.principal;
+  const [row] = p.userId
+    ? await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, p.userId))
+    : await db().select({ hash: customers.passwordHash }).from(customers).where(eq(customers.id, p.customerId!));
+  if (!row || !(await verifyPassword(password, row.hash))) {
+    throw new ApiError("VALIDATION_ERROR", { details: [{ field: "password", message: "That is not your password" }] });
+  }
+}
+
+export async function startSetup(holder: TotpHolder, password: string, ctx: RequestContext) {
+  await assertOwnPassword(holder, password, ctx);
+  return beginTotpEnrolment(holder.principal, holder.label, holder.issuer);
+}
+
+export function confirmSetup(holder: TotpHolder, code: string, ctx: RequestContext): Promise<string[]> {
+  return confirmTotpEnrolment(holder.principal, code, holder, ctx);
+}
+
+export async function turnOff(holder: TotpHolder, input: z.infer<typeof changeSchema>, ctx: RequestContext): Promise<void> {
+  await assertOwnPassword(holder, input.password, ctx);
+  await disableTotp(holder.principal, input, holder, ctx);
+}
+
+export async function renewRecoveryCodes(holder: TotpHolder, input: z.infer<typeof changeSchema>, ctx: RequestContext): Promise<string[]> {
+  await assertOwnPassword(holder, input.password, ctx);
+  return regenerateRecoveryCodes(holder.principal, input, holder, ctx);
+}
+
+/**
+ * The JSON API of `…/totp[/action]`: GET → status; POST setup {password} → secret and
+ * otpauth URI; POST enable {code} → recovery codes; POST disable and POST recovery-codes
+ * {password, code | recovery_code}.
+ */
+export async function totpEndpoint(request: Request, action: string | undefined, holder: TotpHolder, ctx: RequestContext): Promise<Response> {
+  if (!action) {
+    if (request.method !== "GET") throw new ApiError("METHOD_NOT_ALLOWED");
+    const status = await totpStatus(holder.principal);
+    return json({
+      enabled: status.enabled,
+      enabled_at: status.enabledAt?.toISOString() ?? null,
+      recovery_codes_left: status.recoveryCodesLeft,
+    });
+  }
+  const actions: Record<string, () => Promise<Response>> = {
+    setup: async () => {
+      const { password } = await readJson(request, setupSchema);
+      const enrolment = await startSetup(holder, password, ctx);
+      return json({ secret: enrolment.secret, otpauth_uri: enrolment.uri });
+    },
+    enable: async () => {
+      const { code } = await readJson(request, enableSchema);
+      return json({ enabled: true, recovery_codes: await confirmSetup(holder, code, ctx) });
+    },
+    disable: async () => {
+      await turnOff(holder, await readJson(request, changeSchema), ctx);
+      return json({ enabled: false });
+    },
+    "recovery-codes": async () => {
+      return json({ recovery_codes: await renewRecoveryCodes(holder, await readJson(request, changeSchema), ctx) });
+    },
+  };
+  const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
+  if (!run) throw new ApiError("NOT_FOUND");
+  if (request.method !== "POST") throw new ApiError("METHOD_NOT_ALLOWED");
+  return run();
+}
+
+/** The holder behind a signed-in principal: staff factors belong to the person, a shopper's to the store's account. */
+export function totpHolder(p: AdminPrincipal | StorePrincipal | CustomerPrincipal): TotpHolder {
+  if (p.area === "customer") {
+    return { principal: { customerId: p.id }, area: "customer", storeId: p.store.id, sessionId: p.sessionId, issuer: p.store.name, label: p.email };
+  }
+  return {
+    principal: { userId: p.id },
+    area: p.area,
+    storeId: p.area === "store" ? p.store.id : null,
+    sessionId: p.sessionId,
+    issuer: "Orion",
+    label: p.username,
+  };
+}
+
+/** What the settings form shows: on or off, since when, how many recovery codes are left. */
+export async function totpStatusView(holder: TotpHolder) {
+  const status = await totpStatus(holder.principal);
+  return { enabled: status.enabled, enabledAt: status.enabledAt?.toISOString() ?? null, recoveryCodesLeft: status.recoveryCodesLeft };
+}
