@@ -14,7 +14,15 @@ function capture() {
     },
   });
   const logger = createLogger({ level: "debug", destination });
-  return { logger, text: () => text, lines: () => text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    logger,
+    text: () => text,
+    lines: () =>
+      text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe("scrub", () => {
@@ -27,8 +35,12 @@ describe("scrub", () => {
     expect(scrub(`http://orion.localhost:3000/account/reset-password?token=${RESET}&next=/a`)).toBe(
       "http://orion.localhost:3000/account/reset-password?token=[redacted]&next=/a",
     );
-    expect(scrub(`/store/acme/accept-invitation#token=${RESET}`)).toBe("/store/acme/accept-invitation#token=[redacted]");
-    expect(scrub(`grant_type=refresh_token&refresh_token=${RESET}`)).toBe("grant_type=refresh_token&refresh_token=[redacted]");
+    expect(scrub(`/store/acme/accept-invitation#token=${RESET}`)).toBe(
+      "/store/acme/accept-invitation#token=[redacted]",
+    );
+    expect(scrub(`grant_type=refresh_token&refresh_token=${RESET}`)).toBe(
+      "grant_type=refresh_token&refresh_token=[redacted]",
+    );
     expect(scrub("password=hunter2&user=ann")).toBe("password=[redacted]&user=ann");
   });
 
@@ -37,13 +49,27 @@ describe("scrub", () => {
   });
 
   it("leaves ordinary text alone", () => {
-    expect(scrub("mail sent: password_reset to ann@example.com")).toBe("mail sent: password_reset to ann@example.com");
+    expect(scrub("mail sent: password_reset to ann@example.com")).toBe(
+      "mail sent: password_reset to ann@example.com",
+    );
   });
 });
 
 describe("secret keys", () => {
   it("knows the spellings of secrets", () => {
-    for (const key of ["password", "newPassword", "current_password", "Set-Cookie", "Authorization", "refreshToken", "mfa_token", "code", "recovery_codes", "totp_secret", "resetToken"]) {
+    for (const key of [
+      "password",
+      "newPassword",
+      "current_password",
+      "Set-Cookie",
+      "Authorization",
+      "refreshToken",
+      "mfa_token",
+      "code",
+      "recovery_codes",
+      "totp_secret",
+      "resetToken",
+    ]) {
       expect(isSecretKey(key), key).toBe(true);
     }
     for (const key of ["username", "email", "token_type", "event", "session_id", "error_code", "kind"]) {
@@ -53,7 +79,10 @@ describe("secret keys", () => {
 
   it("censors them at any depth and scrubs strings in a copy", () => {
     const input = { a: { b: { c: { d: { password: "pw", note: `see ${JWT}` } } } }, list: [{ token: "t" }] };
-    expect(sanitize(input)).toEqual({ a: { b: { c: { d: { password: "[redacted]", note: "see [redacted]" } } } }, list: [{ token: "[redacted]" }] });
+    expect(sanitize(input)).toEqual({
+      a: { b: { c: { d: { password: "[redacted]", note: "see [redacted]" } } } },
+      list: [{ token: "[redacted]" }],
+    });
     expect(input.a.b.c.d.password).toBe("pw");
   });
 
@@ -82,7 +111,19 @@ describe("the logger", () => {
       mfa: { mfa_token: "MFA-5", code: "123456", recovery_code: "RC-6", totp_secret: "JBSWY3DPEHPK3PXP" },
     });
     const out = text();
-    for (const secret of ["PW-1", "PW-2", "PW-3", "RT-4", JWT, "abc", "x=1", "MFA-5", "123456", "RC-6", "JBSWY3DPEHPK3PXP"]) {
+    for (const secret of [
+      "PW-1",
+      "PW-2",
+      "PW-3",
+      "RT-4",
+      JWT,
+      "abc",
+      "x=1",
+      "MFA-5",
+      "123456",
+      "RC-6",
+      "JBSWY3DPEHPK3PXP",
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('"password":"[redacted]"');
@@ -105,12 +146,22 @@ describe("the logger", () => {
 
   it("logs an error's kind, message, stack and cause without query parameters or row details", () => {
     const { logger, lines, text } = capture();
-    const cause = Object.assign(new Error("duplicate key value"), { code: "23505", detail: "Key (email)=(ann@example.com) exists" });
-    const error = new Error("Failed query: insert into customers values ($1, $2)\nparams: ann@example.com,$2a$12$hash", { cause });
+    const cause = Object.assign(new Error("duplicate key value"), {
+      code: "23505",
+      detail: "Key (email)=(ann@example.com) exists",
+    });
+    const error = new Error(
+      "Failed query: insert into customers values ($1, $2)\nparams: ann@example.com,$2a$12$hash",
+      { cause },
+    );
     logger.error({ err: error }, "unhandled error");
     logger.error(error);
     const [first, second] = lines();
-    expect(first!.err).toMatchObject({ type: "Error", message: "Failed query: insert into customers values ($1, $2)\nparams: [hidden]", cause: { error_code: "23505" } });
+    expect(first!.err).toMatchObject({
+      type: "Error",
+      message: "Failed query: insert into customers values ($1, $2)\nparams: [hidden]",
+      cause: { error_code: "23505" },
+    });
     expect(second!.msg).toBe("Failed query: insert into customers values ($1, $2)");
     expect(text()).not.toContain("ann@example.com");
     expect(text()).not.toContain("$2a$12$hash");

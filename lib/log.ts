@@ -1,7 +1,7 @@
 // The server's log (SPEC §8, checklist S68): one JSON line per entry on stdout, so a value a
 // visitor typed never starts a line of its own, and nothing secret in it — neither under a
 // secret's key at any depth nor inside a string (a JWT, a `token=` in a link).
-import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
+import pino, { type DestinationStream, type LogFn, type Logger, type LoggerOptions } from "pino";
 
 export const REDACTED = "[redacted]";
 
@@ -53,7 +53,9 @@ export function isSecretKey(key: string): boolean {
 
 function redactPaths(): string[] {
   const keys = SECRET_KEYS.map((key) => (/^[a-z_]+$/.test(key) ? key : `["${key}"]`));
-  return ["", "*.", "*.*."].flatMap((prefix) => keys.map((key) => (key.startsWith("[") ? `${prefix.slice(0, -1)}${key}` : prefix + key)));
+  return ["", "*.", "*.*."].flatMap((prefix) =>
+    keys.map((key) => (key.startsWith("[") ? `${prefix.slice(0, -1)}${key}` : prefix + key)),
+  );
 }
 
 const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
@@ -63,7 +65,10 @@ const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 
 /** Blanks JWT-shaped strings, credentials after `Bearer`, and secret query values in a text. */
 export function scrub(text: string): string {
-  return text.replace(JWT, REDACTED).replace(BEARER, `$1 ${REDACTED}`).replace(SECRET_PARAM, `$1=${REDACTED}`);
+  return text
+    .replace(JWT, REDACTED)
+    .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(SECRET_PARAM, `$1=${REDACTED}`);
 }
 
 // A database error's message carries the query's parameters (personal data, hashes).
@@ -71,7 +76,13 @@ function hideParams(text: string): string {
   return text.replace(/\nparams:[^\n]*/g, "\nparams: [hidden]");
 }
 
-export type LoggedError = { type: string; message: string; stack?: string; error_code?: string; cause?: LoggedError };
+export type LoggedError = {
+  type: string;
+  message: string;
+  stack?: string;
+  error_code?: string;
+  cause?: LoggedError;
+};
 
 /**
  * What of an error reaches the log: its kind, message and stack (scrubbed, without query
@@ -84,7 +95,8 @@ export function serializeError(value: unknown, depth = 0): unknown {
   const out: LoggedError = { type: value.name, message: hideParams(scrub(value.message)) };
   if (value.stack) out.stack = hideParams(scrub(value.stack));
   if (typeof code === "string" || typeof code === "number") out.error_code = String(code);
-  if (value.cause instanceof Error && depth < 3) out.cause = serializeError(value.cause, depth + 1) as LoggedError;
+  if (value.cause instanceof Error && depth < 3)
+    out.cause = serializeError(value.cause, depth + 1) as LoggedError;
   return out;
 }
 
@@ -103,7 +115,8 @@ export function sanitize(value: unknown, depth = 0, seen = new WeakSet<object>()
     if (typeof toJSON === "function") return sanitize(toJSON.call(value), depth + 1, seen);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = isSecretKey(key) && item !== null && item !== undefined ? REDACTED : sanitize(item, depth + 1, seen);
+      out[key] =
+        isSecretKey(key) && item !== null && item !== undefined ? REDACTED : sanitize(item, depth + 1, seen);
     }
     return out;
   } finally {
@@ -135,11 +148,12 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       logMethod(args, method) {
         const [first, ...rest] = args as unknown[];
         const format = rest.map((arg) => sanitize(arg));
-        if (first instanceof Error) {
-          if (format.length === 0) format.push((serializeError(first) as LoggedError).message.split("\n")[0]);
-          return method.apply(this, [{ err: first }, ...format] as Parameters<typeof method>);
+        if (first instanceof Error && format.length === 0) {
+          format.push((serializeError(first) as LoggedError).message.split("\n")[0]);
         }
-        return method.apply(this, [typeof first === "string" ? scrub(first) : first, ...format] as Parameters<typeof method>);
+        const head =
+          first instanceof Error ? { err: first } : typeof first === "string" ? scrub(first) : first;
+        return method.apply(this, [head, ...format] as Parameters<LogFn>);
       },
     },
   };
