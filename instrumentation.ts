@@ -7,7 +7,7 @@ export async function register(): Promise<void> {
     try {
       await bootstrap();
     } catch (error) {
-      log.fatal({ err: error }, "cannot start");
+      log.fatal({ err: error }, `cannot start: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     }
   }

@@ -48,6 +48,12 @@ describe("scrub", () => {
     expect(scrub(`Bearer ${RESET}`)).toBe("Bearer [redacted]");
   });
 
+  it("hides a failed query's parameters", () => {
+    expect(scrub("Failed query: select 1 where email = $1\nparams: ann@example.com")).toBe(
+      "Failed query: select 1 where email = $1\nparams: [hidden]",
+    );
+  });
+
   it("leaves ordinary text alone", () => {
     expect(scrub("mail sent: password_reset to ann@example.com")).toBe(
       "mail sent: password_reset to ann@example.com",

@@ -63,17 +63,19 @@ const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 const SECRET_PARAM = /\b([\w-]*(?:token|password|secret|code))=[^&#\s"'<>]+/gi;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 
-/** Blanks JWT-shaped strings, credentials after `Bearer`, and secret query values in a text. */
+// A database error's message ends with the query's parameters (personal data, hashes).
+const QUERY_PARAMS = /\nparams:[^\n]*/g;
+
+/**
+ * Blanks JWT-shaped strings, credentials after `Bearer`, secret query values and a failed
+ * query's parameters in a text.
+ */
 export function scrub(text: string): string {
   return text
     .replace(JWT, REDACTED)
     .replace(BEARER, `$1 ${REDACTED}`)
-    .replace(SECRET_PARAM, `$1=${REDACTED}`);
-}
-
-// A database error's message carries the query's parameters (personal data, hashes).
-function hideParams(text: string): string {
-  return text.replace(/\nparams:[^\n]*/g, "\nparams: [hidden]");
+    .replace(SECRET_PARAM, `$1=${REDACTED}`)
+    .replace(QUERY_PARAMS, "\nparams: [hidden]");
 }
 
 export type LoggedError = {
@@ -92,8 +94,8 @@ export type LoggedError = {
 export function serializeError(value: unknown, depth = 0): unknown {
   if (!(value instanceof Error)) return value;
   const code = (value as { code?: unknown }).code;
-  const out: LoggedError = { type: value.name, message: hideParams(scrub(value.message)) };
-  if (value.stack) out.stack = hideParams(scrub(value.stack));
+  const out: LoggedError = { type: value.name, message: scrub(value.message) };
+  if (value.stack) out.stack = scrub(value.stack);
   if (typeof code === "string" || typeof code === "number") out.error_code = String(code);
   if (value.cause instanceof Error && depth < 3)
     out.cause = serializeError(value.cause, depth + 1) as LoggedError;
