@@ -3,10 +3,11 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { bootstrap } = await import("./db/bootstrap");
+    const { log } = await import("./lib/log");
     try {
       await bootstrap();
     } catch (error) {
-      console.error(`[orion] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      log.fatal({ err: error }, `cannot start: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     }
   }

@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { MIN_PASSWORD_CHARS, hashPassword, passwordBytes, warmUpPasswords } from "@/lib/auth/passwords";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 import { connect } from "./connect";
 import { migrateDatabase } from "./migrate";
 import { users } from "./schema";
@@ -14,7 +15,7 @@ async function ensureFirstAdmin(url: string): Promise<void> {
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
     if (admin) return;
     if (!firstAdmin) {
-      console.warn("[orion] no admin exists: set ADMIN_USERNAME and ADMIN_PASSWORD to create the first one");
+      log.warn("no admin exists: set ADMIN_USERNAME and ADMIN_PASSWORD to create the first one");
       return;
     }
     const length = [...firstAdmin.password].length;
@@ -27,7 +28,7 @@ async function ensureFirstAdmin(url: string): Promise<void> {
       role: "admin",
       passwordHash: await hashPassword(firstAdmin.password),
     });
-    console.log(`[orion] created the first admin "${firstAdmin.username}"`);
+    log.info({ username: firstAdmin.username }, "created the first admin");
   } finally {
     await client.end();
   }

@@ -1,8 +1,9 @@
-// The audit trail (SPEC §8): every auth event becomes a row of auth_events.
+// The audit trail (SPEC §8): every auth event becomes a row of auth_events and a log line.
 import "server-only";
 import { db } from "@/db/client";
 import { authEvents, type AuthEvent } from "@/db/schema";
 import type { RequestContext } from "@/lib/http";
+import { log } from "@/lib/log";
 
 export type AuthEventType =
   | "login_succeeded"
@@ -43,4 +44,21 @@ export async function recordAuthEvent(
   await db()
     .insert(authEvents)
     .values({ ...event, type, ip: ctx.ip, userAgent: ctx.userAgent });
+  // The same facts as the row, for the log pipeline; the identifier is what was typed at
+  // login (never a secret), cut like the row's, and JSON keeps it on one line.
+  log.info(
+    {
+      event: type,
+      area: event.area,
+      store_id: event.storeId ?? null,
+      user_id: event.userId ?? null,
+      customer_id: event.customerId ?? null,
+      session_id: event.sessionId ?? null,
+      identifier: event.identifier?.slice(0, 254) ?? undefined,
+      details: event.details ?? undefined,
+      ip: ctx.ip,
+      request_id: ctx.requestId,
+    },
+    "auth event",
+  );
 }

@@ -1,5 +1,6 @@
 // Reading requests for the JSON API: size, content type, JSON and zod, each failure a named
 // ApiError (SPEC §6), plus the wrapper every route handler goes through.
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError, NO_STORE, errorResponse, validationError } from "@/lib/auth/errors";
 
@@ -55,10 +56,18 @@ export function clientIp(headers: Headers): string | null {
   return headers.get("x-real-ip");
 }
 
-export type RequestContext = { ip: string | null; userAgent: string | null };
+export type RequestContext = { ip: string | null; userAgent: string | null; requestId: string };
+
+// A front proxy's request id when it sent a plausible one, so its log and ours line up.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export function requestContext(headers: Headers): RequestContext {
-  return { ip: clientIp(headers), userAgent: headers.get("user-agent")?.slice(0, 512) ?? null };
+  const forwardedId = headers.get("x-request-id");
+  return {
+    ip: clientIp(headers),
+    userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
+    requestId: forwardedId && REQUEST_ID.test(forwardedId) ? forwardedId : randomUUID(),
+  };
 }
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;

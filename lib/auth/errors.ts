@@ -1,6 +1,7 @@
 // The API's errors (SPEC §6): one named code per kind, mapped to status and JSON body here
 // and nowhere else.
 import { z } from "zod";
+import { log } from "@/lib/log";
 
 export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, message: "The request could not be read" },
@@ -75,9 +76,8 @@ export function errorResponse(error: unknown): Response {
         : new ApiError("INTERNAL_ERROR");
   if (apiError.code === "INTERNAL_ERROR") {
     // The client gets a generic body; the cause stays in the server's log, without the
-    // query parameters a database error carries (they may hold personal data or hashes).
-    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    console.error("[orion] unhandled error", text.replace(/\nparams:[^\n]*/g, "\nparams: [hidden]"));
+    // query parameters a database error carries (lib/log hides them: personal data, hashes).
+    log.error({ err: error instanceof Error ? error : new Error(String(error)) }, "unhandled error");
   }
   const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {
     error: { code: apiError.code, message: apiError.message },

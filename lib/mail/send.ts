@@ -5,6 +5,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 
 export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
 
@@ -19,9 +20,9 @@ export async function sendMail(mail: Mail): Promise<void> {
   const { smtpUrl, mailFrom } = config();
   if (smtpUrl) {
     await transport(smtpUrl).sendMail({ from: mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-    console.info(`[orion] mail sent: ${mail.kind} to ${mail.to}`);
+    log.info({ kind: mail.kind, to: mail.to }, "mail sent");
     return;
   }
   await db().insert(outboxMessages).values(mail);
-  console.info(`[orion] mail kept in the dev outbox: ${mail.kind} to ${mail.to} (admin console → Outbox)`);
+  log.info({ kind: mail.kind, to: mail.to }, "mail kept in the dev outbox (admin console → Outbox)");
 }
