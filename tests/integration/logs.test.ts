@@ -6,6 +6,8 @@
 // `secrets`; the last test asserts none of them reached the log. A new flow (two-factor:
 // TOTP secret, codes, mfa_token) adds a step before it and pushes its values the same way.
 import { randomUUID } from "node:crypto";
+import { generate } from "otplib";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type TestServer, startServer } from "../support/server";
 import { linkFor, startSmtp } from "../support/smtp";
@@ -199,6 +201,45 @@ describe("a run with canary values", () => {
     expect(res.status).toBe(401);
   });
 
+  it("admin: two-factor set-up, a login with an app code and one with a recovery code", async () => {
+    const username = `log_mfa_${randomUUID().slice(0, 8)}`;
+    const sql = postgres(inject("databaseUrl"), { max: 1, onnotice: () => {} });
+    await sql`insert into users (username, email, password_hash, role)
+      select ${username}, ${username} || '@orion.test', password_hash, 'admin' from users where username = 'admin'`;
+    await sql.end();
+    const signIn = () => call("/api/v1/admin/auth/login", { body: { email_or_username: username, password: "admin123" } });
+    const first = await keep(await signIn());
+    const token = first.access_token as string;
+    const setup = (await (await call("/api/v1/admin/auth/totp/setup", { body: { password: "admin123" }, token })).json()) as {
+      secret: string;
+      otpauth_uri: string;
+    };
+    secrets.push(setup.secret, setup.otpauth_uri);
+    const enableCode = await generate({ secret: setup.secret });
+    // Six digits alone could match any number in a log line: look for them as a JSON string.
+    secrets.push(`"${enableCode}"`);
+    const enabled = (await (await call("/api/v1/admin/auth/totp/enable", { body: { code: enableCode }, token })).json()) as {
+      recovery_codes: string[];
+    };
+    secrets.push(...enabled.recovery_codes, ...enabled.recovery_codes.map((c) => c.replace(/-/g, "")));
+
+    const step = await keep(await signIn());
+    expect(step.mfa_required).toBe(true);
+    const code = await generate({ secret: setup.secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    secrets.push(`"${code}"`);
+    const wrong = await call("/api/v1/admin/auth/mfa", { body: { mfa_token: step.mfa_token, code: "000000" } });
+    expect(wrong.status).toBe(401);
+    const done = await call("/api/v1/admin/auth/mfa", { body: { mfa_token: step.mfa_token, code } });
+    expect(done.status).toBe(200);
+    await keep(done);
+    const again = await keep(await signIn());
+    const recovered = await call("/api/v1/admin/auth/mfa", {
+      body: { mfa_token: again.mfa_token, recovery_code: enabled.recovery_codes[0] },
+    });
+    expect(recovered.status).toBe(200);
+    await keep(recovered);
+  });
+
   it("admin: a login whose username carries CR/LF and a forged log line", async () => {
     const wrong = canary();
     secrets.push(wrong);
@@ -222,6 +263,9 @@ describe("the server's log after the run", () => {
       "email_verified",
       "password_reset_requested",
       "password_reset",
+      "mfa_enabled",
+      "mfa_challenged",
+      "recovery_code_used",
     ]) {
       expect(eventLines(event).length, event).toBeGreaterThan(0);
     }
