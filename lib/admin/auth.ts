@@ -9,6 +9,7 @@ import {
   type IssuedTokens,
   type LoginInput,
   type MfaLoginInput,
+  type RefreshOptions,
   type MfaRequired,
   checkPassword,
   endSession,
@@ -81,7 +82,7 @@ async function openAdminSession(user: User, rememberMe: boolean, ctx: RequestCon
 }
 
 /** New tokens for a live admin session; the old refresh token is spent. */
-export function refreshAdmin(refreshToken: string, ctx: RequestContext): Promise<IssuedTokens> {
+export function refreshAdmin(refreshToken: string, ctx: RequestContext, options?: RefreshOptions): Promise<IssuedTokens> {
   return refreshSession("admin", refreshToken, ctx, async (session) => {
     if (!session.userId) return null;
     const [user] = await db()
@@ -90,7 +91,7 @@ export function refreshAdmin(refreshToken: string, ctx: RequestContext): Promise
       .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
     if (!user || !isActiveAdmin(user)) return null;
     return { sub: user.id, type: "admin", role: "admin", email: user.email };
-  });
+  }, options);
 }
 
 export function logoutAdmin(userId: string, sessionId: string, ctx: RequestContext): Promise<void> {

@@ -48,7 +48,8 @@ export type IssuedTokens = {
   sessionId: string;
   accessToken: string;
   expiresIn: number;
-  refreshToken: string;
+  /** Null only for a page renewal that a concurrent request of the same browser rotated. */
+  refreshToken: string | null;
   refreshExpiresAt: Date;
   rememberMe: boolean;
 };
@@ -71,10 +72,9 @@ export async function startSession(
 }
 
 export function sessionCookies(area: AreaName, scope: CookieScope, tokens: IssuedTokens): CookieSpec[] {
-  return [
-    accessCookie(area, scope, tokens.accessToken, tokens.expiresIn),
-    refreshCookie(area, scope, tokens.refreshToken, tokens.rememberMe, tokens.refreshExpiresAt),
-  ];
+  const access = accessCookie(area, scope, tokens.accessToken, tokens.expiresIn);
+  if (tokens.refreshToken === null) return [access];
+  return [access, refreshCookie(area, scope, tokens.refreshToken, tokens.rememberMe, tokens.refreshExpiresAt)];
 }
 
 /** The token part of a login or refresh answer (SPEC §7). */
@@ -87,6 +87,9 @@ export function tokenBody(tokens: IssuedTokens) {
   };
 }
 
+/** Page renewal passes the grace of rotateRefreshToken; the API never does. */
+export type RefreshOptions = { graceSeconds?: number };
+
 /**
  * Exchanges a refresh token for new tokens. `claimsFor` reloads the principal behind the
  * session and returns its current claims, or null when it may no longer sign in.
@@ -96,12 +99,13 @@ export async function refreshSession(
   refreshToken: string,
   ctx: RequestContext,
   claimsFor: (session: Session) => Promise<Omit<NewAccessToken, "sid"> | null>,
+  options: RefreshOptions = {},
 ): Promise<IssuedTokens> {
-  const rotated = await rotateRefreshToken(refreshToken, area);
+  const rotated = await rotateRefreshToken(refreshToken, area, options);
   if (rotated.kind === "reused") {
     await recordAuthEvent("refresh_token_reused", { area, sessionId: rotated.sessionId }, ctx);
   }
-  if (rotated.kind !== "rotated") throw invalidToken();
+  if (rotated.kind === "invalid" || rotated.kind === "reused") throw invalidToken();
   const { session } = rotated;
   const claims = await claimsFor(session);
   if (!claims) {
@@ -118,8 +122,8 @@ export async function refreshSession(
     sessionId: session.id,
     accessToken: token,
     expiresIn,
-    refreshToken: rotated.refreshToken,
-    refreshExpiresAt: rotated.refreshExpiresAt,
+    refreshToken: rotated.kind === "rotated" ? rotated.refreshToken : null,
+    refreshExpiresAt: rotated.kind === "rotated" ? rotated.refreshExpiresAt : session.expiresAt,
     rememberMe: session.rememberMe,
   };
 }

@@ -61,14 +61,27 @@ export async function revokeSession(sessionId: string, reason: string): Promise<
 
 export type RotatedRefresh =
   | { kind: "rotated"; session: typeof sessions.$inferSelect; refreshToken: string; refreshExpiresAt: Date }
+  | { kind: "concurrent"; session: typeof sessions.$inferSelect }
   | { kind: "reused"; sessionId: string }
   | { kind: "invalid" };
 
 /**
- * Exchanges a refresh token for a new one. Exactly one of several concurrent exchanges of
- * the same token wins; a token already exchanged revokes its session (reuse detection).
+ * A browser renewing from its refresh cookie may send several requests at once (a page and
+ * its prefetches), all with the same cookie. Within this many seconds of the exchange, the
+ * same token is a sibling of that exchange, not a replay: it gets an access token only.
  */
-export async function rotateRefreshToken(token: string, area: AreaName): Promise<RotatedRefresh> {
+export const PAGE_RENEWAL_GRACE_SECONDS = 10;
+
+/**
+ * Exchanges a refresh token for a new one. Exactly one of several concurrent exchanges of
+ * the same token wins; a token already exchanged revokes its session (reuse detection),
+ * unless `graceSeconds` (page renewal only) says it was exchanged a moment ago.
+ */
+export async function rotateRefreshToken(
+  token: string,
+  area: AreaName,
+  options: { graceSeconds?: number } = {},
+): Promise<RotatedRefresh> {
   if (token.length > 256) return { kind: "invalid" };
   const tokenHash = hashToken(token);
   return db().transaction(async (tx) => {
@@ -88,6 +101,21 @@ export async function rotateRefreshToken(token: string, area: AreaName): Promise
         .select({ sessionId: refreshTokens.sessionId, usedAt: refreshTokens.usedAt })
         .from(refreshTokens)
         .where(eq(refreshTokens.tokenHash, tokenHash));
+      const grace = options.graceSeconds ?? 0;
+      if (used?.usedAt && grace > 0 && Date.now() - used.usedAt.getTime() < grace * 1000) {
+        const [session] = await tx
+          .select()
+          .from(sessions)
+          .where(
+            and(
+              eq(sessions.id, used.sessionId),
+              eq(sessions.area, area),
+              isNull(sessions.revokedAt),
+              gt(sessions.expiresAt, sql`now()`),
+            ),
+          );
+        return session ? ({ kind: "concurrent", session } as const) : ({ kind: "invalid" } as const);
+      }
       if (used?.usedAt) {
         await tx
           .update(sessions)

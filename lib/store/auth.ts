@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/auth/errors";
 import {
   type IssuedTokens,
   type MfaLoginInput,
+  type RefreshOptions,
   type MfaRequired,
   checkPassword,
   endSession,
@@ -141,6 +142,7 @@ async function openStoreSession(user: User, store: Store, storeRole: StoreRole, 
 export async function refreshStore(
   refreshToken: string,
   ctx: RequestContext,
+  options?: RefreshOptions,
 ): Promise<{ tokens: IssuedTokens; slug: string }> {
   let slug = "";
   const tokens = await refreshSession("store", refreshToken, ctx, async (session) => {
@@ -162,7 +164,7 @@ export async function refreshStore(
       store_id: row.store.id,
       store_role: row.role,
     };
-  });
+  }, options);
   return { tokens, slug };
 }
 

@@ -14,6 +14,7 @@ import {
   loginFailed,
   loginSchema,
   type MfaLoginInput,
+  type RefreshOptions,
   type MfaRequired,
   openLoginGate,
   passChallenge,
@@ -169,7 +170,12 @@ async function openCustomerSession(store: Store, customer: Customer, rememberMe:
 }
 
 /** New tokens for a live customer session of `store`; a refresh token of another store is refused. */
-export function refreshCustomer(store: Store, refreshToken: string, ctx: RequestContext): Promise<IssuedTokens> {
+export function refreshCustomer(
+  store: Store,
+  refreshToken: string,
+  ctx: RequestContext,
+  options?: RefreshOptions,
+): Promise<IssuedTokens> {
   return refreshSession("customer", refreshToken, ctx, async (session) => {
     if (!session.customerId || session.storeId !== store.id) return null;
     const [customer] = await db()
@@ -178,7 +184,7 @@ export function refreshCustomer(store: Store, refreshToken: string, ctx: Request
       .where(and(eq(customers.id, session.customerId), eq(customers.tokenVersion, session.tokenVersion)));
     if (!customer || !customer.isActive || customer.storeId !== store.id) return null;
     return { sub: customer.id, type: "customer", email: customer.email, store_id: store.id };
-  });
+  }, options);
 }
 
 export function logoutCustomer(customerId: string, storeId: string, sessionId: string, ctx: RequestContext) {

@@ -79,7 +79,7 @@ export async function send(
   });
 }
 
-export type CallOptions = { method?: string; host?: string; body?: unknown; token?: string; referer?: string };
+export type CallOptions = { method?: string; host?: string; body?: unknown; token?: string; referer?: string; cookie?: string };
 
 /** One request over node:http, because fetch will not send a Host of our choosing. */
 export function rawRequest(base: string, path: string, options: CallOptions = {}): Promise<Response> {
@@ -87,6 +87,7 @@ export function rawRequest(base: string, path: string, options: CallOptions = {}
   const headers: Record<string, string> = { host: options.host ?? url.host };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.referer) headers.referer = options.referer;
+  if (options.cookie) headers.cookie = options.cookie;
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   if (body !== undefined) headers["content-type"] = "application/json";
   return new Promise((resolve, reject) => {

@@ -1,0 +1,129 @@
+// Pages renew the access token from the refresh cookie (SPEC §4; issue: "a user active in the
+// dashboard is not thrown out at minute 30"), in every area and access form; a spent or
+// revoked refresh cookie still leads to the login page.
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { type LoginAnswer, baseUrl, parseSetCookies, postJson, rawRequest, send } from "../support/http";
+import { mint } from "../support/tokens";
+import { testSql } from "./db";
+
+afterAll(async () => {
+  await testSql().end();
+});
+
+const port = () => new URL(baseUrl()).port;
+const page = (path: string, cookie: string, host?: string) => rawRequest(baseUrl(), path, { cookie, host });
+
+async function newAdmin(): Promise<LoginAnswer> {
+  const username = `renew_${randomBytes(4).toString("hex")}`;
+  await testSql()`insert into users (username, email, password_hash, role)
+    select ${username}, ${username} || '@orion.test', password_hash, 'admin' from users where username = 'admin'`;
+  const res = await postJson("/api/v1/admin/auth/login", { email_or_username: username, password: "admin123" });
+  return (await res.json()) as LoginAnswer;
+}
+
+function renewed(res: Response, area: "admin" | "store" | "customer") {
+  const cookies = parseSetCookies(res);
+  return { access: cookies.find((c) => c.name === `${area}_token`), refresh: cookies.find((c) => c.name === `${area}_refresh`) };
+}
+
+describe("admin pages renew from the refresh cookie", () => {
+  it("serves the page and sets a new access token and a rotated refresh token when the access cookie is gone", async () => {
+    const login = await newAdmin();
+    const res = await page("/admin", `admin_refresh=${login.refresh_token}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(login.user.username);
+    const { access, refresh } = renewed(res, "admin");
+    expect(access?.value).toMatch(/^eyJ/);
+    expect(access?.attrs).toMatchObject({ path: "/admin", httponly: true, samesite: "Lax", "max-age": "1800" });
+    expect(refresh?.value).toBeTruthy();
+    expect(refresh?.value).not.toBe(login.refresh_token);
+    expect(refresh?.attrs).toMatchObject({ path: "/admin", httponly: true });
+    // The new access token is a working one.
+    expect((await send("GET", "/api/v1/admin/auth/me", access!.value)).status).toBe(200);
+  });
+
+  it("renews past an expired access token too", async () => {
+    const login = await newAdmin();
+    const expired = await mint({
+      payload: { sub: login.user.id, email: login.user.email, iat: Math.floor(Date.now() / 1000) - 3600 },
+      expiresIn: -1800,
+    });
+    const res = await page("/admin/stores", `admin_token=${expired}; admin_refresh=${login.refresh_token}`);
+    expect(res.status).toBe(200);
+    expect(renewed(res, "admin").access?.value).not.toBe(expired);
+  });
+
+  it("gives requests sent together with one refresh cookie each a page, and keeps the session", async () => {
+    const login = await newAdmin();
+    const results = await Promise.all([0, 1, 2].map(() => page("/admin", `admin_refresh=${login.refresh_token}`)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const rotated = results.map((r) => renewed(r, "admin").refresh).filter(Boolean);
+    expect(rotated).toHaveLength(1);
+    for (const r of results) expect(renewed(r, "admin").access?.value).toMatch(/^eyJ/);
+    const next = await postJson("/api/v1/admin/auth/refresh", { refresh_token: rotated[0]!.value });
+    expect(next.status).toBe(200);
+  });
+
+  it("treats a replay after the grace moment as reuse: the session ends and the page goes to login", async () => {
+    const login = await newAdmin();
+    const first = await page("/admin", `admin_refresh=${login.refresh_token}`);
+    const newest = renewed(first, "admin").refresh!.value;
+    await testSql()`update refresh_tokens set used_at = now() - interval '1 minute' where used_at is not null
+      and session_id = (select session_id from refresh_tokens where used_at is null and expires_at > now()
+        and session_id in (select id from sessions where user_id = ${login.user.id}) limit 1)`;
+    const replay = await page("/admin/users", `admin_refresh=${login.refresh_token}`);
+    expect(replay.status).toBe(307);
+    expect(replay.headers.get("location")).toBe("/admin/login?next=%2Fadmin%2Fusers");
+    const cleared = renewed(replay, "admin").refresh;
+    expect(cleared?.attrs).toMatchObject({ path: "/admin", "max-age": "0" });
+    expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: newest })).status).toBe(401);
+    const [session] = await testSql()`select revoked_reason from sessions where user_id = ${login.user.id}`;
+    expect(session!.revoked_reason).toBe("refresh_token_reused");
+  });
+
+  it("sends a logged-out session's refresh cookie to the login page", async () => {
+    const login = await newAdmin();
+    expect((await send("POST", "/api/v1/admin/auth/logout", login.access_token)).status).toBe(200);
+    const res = await page("/admin", `admin_refresh=${login.refresh_token}`);
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toMatch(/^\/admin\/login/);
+    expect(renewed(res, "admin").access).toBeUndefined();
+  });
+});
+
+describe("store and storefront pages renew too", () => {
+  it("renews a store dashboard session under its store's path", async () => {
+    const res = await postJson("/api/v1/store/auth/login", { email_or_username: "acme_staff", password: "staff123", store_code: "ACME" });
+    const login = (await res.json()) as LoginAnswer;
+    const dashboard = await page("/store/acme/products", `store_refresh=${login.refresh_token}`);
+    expect(dashboard.status).toBe(200);
+    const { access, refresh } = renewed(dashboard, "store");
+    expect(access?.attrs.path).toBe("/store/acme");
+    expect(refresh?.attrs.path).toBe("/store/acme");
+  });
+
+  it("renews a shopper's session on the store's own domain, with the cookie at /storefront", async () => {
+    const host = `orion.lu:${port()}`;
+    const res = await rawRequest(baseUrl(), "/api/v1/storefront/auth/login", {
+      host,
+      body: { email_or_username: "customer@example.com", password: "customer123" },
+    });
+    expect(res.status).toBe(200);
+    const login = (await res.json()) as LoginAnswer;
+    const account = await page("/storefront/account", `customer_refresh=${login.refresh_token}`, host);
+    expect(account.status).toBe(200);
+    expect(await account.text()).toContain("customer@example.com");
+    const { access, refresh } = renewed(account, "customer");
+    expect(access?.attrs.path).toBe("/storefront");
+    expect(refresh?.attrs.path).toBe("/storefront");
+  });
+
+  it("does not renew a shopper of one store at another", async () => {
+    const res = await postJson("/api/v1/storefront/acme/auth/login", { email_or_username: "customer@example.com", password: "customer456" });
+    const login = (await res.json()) as LoginAnswer;
+    const other = await page("/storefront/orion/account", `customer_refresh=${login.refresh_token}`);
+    expect(other.status).toBe(307);
+    expect(other.headers.get("location")).toMatch(/^\/storefront\/orion\/account\/login/);
+  });
+});
