@@ -48,7 +48,7 @@ const pathForm = (slug: string): Form => ({
 });
 const url = (form: Form, rest = "") => `${form.origin}${form.base}${rest}`;
 
-const PASSWORD = "a good password";
+const PASSWORD = "amber canal ferry lantern";
 const uniqueEmail = (tag: string) =>
   `e2e-${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 

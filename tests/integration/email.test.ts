@@ -25,7 +25,7 @@ const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => r
 const unique = () => `mail-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
 
-async function newCustomer(slug: string, password = "first password") {
+async function newCustomer(slug: string, password = "first maple orbit candle") {
   const email = unique();
   const res = await call(`/api/v1/storefront/${slug}/auth/register`, {
     body: { first_name: "Mia", last_name: "Mail", email, password, marketing_consent: false },
@@ -45,7 +45,7 @@ function count(messages: ReceivedMail[], to: string) {
 describe("customer password reset", () => {
   it("sends a link that resets the password once and ends the old sessions", async () => {
     const email = await newCustomer("orion");
-    const old = await (await login("orion", email, "first password")).json();
+    const old = await (await login("orion", email, "first maple orbit candle")).json();
     const before = smtp.messages.length;
     const forgot = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
     expect(forgot.status).toBe(202);
@@ -61,12 +61,12 @@ describe("customer password reset", () => {
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThanOrEqual(30);
 
-    const reset = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "second password" } });
+    const reset = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "second velvet kiosk tide" } });
     expect(reset.status).toBe(200);
     expect((await call("/api/v1/storefront/orion/account", { token: old.access_token })).status).toBe(401);
-    expect((await login("orion", email, "first password")).status).toBe(401);
-    expect((await login("orion", email, "second password")).status).toBe(200);
-    const again = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "third password" } });
+    expect((await login("orion", email, "first maple orbit candle")).status).toBe(401);
+    expect((await login("orion", email, "second velvet kiosk tide")).status).toBe(200);
+    const again = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "third quartz meadow hymn" } });
     expect(again.status).toBe(400);
     expect((await again.json()).error.message).toMatch(/invalid, already used or expired/);
   });
@@ -79,8 +79,8 @@ describe("customer password reset", () => {
     before = smtp.messages.length;
     await call("/api/v1/storefront/acme/auth/forgot-password", { body: { email } });
     const second = await linkFor(smtp.messages, email, "/reset-password", before);
-    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(first), password: "another password" } })).status).toBe(400);
-    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(second), password: "another password" } })).status).toBe(200);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(first), password: "another pebble sonnet rail" } })).status).toBe(400);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(second), password: "another pebble sonnet rail" } })).status).toBe(200);
   });
 
   it("sends nothing for an unknown address and answers the same", async () => {
@@ -101,9 +101,9 @@ describe("customer password reset", () => {
     const before = smtp.messages.length;
     await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
     const token = tokenOf(await linkFor(smtp.messages, email, "/reset-password", before));
-    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token, password: "another password" } })).status).toBe(400);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token, password: "another pebble sonnet rail" } })).status).toBe(400);
     await testSql()`update one_time_tokens set expires_at = now() - interval '1 second' where email = ${email} and purpose = 'password_reset'`;
-    expect((await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "another password" } })).status).toBe(400);
+    expect((await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "another pebble sonnet rail" } })).status).toBe(400);
   });
 
   it("links to the shopper's own form of address: custom domain and subdomain", async () => {
@@ -122,10 +122,10 @@ describe("customer password reset", () => {
 describe("email verification", () => {
   it("sends a link on registration that marks the address verified once", async () => {
     const before = smtp.messages.length;
-    const email = await newCustomer("orion", "verify password");
+    const email = await newCustomer("orion", "verify copper willow lane");
     const link = await linkFor(smtp.messages, email, "/verify-email", before);
     expect(link.startsWith(`${server.url}/storefront/orion/account/verify-email?token=`)).toBe(true);
-    const { access_token } = await (await login("orion", email, "verify password")).json();
+    const { access_token } = await (await login("orion", email, "verify copper willow lane")).json();
     expect((await (await call("/api/v1/storefront/orion/account", { token: access_token })).json()).customer.email_verified).toBe(false);
     expect((await call("/api/v1/storefront/orion/auth/verify-email", { body: { token: tokenOf(link) } })).status).toBe(200);
     expect((await (await call("/api/v1/storefront/orion/account", { token: access_token })).json()).customer.email_verified).toBe(true);
@@ -133,8 +133,8 @@ describe("email verification", () => {
   });
 
   it("resends at most once a minute", async () => {
-    const email = await newCustomer("acme", "resend password");
-    const { access_token } = await (await login("acme", email, "resend password")).json();
+    const email = await newCustomer("acme", "resend citrus badger loom");
+    const { access_token } = await (await login("acme", email, "resend citrus badger loom")).json();
     await call("/api/v1/storefront/acme/auth/resend-verification", { body: {}, token: access_token });
     await new Promise((r) => setTimeout(r, 300));
     expect(count(smtp.messages, email)).toBe(1);
