@@ -71,6 +71,26 @@ describe("customer password reset", () => {
     expect((await again.json()).error.message).toMatch(/invalid, already used or expired/);
   });
 
+  it("refuses a weak new password without spending the link or changing anything (S43)", async () => {
+    const email = await newCustomer("orion");
+    const old = await (await login("orion", email, "first maple orbit candle")).json();
+    const before = smtp.messages.length;
+    await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
+    const token = tokenOf(await linkFor(smtp.messages, email, "/reset-password", before));
+    for (const password of ["password1234", "Orion OutfittersOrion Outfitters", email]) {
+      const weak = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password } });
+      expect(weak.status, password).toBe(422);
+      const text = await weak.text();
+      expect(text).not.toContain(password);
+      expect(JSON.parse(text).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+    }
+    expect((await call("/api/v1/storefront/orion/account", { token: old.access_token })).status).toBe(200);
+    expect((await login("orion", email, "first maple orbit candle")).status).toBe(200);
+    const strong = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "🔑🔑🔑 my long phrase" } });
+    expect(strong.status).toBe(200);
+    expect((await login("orion", email, "🔑🔑🔑 my long phrase")).status).toBe(200);
+  });
+
   it("invalidates the first link when a second one is asked for", async () => {
     const email = await newCustomer("acme");
     let before = smtp.messages.length;
@@ -154,9 +174,34 @@ describe("staff and admin reset, invitations", () => {
     expect(link.startsWith(`${server.url}/store/acme/reset-password?token=`)).toBe(true);
     const body = { token: tokenOf(link), password: "a long staff password", store_code: "ACME" };
     expect((await call("/api/v1/store/auth/reset-password", { body: { ...body, store_code: "ORION" } })).status).toBe(400);
+    for (const password of ["123456789012", `${user!.username}${user!.username}`]) {
+      const weak = await call("/api/v1/store/auth/reset-password", { body: { ...body, password } });
+      expect(weak.status, password).toBe(422);
+      expect((await weak.json()).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+    }
+    const unchanged = await call("/api/v1/store/auth/login", { body: { email_or_username: user!.username, password: "staff123", store_code: "ACME" } });
+    expect(unchanged.status).toBe(200);
     expect((await call("/api/v1/store/auth/reset-password", { body })).status).toBe(200);
     const ok = await call("/api/v1/store/auth/login", { body: { email_or_username: user!.username, password: "a long staff password", store_code: "ACME" } });
     expect(ok.status).toBe(200);
+  });
+
+  it("resets an admin's password, refusing a common one first", async () => {
+    const sql = testSql();
+    const email = unique();
+    const [admin] = await sql`insert into users (username, email, password_hash, role)
+      select 'reset_admin_' || floor(random()*1e9)::text, ${email}, password_hash, 'admin' from users where username = 'admin' returning username`;
+    const before = smtp.messages.length;
+    expect((await call("/api/v1/admin/auth/forgot-password", { body: { email } })).status).toBe(202);
+    const token = tokenOf(await linkFor(smtp.messages, email, "/admin/reset-password", before));
+    const weak = await call("/api/v1/admin/auth/reset-password", { body: { token, password: "qwertyuiopasdf" } });
+    expect(weak.status).toBe(422);
+    expect((await weak.json()).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+    const adminLogin = (password: string) => call("/api/v1/admin/auth/login", { body: { email_or_username: admin!.username, password } });
+    expect((await adminLogin("admin123")).status).toBe(200);
+    expect((await call("/api/v1/admin/auth/reset-password", { body: { token, password: "otter violin quarry dusk" } })).status).toBe(200);
+    expect((await adminLogin("otter violin quarry dusk")).status).toBe(200);
+    expect((await adminLogin("admin123")).status).toBe(401);
   });
 
   it("refuses a short password for staff and admins", async () => {

@@ -75,6 +75,54 @@ describe("customer accounts", () => {
     expect(fields).toEqual(["email", "first_name", "last_name", "marketing_consent", "password"]);
   });
 
+  it("refuses a common password, or one made of the shopper's email or the store's name, and creates no customer (S43)", async () => {
+    const email = unique();
+    for (const [slug, password] of [
+      ["orion", "password1234"],
+      ["orion", "123456789012"],
+      ["acme", "qwertyuiopasdf"],
+      ["acme", "ACME SuppliesACME Supplies"],
+      ["orion", email],
+    ] as const) {
+      const res = await register(slug, email, password);
+      expect(res.status, password).toBe(422);
+      const text = await res.text();
+      expect(text).not.toContain(password);
+      expect(JSON.parse(text).error).toMatchObject({
+        code: "VALIDATION_ERROR",
+        details: [{ field: "password", message: expect.stringMatching(/^This password is too easy to guess\. \S/) }],
+      });
+    }
+    expect(await testSql()`select id from customers where lower(email) = ${email}`).toHaveLength(0);
+    expect((await register("acme", email, "correct horse battery staple")).status).toBe(201);
+    await customerLogin("acme", email, "correct horse battery staple");
+  });
+
+  it("refuses a weak new password at password change and keeps the old one", async () => {
+    const email = unique();
+    await register("orion", email);
+    const { access_token } = await customerLogin("orion", email);
+    const change = (new_password: string) =>
+      call("/api/v1/storefront/orion/account/password", {
+        token: access_token,
+        body: { current_password: "amber canal ferry lantern", new_password },
+      });
+    const weak = await change("password1234");
+    expect(weak.status).toBe(422);
+    const text = await weak.text();
+    expect(text).not.toContain("password1234");
+    expect(JSON.parse(text).error.details).toEqual([{ field: "new_password", message: expect.stringContaining("commonly used password") }]);
+    await customerLogin("orion", email);
+    expect((await change("пароль пароль пароль")).status).toBe(200);
+    await customerLogin("orion", email, "пароль пароль пароль");
+    const old = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "amber canal ferry lantern" } });
+    expect(old.status).toBe(401);
+  });
+
+  it("still signs in the demo customer with its short seeded password", async () => {
+    await customerLogin("orion", "customer@example.com", "customer123");
+  });
+
   it("refuses an ORION customer's token at ACME, and at the admin and store APIs", async () => {
     const email = unique();
     await register("orion", email);
