@@ -196,6 +196,12 @@ test("a store member resets the password from the store's sign-in page and signs
   const link = await askForReset(page, email);
   expect(link.startsWith(`${mailOrigin}/store/acme/reset-password?token=`), link).toBe(true);
 
+  // A common password is refused on the form with the reason, and the link stays usable.
+  await chooseNewPassword(page, link, "123456789012");
+  await expect(page.locator("#field-password-error")).toContainText("This password is too easy to guess.");
+  expect(page.url()).toBe(link);
+  expect(await page.content()).not.toContain("123456789012");
+
   await chooseNewPassword(page, link, "a long staff password");
   await expect(page).toHaveURL(`${mailOrigin}/store/acme/login?reset=1`);
   await expect(
