@@ -8,15 +8,15 @@ import { ApiError } from "./errors";
 import { MAX_PASSWORD_BYTES, passwordBytes } from "./passwords";
 
 /**
- * zxcvbn score 3 ("safely unguessable": about 10^8 guesses or more) is the bar.
- * - NIST SP 800-63B (5.1.1.2; 3.1.1.2 in revision 4) requires new passwords to be checked against a blocklist of
- *   commonly used, expected or compromised values and the reason to be given; ASVS 5.0 V6.2.4
- *   asks for at least the top 3000 passwords and V6.2.12 for breached ones. Everything in
- *   zxcvbn's common-password list, with its usual variations (capitals, l33t, digits or a year
- *   appended, repeats, keyboard rows), and anything built from the user's own details scores 2
- *   or less.
- * - 10^8 guesses is far past what the login rate limits and lockout let an online attacker try,
- *   and makes an offline attack on a bcrypt hash cost years.
+ * zxcvbn score 3 (about 10^8 guesses or more, "safely unguessable") is the bar.
+ * - NIST SP 800-63B (5.1.1.2; 3.1.1.2 in revision 4) requires new passwords to be checked
+ *   against a blocklist of commonly used, expected or compromised values, and the reason to be
+ *   given. ASVS 5.0 V6.2.4 asks for at least the top 3000 passwords, V6.2.12 for breached ones:
+ *   zxcvbn's list is drawn from breach corpora (no online breach lookup is made). Everything in
+ *   it, with the usual variations (capitals, l33t, digits or a year appended, repeats, keyboard
+ *   rows), and anything built from the person's own details, scores 2 or less.
+ * - 10^8 guesses is far past what the login rate limits and lockout let an online attacker
+ *   try, and takes an offline attacker hours to days per bcrypt hash at cost 12.
  * - Score 4 (10^10) would refuse many sound 8–12 character passwords and short passphrases and
  *   push people towards composition tricks, which NIST and ASVS V6.2.5 advise against.
  */
