@@ -20,7 +20,7 @@ export function ResetPasswordForm({ action, token, minimum }: { action: Action; 
   return (
     <ActionForm action={action} aria-label="Reset password">
       <input type="hidden" name="token" value={token} />
-      <Field name="password" label="New password" type="password" required autoComplete="new-password" hint={`At least ${minimum} characters`} />
+      <Field name="password" label="New password" type="password" required autoComplete="new-password" hint={`At least ${minimum} characters, hard to guess: a few unrelated words work well`} />
       <Field name="confirm_password" label="Repeat the new password" type="password" required autoComplete="new-password" />
       <SubmitButton>Save the new password</SubmitButton>
     </ActionForm>

@@ -1,6 +1,7 @@
 // Runs when a server starts: applies migrations and, in production, creates the first admin
 // from ADMIN_USERNAME / ADMIN_PASSWORD when there is none.
 import { eq } from "drizzle-orm";
+import { passwordWeakness } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, passwordBytes, warmUpPasswords } from "@/lib/auth/passwords";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
@@ -22,6 +23,8 @@ async function ensureFirstAdmin(url: string): Promise<void> {
     if (length < MIN_PASSWORD_CHARS.staff || passwordBytes(firstAdmin.password) > 72) {
       throw new Error(`ADMIN_PASSWORD must be ${MIN_PASSWORD_CHARS.staff} characters to 72 bytes`);
     }
+    const weakness = passwordWeakness(firstAdmin.password, [firstAdmin.username, firstAdmin.email]);
+    if (weakness) throw new Error(`ADMIN_PASSWORD is refused: ${weakness}`);
     await db.insert(users).values({
       username: firstAdmin.username,
       email: firstAdmin.email,

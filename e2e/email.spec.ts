@@ -33,8 +33,8 @@ test.afterAll(async () => {
   await sql?.end();
 });
 
-const PASSWORD = "first password";
-const NEW_PASSWORD = "second password";
+const PASSWORD = "first maple orbit candle";
+const NEW_PASSWORD = "second velvet kiosk tide";
 const uniqueEmail = (tag: string) =>
   `e2e-mail-${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
@@ -161,7 +161,7 @@ test("a used reset link is refused clearly, and a newer request makes the earlie
   await chooseNewPassword(page, used, NEW_PASSWORD);
   await expect(page).toHaveURL(`${mailOrigin}/storefront/orion/account/login?reset=1`);
 
-  await chooseNewPassword(page, used, "third password");
+  await chooseNewPassword(page, used, "third quartz meadow hymn");
   await expect(refusal(page)).toBeVisible();
   await expect(page.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
   await expect(page).toHaveURL(used);
@@ -171,11 +171,11 @@ test("a used reset link is refused clearly, and a newer request makes the earlie
   await page.goto(`${mailOrigin}/storefront/orion/account/forgot-password`);
   const second = await askForReset(page, email);
   expect(second).not.toBe(first);
-  await chooseNewPassword(page, first, "third password");
+  await chooseNewPassword(page, first, "third quartz meadow hymn");
   await expect(refusal(page)).toBeVisible();
-  await chooseNewPassword(page, second, "third password");
+  await chooseNewPassword(page, second, "third quartz meadow hymn");
   await expect(page).toHaveURL(`${mailOrigin}/storefront/orion/account/login?reset=1`);
-  await signIn(page, email, "third password");
+  await signIn(page, email, "third quartz meadow hymn");
   await expect(page).toHaveURL(`${mailOrigin}/storefront/orion/account`);
 });
 
@@ -195,6 +195,12 @@ test("a store member resets the password from the store's sign-in page and signs
   await expect(page).toHaveURL(`${mailOrigin}/store/acme/forgot-password`);
   const link = await askForReset(page, email);
   expect(link.startsWith(`${mailOrigin}/store/acme/reset-password?token=`), link).toBe(true);
+
+  // A common password is refused on the form with the reason, and the link stays usable.
+  await chooseNewPassword(page, link, "123456789012");
+  await expect(page.locator("#field-password-error")).toContainText("This password is too easy to guess.");
+  expect(page.url()).toBe(link);
+  expect(await page.content()).not.toContain("123456789012");
 
   await chooseNewPassword(page, link, "a long staff password");
   await expect(page).toHaveURL(`${mailOrigin}/store/acme/login?reset=1`);

@@ -272,6 +272,27 @@ test("admin, store and customer cookies each stay on their own paths", async ({ 
   }
 });
 
+test("the security page refuses a new password made of the store's name, with the reason, and changes nothing", async ({
+  page,
+}) => {
+  await storeLogin(page, "acme");
+  await page.goto("/store/acme/security");
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill(OWNER.password);
+  await form.getByLabel("New password", { exact: true }).fill("ACME SuppliesACME Supplies");
+  await form.getByLabel("Repeat the new password").fill("ACME SuppliesACME Supplies");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.locator("#field-new_password-error")).toHaveText(
+    "This password is too easy to guess. It contains your name, your email address or the store's name.",
+  );
+  await expect(form.getByRole("status")).toHaveCount(0);
+  expect(await page.content()).not.toContain("ACME SuppliesACME Supplies");
+
+  // The old password still works.
+  await page.context().clearCookies();
+  await storeLogin(page, "acme");
+});
+
 test("a session in ACME does not open ORION; signing in there adds a second store_token beside the first", async ({
   page,
   context,

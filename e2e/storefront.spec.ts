@@ -48,7 +48,7 @@ const pathForm = (slug: string): Form => ({
 });
 const url = (form: Form, rest = "") => `${form.origin}${form.base}${rest}`;
 
-const PASSWORD = "a good password";
+const PASSWORD = "amber canal ferry lantern";
 const uniqueEmail = (tag: string) =>
   `e2e-${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
@@ -241,6 +241,37 @@ for (const form of [FORMS[2]!, FORMS[0]!]) {
     }
   });
 }
+
+test("registration refuses a common password with the reason under the field, then takes a passphrase", async ({
+  page,
+  context,
+}) => {
+  const form = pathForm("orion");
+  const email = uniqueEmail("weak");
+  await page.goto(url(form, "/account/register"));
+  await page.getByLabel("First name").fill("Wes");
+  await page.getByLabel("Last name").fill("Weak");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("password1234");
+  await page.getByLabel("Repeat the password").fill("password1234");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  const password = page.getByLabel("Password", { exact: true });
+  await expect(page.locator("#field-password-error")).toHaveText(
+    "This password is too easy to guess. This is similar to a commonly used password.",
+  );
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveValue("");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  expect(await page.content()).not.toContain("password1234");
+  expect(await cookiesNamed(context, "customer_token")).toEqual([]);
+
+  await password.fill(PASSWORD);
+  await page.getByLabel("Repeat the password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(url(form, "/account?welcome=1"));
+  await expect(page.getByRole("heading", { name: "Hello, Wes" })).toBeVisible();
+});
 
 test("one email at two stores: two cookies side by side, each account its own, passwords not shared", async ({
   page,

@@ -26,6 +26,12 @@ function toFieldMap(errors: FieldError[]): Record<string, string> {
   return Object.fromEntries(errors.map((e) => [e.field, e.message]));
 }
 
+/** A named API error as the form's answer: its message, and its field messages when it has some. */
+export function apiErrorState(error: ApiError, values?: Record<string, string>): ActionState {
+  const fields = Array.isArray(error.details) ? toFieldMap(error.details as FieldError[]) : undefined;
+  return { error: error.message, fieldErrors: fields, values };
+}
+
 export async function parseForm<S extends z.ZodType>(
   formData: FormData,
   schema: S,
@@ -72,8 +78,7 @@ export async function runAction<S extends z.ZodType, P>(
   } catch (error) {
     if (error instanceof ApiError) {
       const values = Object.fromEntries((options.echo ?? []).map((k) => [k, String(formData.get(k) ?? "")]));
-      const fields = Array.isArray(error.details) ? toFieldMap(error.details as FieldError[]) : undefined;
-      return { error: error.message, fieldErrors: fields, values };
+      return apiErrorState(error, values);
     }
     throw error;
   }

@@ -3,8 +3,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { type ActionState, parseForm } from "@/lib/actions";
+import { type ActionState, apiErrorState, parseForm } from "@/lib/actions";
 import type { AreaName } from "@/lib/auth/areas";
+import { ApiError } from "@/lib/auth/errors";
 import { FORGOT_ANSWER, RESET_REFUSED, type ResetTarget, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { originOf } from "@/lib/http";
 
@@ -21,6 +22,11 @@ export async function resetFromForm(formData: FormData, area: AreaName, storeId:
   const parsed = await parseForm(formData, resetSchema(area).extend({ confirm_password: z.string() }));
   if (!parsed.ok) return parsed.state;
   if (parsed.data.password !== parsed.data.confirm_password) return { fieldErrors: { confirm_password: "The passwords differ" } };
-  if (!(await resetPassword(area, storeId, parsed.data.token, parsed.data.password, parsed.ctx))) return { error: RESET_REFUSED };
+  try {
+    if (!(await resetPassword(area, storeId, parsed.data.token, parsed.data.password, parsed.ctx))) return { error: RESET_REFUSED };
+  } catch (error) {
+    if (error instanceof ApiError) return apiErrorState(error);
+    throw error;
+  }
   return true;
 }

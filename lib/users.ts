@@ -3,6 +3,7 @@ import "server-only";
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type User, sessions, users } from "@/db/schema";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 
 /** The user whose username or email is `identifier`, ignoring case. */
@@ -23,16 +24,21 @@ export async function touchLastLogin(userId: string): Promise<User | undefined> 
 
 /**
  * Changes a user's password after checking the current one, and ends every other session of
- * that user; the session that asked keeps going.
+ * that user; the session that asked keeps going. A weak new password is refused (422 on
+ * `new_password`); `related` are details it must not resemble besides the user's own (the
+ * store's name).
  */
 export async function changeUserPassword(
   userId: string,
   currentSessionId: string,
   current: string,
   next: string,
+  related: readonly string[] = [],
 ): Promise<boolean> {
   const [user] = await db().select().from(users).where(eq(users.id, userId));
-  if (!user || !(await verifyPassword(current, user.passwordHash))) return false;
+  if (!user) return false;
+  assertStrongPassword(next, [user.username, user.email, ...related], "new_password");
+  if (!(await verifyPassword(current, user.passwordHash))) return false;
   const passwordHash = await hashPassword(next);
   await db().transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));

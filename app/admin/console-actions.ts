@@ -3,10 +3,11 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { type ActionState, runAction } from "@/lib/actions";
+import { type ActionState, apiErrorState, runAction } from "@/lib/actions";
 import { createStore, setDomainVerified, setStoreStatus, storeCreateSchema, updateStore } from "@/lib/admin/stores";
 import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
+import { ApiError } from "@/lib/auth/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { totpHolder } from "@/lib/auth/totp-account";
@@ -34,13 +35,19 @@ export async function createStoreAction(_prev: ActionState, formData: FormData):
       name: data.name,
       owner: { username: data.owner_username, email: data.owner_email, password: data.owner_password },
     });
+    const values = Object.fromEntries(echo.map((k) => [k, String(formData.get(k) ?? "")]));
     if (!parsed.success) {
-      return {
-        fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("_").replace(/^owner_/, "owner_"), i.message])),
-        values: Object.fromEntries(echo.map((k) => [k, String(formData.get(k) ?? "")])),
-      };
+      return { fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("_"), i.message])), values };
     }
-    created = (await createStore(p, parsed.data, ctx)).id;
+    try {
+      created = (await createStore(p, parsed.data, ctx)).id;
+    } catch (error) {
+      // The API names the field owner.password; the form calls it owner_password.
+      if (!(error instanceof ApiError) || error.code !== "VALIDATION_ERROR") throw error;
+      const state = apiErrorState(error, values);
+      const fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).map(([k, m]) => [k.replace(".", "_"), m]));
+      return { ...state, fieldErrors };
+    }
   });
   if (created) redirect(`/admin/stores/${created}?created=1`);
   return state;

@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { type Store, type StoreTheme, storeDomains, storeMembers, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { usernameField } from "@/lib/store/team";
@@ -91,12 +92,20 @@ export async function getStoreDetail(id: string) {
   return { store, members, domains };
 }
 
-/** Creates the store and its owner's account in one transaction. */
+/**
+ * Creates the store and its owner's account in one transaction. A weak owner password is
+ * refused first (422 on `owner.password`).
+ */
 export async function createStore(
   admin: { id: string },
   input: z.infer<typeof storeCreateSchema>,
   ctx: RequestContext,
 ): Promise<Store> {
+  assertStrongPassword(
+    input.owner.password,
+    [input.owner.username, input.owner.email, input.name, input.slug, input.code],
+    "owner.password",
+  );
   const passwordHash = await hashPassword(input.owner.password);
   const store = await db().transaction(async (tx) => {
     const [clash] = await tx

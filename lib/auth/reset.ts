@@ -4,15 +4,16 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { customers, oneTimeTokens, users } from "@/db/schema";
+import { customers, oneTimeTokens, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { sendMail } from "@/lib/mail/send";
-import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
+import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 import type { AreaName } from "./areas";
 import { z } from "zod";
 import { emailField } from "@/lib/validation";
+import { assertStrongPassword } from "./password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "./passwords";
 import { accountAllows, spend } from "./throttle";
 
@@ -78,9 +79,39 @@ export async function requestPasswordReset(
   await sendMail(passwordResetMail(principal.email, link(token), target.area === "customer" ? target.brand : undefined));
 }
 
+type ResetLink = typeof oneTimeTokens.$inferSelect;
+
+function isFor(row: ResetLink, area: AreaName, storeId: string | null): boolean {
+  return row.data?.area === area && (area === "admin" || row.storeId === storeId);
+}
+
+/** The details of the account a link resets, which its new password must not resemble. */
+async function accountDetails(row: ResetLink): Promise<(string | null)[]> {
+  const details: (string | null)[] = [row.email];
+  if (row.customerId) {
+    const [c] = await db()
+      .select({ firstName: customers.firstName, lastName: customers.lastName })
+      .from(customers)
+      .where(eq(customers.id, row.customerId));
+    details.push(c?.firstName ?? null, c?.lastName ?? null);
+  } else if (row.userId) {
+    const [u] = await db().select({ username: users.username }).from(users).where(eq(users.id, row.userId));
+    details.push(u?.username ?? null);
+  }
+  if (row.storeId) {
+    const [s] = await db()
+      .select({ name: stores.name, slug: stores.slug, code: stores.code })
+      .from(stores)
+      .where(eq(stores.id, row.storeId));
+    details.push(s?.name ?? null, s?.slug ?? null, s?.code ?? null);
+  }
+  return details;
+}
+
 /**
  * Sets a new password from a reset link and ends every session of the account. False when the
- * link is unknown, used, expired, or for another area or store.
+ * link is unknown, used, expired, or for another area or store; a weak password is refused
+ * (422 on `password`) before the link is spent, so the same link works for a better one.
  */
 export async function resetPassword(
   area: AreaName,
@@ -90,13 +121,15 @@ export async function resetPassword(
   ctx: RequestContext,
 ): Promise<boolean> {
   await spend("reset", ctx.ip);
+  const link = await peekOneTimeToken("password_reset", token);
+  if (link && isFor(link, area, storeId)) assertStrongPassword(password, await accountDetails(link));
   const passwordHash = await hashPassword(password);
   const done = await db()
     .transaction(async (tx) => {
       const row = await spendOneTimeToken(tx, "password_reset", token);
       if (!row) return null;
       // A link used in the wrong place stays unspent for the right one.
-      if (row.data?.area !== area || (area !== "admin" && row.storeId !== storeId)) throw new WrongPlace();
+      if (!isFor(row, area, storeId)) throw new WrongPlace();
       if (row.customerId) {
         await tx
           .update(customers)

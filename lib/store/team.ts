@@ -9,6 +9,7 @@ import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import type { StorePrincipal } from "@/lib/auth/guards";
 import { hasTotp } from "@/lib/auth/mfa";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
@@ -173,6 +174,12 @@ export async function acceptInvitation(
       if (!name.success) throw new InvitationError(name.error.issues[0]!.message);
       const password = newPasswordSchema(MIN_PASSWORD_CHARS.staff).safeParse(input.password);
       if (!password.success) throw new InvitationError(password.error.issues[0]!.message);
+      // A weak password is a 422 on `password`; the transaction rolls back and the link stays unspent.
+      const [store] = await tx
+        .select({ name: stores.name, slug: stores.slug, code: stores.code })
+        .from(stores)
+        .where(eq(stores.id, storeId));
+      assertStrongPassword(password.data, [name.data, row.email, store?.name, store?.slug, store?.code]);
       const [taken] = await tx
         .select({ id: users.id })
         .from(users)

@@ -17,6 +17,7 @@ import {
   wishlistItems,
 } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
 import { booleanField } from "@/lib/validation";
 import { phoneField } from "./auth";
@@ -85,13 +86,25 @@ export async function updateProfile(customerId: string, input: z.infer<typeof pr
   return customer!;
 }
 
-/** Checks the current password, stores the new one and ends every other session of the customer. */
+/**
+ * Checks the new password's strength and the current password, stores the new one and ends
+ * every other session of the customer.
+ */
 export async function changeCustomerPassword(
   customerId: string,
   sessionId: string,
   input: z.infer<typeof passwordChangeSchema>,
 ): Promise<boolean> {
   const customer = await getCustomer(customerId);
+  const [store] = await db()
+    .select({ name: stores.name, slug: stores.slug, code: stores.code })
+    .from(stores)
+    .where(eq(stores.id, customer.storeId));
+  assertStrongPassword(
+    input.new_password,
+    [customer.email, customer.firstName, customer.lastName, store?.name, store?.slug, store?.code],
+    "new_password",
+  );
   if (!(await verifyPassword(input.current_password, customer.passwordHash))) return false;
   const passwordHash = await hashPassword(input.new_password);
   await db().transaction(async (tx) => {

@@ -22,6 +22,7 @@ import {
   refreshSession,
   startSession,
 } from "@/lib/auth/login";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import { spend } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
@@ -73,6 +74,7 @@ export async function registerCustomer(
   verifyLink: (token: string) => string,
 ): Promise<Customer> {
   await spend("register", ctx.ip, store.id);
+  assertStrongPassword(input.password, [input.email, input.first_name, input.last_name, store.name, store.slug, store.code]);
   const passwordHash = await hashPassword(input.password);
   let customer: Customer;
   try {

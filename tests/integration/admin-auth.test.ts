@@ -1,6 +1,6 @@
 // The admin API's sign-in lifecycle against the production server and real PostgreSQL.
 import { afterAll, describe, expect, it } from "vitest";
-import { adminLogin, baseUrl, bearer, get, parseSetCookies, postJson } from "../support/http";
+import { adminLogin, baseUrl, bearer, get, parseSetCookies, postJson, storeLogin } from "../support/http";
 import { testSql } from "./db";
 
 const LOGIN = "/api/v1/admin/auth/login";
@@ -219,5 +219,29 @@ describe("admin me, logout and refresh", () => {
     expect((await get(ME, bearer(login.access_token))).status).toBe(401);
     await sql`update users set is_active = true, token_version = token_version + 1 where id = ${row!.id}`;
     expect((await get(ME, bearer(login.access_token))).status).toBe(401);
+  });
+});
+
+describe("stores created by an admin", () => {
+  it("refuses a weak owner password with the reason, creates nothing, then creates the store with a strong one (S43)", async () => {
+    const { access_token } = await adminLogin();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const store = (password: string) => ({
+      code: `PW${tag.toUpperCase()}`.slice(0, 12),
+      slug: `pw-${tag}`,
+      name: `Lamplight ${tag}`,
+      owner: { username: `pw_owner_${tag}`, email: `pw-${tag}@example.com`, password },
+    });
+    for (const password of ["123456789012", `Lamplight ${tag}Lamplight ${tag}`, `pw_owner_${tag}1234`]) {
+      const weak = await postJson("/api/v1/admin/stores", store(password), bearer(access_token));
+      expect(weak.status, password).toBe(422);
+      const text = await weak.text();
+      expect(text).not.toContain(password);
+      expect(JSON.parse(text).error.details).toEqual([{ field: "owner.password", message: expect.stringContaining("too easy to guess") }]);
+    }
+    expect(await testSql()`select id from stores where slug = ${`pw-${tag}`}`).toHaveLength(0);
+    const created = await postJson("/api/v1/admin/stores", store("a long admin passphrase"), bearer(access_token));
+    expect(created.status).toBe(201);
+    expect((await storeLogin(`PW${tag.toUpperCase()}`.slice(0, 12), `pw_owner_${tag}`, "a long admin passphrase")).store_role).toBe("owner");
   });
 });

@@ -25,7 +25,7 @@ const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => r
 const unique = () => `mail-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
 
-async function newCustomer(slug: string, password = "first password") {
+async function newCustomer(slug: string, password = "first maple orbit candle") {
   const email = unique();
   const res = await call(`/api/v1/storefront/${slug}/auth/register`, {
     body: { first_name: "Mia", last_name: "Mail", email, password, marketing_consent: false },
@@ -45,7 +45,7 @@ function count(messages: ReceivedMail[], to: string) {
 describe("customer password reset", () => {
   it("sends a link that resets the password once and ends the old sessions", async () => {
     const email = await newCustomer("orion");
-    const old = await (await login("orion", email, "first password")).json();
+    const old = await (await login("orion", email, "first maple orbit candle")).json();
     const before = smtp.messages.length;
     const forgot = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
     expect(forgot.status).toBe(202);
@@ -61,14 +61,34 @@ describe("customer password reset", () => {
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThanOrEqual(30);
 
-    const reset = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "second password" } });
+    const reset = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "second velvet kiosk tide" } });
     expect(reset.status).toBe(200);
     expect((await call("/api/v1/storefront/orion/account", { token: old.access_token })).status).toBe(401);
-    expect((await login("orion", email, "first password")).status).toBe(401);
-    expect((await login("orion", email, "second password")).status).toBe(200);
-    const again = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "third password" } });
+    expect((await login("orion", email, "first maple orbit candle")).status).toBe(401);
+    expect((await login("orion", email, "second velvet kiosk tide")).status).toBe(200);
+    const again = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token: tokenOf(link), password: "third quartz meadow hymn" } });
     expect(again.status).toBe(400);
     expect((await again.json()).error.message).toMatch(/invalid, already used or expired/);
+  });
+
+  it("refuses a weak new password without spending the link or changing anything (S43)", async () => {
+    const email = await newCustomer("orion");
+    const old = await (await login("orion", email, "first maple orbit candle")).json();
+    const before = smtp.messages.length;
+    await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
+    const token = tokenOf(await linkFor(smtp.messages, email, "/reset-password", before));
+    for (const password of ["password1234", "Orion OutfittersOrion Outfitters", email]) {
+      const weak = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password } });
+      expect(weak.status, password).toBe(422);
+      const text = await weak.text();
+      expect(text).not.toContain(password);
+      expect(JSON.parse(text).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+    }
+    expect((await call("/api/v1/storefront/orion/account", { token: old.access_token })).status).toBe(200);
+    expect((await login("orion", email, "first maple orbit candle")).status).toBe(200);
+    const strong = await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "🔑🔑🔑 my long phrase" } });
+    expect(strong.status).toBe(200);
+    expect((await login("orion", email, "🔑🔑🔑 my long phrase")).status).toBe(200);
   });
 
   it("invalidates the first link when a second one is asked for", async () => {
@@ -79,8 +99,8 @@ describe("customer password reset", () => {
     before = smtp.messages.length;
     await call("/api/v1/storefront/acme/auth/forgot-password", { body: { email } });
     const second = await linkFor(smtp.messages, email, "/reset-password", before);
-    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(first), password: "another password" } })).status).toBe(400);
-    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(second), password: "another password" } })).status).toBe(200);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(first), password: "another pebble sonnet rail" } })).status).toBe(400);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token: tokenOf(second), password: "another pebble sonnet rail" } })).status).toBe(200);
   });
 
   it("sends nothing for an unknown address and answers the same", async () => {
@@ -101,9 +121,9 @@ describe("customer password reset", () => {
     const before = smtp.messages.length;
     await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
     const token = tokenOf(await linkFor(smtp.messages, email, "/reset-password", before));
-    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token, password: "another password" } })).status).toBe(400);
+    expect((await call("/api/v1/storefront/acme/auth/reset-password", { body: { token, password: "another pebble sonnet rail" } })).status).toBe(400);
     await testSql()`update one_time_tokens set expires_at = now() - interval '1 second' where email = ${email} and purpose = 'password_reset'`;
-    expect((await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "another password" } })).status).toBe(400);
+    expect((await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "another pebble sonnet rail" } })).status).toBe(400);
   });
 
   it("links to the shopper's own form of address: custom domain and subdomain", async () => {
@@ -122,10 +142,10 @@ describe("customer password reset", () => {
 describe("email verification", () => {
   it("sends a link on registration that marks the address verified once", async () => {
     const before = smtp.messages.length;
-    const email = await newCustomer("orion", "verify password");
+    const email = await newCustomer("orion", "verify copper willow lane");
     const link = await linkFor(smtp.messages, email, "/verify-email", before);
     expect(link.startsWith(`${server.url}/storefront/orion/account/verify-email?token=`)).toBe(true);
-    const { access_token } = await (await login("orion", email, "verify password")).json();
+    const { access_token } = await (await login("orion", email, "verify copper willow lane")).json();
     expect((await (await call("/api/v1/storefront/orion/account", { token: access_token })).json()).customer.email_verified).toBe(false);
     expect((await call("/api/v1/storefront/orion/auth/verify-email", { body: { token: tokenOf(link) } })).status).toBe(200);
     expect((await (await call("/api/v1/storefront/orion/account", { token: access_token })).json()).customer.email_verified).toBe(true);
@@ -133,8 +153,8 @@ describe("email verification", () => {
   });
 
   it("resends at most once a minute", async () => {
-    const email = await newCustomer("acme", "resend password");
-    const { access_token } = await (await login("acme", email, "resend password")).json();
+    const email = await newCustomer("acme", "resend citrus badger loom");
+    const { access_token } = await (await login("acme", email, "resend citrus badger loom")).json();
     await call("/api/v1/storefront/acme/auth/resend-verification", { body: {}, token: access_token });
     await new Promise((r) => setTimeout(r, 300));
     expect(count(smtp.messages, email)).toBe(1);
@@ -154,9 +174,34 @@ describe("staff and admin reset, invitations", () => {
     expect(link.startsWith(`${server.url}/store/acme/reset-password?token=`)).toBe(true);
     const body = { token: tokenOf(link), password: "a long staff password", store_code: "ACME" };
     expect((await call("/api/v1/store/auth/reset-password", { body: { ...body, store_code: "ORION" } })).status).toBe(400);
+    for (const password of ["123456789012", `${user!.username}${user!.username}`]) {
+      const weak = await call("/api/v1/store/auth/reset-password", { body: { ...body, password } });
+      expect(weak.status, password).toBe(422);
+      expect((await weak.json()).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+    }
+    const unchanged = await call("/api/v1/store/auth/login", { body: { email_or_username: user!.username, password: "staff123", store_code: "ACME" } });
+    expect(unchanged.status).toBe(200);
     expect((await call("/api/v1/store/auth/reset-password", { body })).status).toBe(200);
     const ok = await call("/api/v1/store/auth/login", { body: { email_or_username: user!.username, password: "a long staff password", store_code: "ACME" } });
     expect(ok.status).toBe(200);
+  });
+
+  it("resets an admin's password, refusing a common one first", async () => {
+    const sql = testSql();
+    const email = unique();
+    const [admin] = await sql`insert into users (username, email, password_hash, role)
+      select 'reset_admin_' || floor(random()*1e9)::text, ${email}, password_hash, 'admin' from users where username = 'admin' returning username`;
+    const before = smtp.messages.length;
+    expect((await call("/api/v1/admin/auth/forgot-password", { body: { email } })).status).toBe(202);
+    const token = tokenOf(await linkFor(smtp.messages, email, "/admin/reset-password", before));
+    const weak = await call("/api/v1/admin/auth/reset-password", { body: { token, password: "qwertyuiopasdf" } });
+    expect(weak.status).toBe(422);
+    expect((await weak.json()).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+    const adminLogin = (password: string) => call("/api/v1/admin/auth/login", { body: { email_or_username: admin!.username, password } });
+    expect((await adminLogin("admin123")).status).toBe(200);
+    expect((await call("/api/v1/admin/auth/reset-password", { body: { token, password: "otter violin quarry dusk" } })).status).toBe(200);
+    expect((await adminLogin("otter violin quarry dusk")).status).toBe(200);
+    expect((await adminLogin("admin123")).status).toBe(401);
   });
 
   it("refuses a short password for staff and admins", async () => {

@@ -217,6 +217,24 @@ describe("team", () => {
     expect(login.store_role).toBe("staff");
   });
 
+  it("refuses a weak password for a new account and keeps the invitation usable (S43)", async () => {
+    const email = `weak-${Math.random().toString(36).slice(2)}@acme.test`;
+    const { invitation_url } = await (await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role: "staff" })).json();
+    const token = new URL(invitation_url).searchParams.get("token")!;
+    const username = `weak_${Math.random().toString(36).slice(2, 8)}`;
+    for (const password of ["password1234", `${username}${username}`, "ACME SuppliesACME Supplies"]) {
+      const weak = await send("POST", "/api/v1/store/acme/invitations/accept", null, { token, username, password });
+      expect(weak.status, password).toBe(422);
+      const text = await weak.text();
+      expect(text).not.toContain(password);
+      expect(JSON.parse(text).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+    }
+    expect(await testSql()`select id from users where username = ${username}`).toHaveLength(0);
+    const accept = await send("POST", "/api/v1/store/acme/invitations/accept", null, { token, username, password: "correct horse battery staple" });
+    expect(accept.status).toBe(201);
+    expect((await storeLogin("ACME", username, "correct horse battery staple")).store_role).toBe("staff");
+  });
+
   it("refuses an expired invitation and one used at another store", async () => {
     const email = `late-${Math.random().toString(36).slice(2)}@acme.test`;
     const { invitation_url } = await (await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role: "staff" })).json();

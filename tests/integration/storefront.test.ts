@@ -17,7 +17,7 @@ function call(path: string, options: CallOptions = {}): Promise<Response> {
 
 const unique = () => `shopper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
-function registration(email: string, password = "a good password") {
+function registration(email: string, password = "amber canal ferry lantern") {
   return { first_name: "Sam", last_name: "Shopper", email, password, marketing_consent: false };
 }
 
@@ -25,7 +25,7 @@ async function register(slug: string, email: string, password?: string) {
   return call(`/api/v1/storefront/${slug}/auth/register`, { body: registration(email, password) });
 }
 
-async function customerLogin(slug: string, email: string, password = "a good password") {
+async function customerLogin(slug: string, email: string, password = "amber canal ferry lantern") {
   const res = await call(`/api/v1/storefront/${slug}/auth/login`, { body: { email_or_username: email, password } });
   expect(res.status).toBe(200);
   return (await res.json()) as { access_token: string; refresh_token: string; customer: { id: string } };
@@ -34,8 +34,8 @@ async function customerLogin(slug: string, email: string, password = "a good pas
 describe("customer accounts", () => {
   it("registers the same email at ORION and ACME as two customers with their own passwords", async () => {
     const email = unique();
-    const orion = await register("orion", email, "orion password");
-    const acme = await register("acme", email, "acme password");
+    const orion = await register("orion", email, "tulip harbour sketch nine");
+    const acme = await register("acme", email, "walnut meadow piano drift");
     expect([orion.status, acme.status]).toEqual([201, 201]);
     const a = (await orion.json()).customer;
     const b = (await acme.json()).customer;
@@ -43,9 +43,9 @@ describe("customer accounts", () => {
     expect(a.customer_number).toMatch(/^ORION-\d{6}$/);
     expect(b.customer_number).toMatch(/^ACME-\d{6}$/);
     expect(a).not.toHaveProperty("password_hash");
-    await customerLogin("orion", email, "orion password");
-    await customerLogin("acme", email, "acme password");
-    const crossed = await call("/api/v1/storefront/acme/auth/login", { body: { email_or_username: email, password: "orion password" } });
+    await customerLogin("orion", email, "tulip harbour sketch nine");
+    await customerLogin("acme", email, "walnut meadow piano drift");
+    const crossed = await call("/api/v1/storefront/acme/auth/login", { body: { email_or_username: email, password: "tulip harbour sketch nine" } });
     expect(crossed.status).toBe(401);
   });
 
@@ -73,6 +73,54 @@ describe("customer accounts", () => {
     expect(text).not.toContain("short");
     const fields = JSON.parse(text).error.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(["email", "first_name", "last_name", "marketing_consent", "password"]);
+  });
+
+  it("refuses a common password, or one made of the shopper's email or the store's name, and creates no customer (S43)", async () => {
+    const email = unique();
+    for (const [slug, password] of [
+      ["orion", "password1234"],
+      ["orion", "123456789012"],
+      ["acme", "qwertyuiopasdf"],
+      ["acme", "ACME SuppliesACME Supplies"],
+      ["orion", email],
+    ] as const) {
+      const res = await register(slug, email, password);
+      expect(res.status, password).toBe(422);
+      const text = await res.text();
+      expect(text).not.toContain(password);
+      expect(JSON.parse(text).error).toMatchObject({
+        code: "VALIDATION_ERROR",
+        details: [{ field: "password", message: expect.stringMatching(/^This password is too easy to guess\. \S/) }],
+      });
+    }
+    expect(await testSql()`select id from customers where lower(email) = ${email}`).toHaveLength(0);
+    expect((await register("acme", email, "correct horse battery staple")).status).toBe(201);
+    await customerLogin("acme", email, "correct horse battery staple");
+  });
+
+  it("refuses a weak new password at password change and keeps the old one", async () => {
+    const email = unique();
+    await register("orion", email);
+    const { access_token } = await customerLogin("orion", email);
+    const change = (new_password: string) =>
+      call("/api/v1/storefront/orion/account/password", {
+        token: access_token,
+        body: { current_password: "amber canal ferry lantern", new_password },
+      });
+    const weak = await change("password1234");
+    expect(weak.status).toBe(422);
+    const text = await weak.text();
+    expect(text).not.toContain("password1234");
+    expect(JSON.parse(text).error.details).toEqual([{ field: "new_password", message: expect.stringContaining("commonly used password") }]);
+    await customerLogin("orion", email);
+    expect((await change("пароль пароль пароль")).status).toBe(200);
+    await customerLogin("orion", email, "пароль пароль пароль");
+    const old = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "amber canal ferry lantern" } });
+    expect(old.status).toBe(401);
+  });
+
+  it("still signs in the demo customer with its short seeded password", async () => {
+    await customerLogin("orion", "customer@example.com", "customer123");
   });
 
   it("refuses an ORION customer's token at ACME, and at the admin and store APIs", async () => {
@@ -114,7 +162,7 @@ describe("store resolution", () => {
   it("scopes the customer cookie to /storefront/{slug} on the path form", async () => {
     const email = unique();
     await register("orion", email);
-    const res = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "a good password" } });
+    const res = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "amber canal ferry lantern" } });
     const cookie = parseSetCookies(res).find((c) => c.name === "customer_token");
     expect(cookie?.attrs).toMatchObject({ path: "/storefront/orion", httponly: true, samesite: "Lax" });
     const logout = await call("/api/v1/storefront/orion/auth/logout", { body: {}, token: (await res.json()).access_token });
@@ -128,7 +176,7 @@ describe("store resolution", () => {
     const email = unique();
     await register("orion", email);
     for (const host of [`orion.lu:${port()}`, `orion.localhost:${port()}`]) {
-      const res = await call("/api/v1/storefront/auth/login", { host, body: { email_or_username: email, password: "a good password" } });
+      const res = await call("/api/v1/storefront/auth/login", { host, body: { email_or_username: email, password: "amber canal ferry lantern" } });
       expect(res.status, host).toBe(200);
       expect(parseSetCookies(res).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront");
       const { access_token } = await res.json();
@@ -142,7 +190,7 @@ describe("store resolution", () => {
     await register("acme", email);
     const res = await call("/api/v1/storefront/auth/login", {
       referer: `${baseUrl()}/storefront/acme/account/login`,
-      body: { email_or_username: email, password: "a good password" },
+      body: { email_or_username: email, password: "amber canal ferry lantern" },
     });
     expect(res.status).toBe(200);
     expect(parseSetCookies(res).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront/acme");

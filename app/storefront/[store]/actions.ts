@@ -5,7 +5,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { type ActionState, assertSameOriginAction, parseForm, runAction } from "@/lib/actions";
+import { type ActionState, apiErrorState, assertSameOriginAction, parseForm, runAction } from "@/lib/actions";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/auth/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
@@ -121,7 +121,8 @@ export async function registerAction(slug: string, _prev: ActionState, formData:
     }
   } catch (error) {
     if (error instanceof ApiError) {
-      return { error: error.message, fieldErrors: error.code === "CONFLICT" ? { email: error.message } : undefined, values };
+      if (error.code === "CONFLICT") return { error: error.message, fieldErrors: { email: error.message }, values };
+      return apiErrorState(error, values);
     }
     throw error;
   }
@@ -150,8 +151,13 @@ export async function resetPasswordAction(slug: string, _prev: ActionState, form
   if (!parsed.ok) return parsed.state;
   if (parsed.data.password !== parsed.data.confirm_password) return { fieldErrors: { confirm_password: "The passwords differ" } };
   const { store, base } = await storefrontPage(slug);
-  if (!(await resetPassword("customer", store.id, parsed.data.token, parsed.data.password, parsed.ctx))) {
-    return { error: RESET_REFUSED };
+  try {
+    if (!(await resetPassword("customer", store.id, parsed.data.token, parsed.data.password, parsed.ctx))) {
+      return { error: RESET_REFUSED };
+    }
+  } catch (error) {
+    if (error instanceof ApiError) return apiErrorState(error);
+    throw error;
   }
   redirect(`${base}/account/login?reset=1`);
 }

@@ -197,7 +197,11 @@ const passwordForm = z
 
 export async function changePasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: passwordForm, ...member(slug) }, async (p, data, ctx) => {
-    const ok = await changeUserPassword(p.id, p.sessionId, data.current_password, data.new_password);
+    const ok = await changeUserPassword(p.id, p.sessionId, data.current_password, data.new_password, [
+      p.store.name,
+      p.store.slug,
+      p.store.code,
+    ]);
     if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
     await recordAuthEvent("password_changed", { area: "store", storeId: p.store.id, userId: p.id, sessionId: p.sessionId }, ctx);
     return { message: "Password changed. Your other sessions have been signed out." };

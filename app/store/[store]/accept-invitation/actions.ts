@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ActionState, parseForm } from "@/lib/actions";
+import { type ActionState, apiErrorState, parseForm } from "@/lib/actions";
+import { ApiError } from "@/lib/auth/errors";
 import { InvitationError, acceptInvitation, acceptSchema } from "@/lib/store/team";
 import { storeBySlug } from "@/lib/stores/lookup";
 
@@ -17,9 +18,9 @@ export async function acceptInvitationAction(slug: string, _prev: ActionState, f
   try {
     await acceptInvitation(store.id, parsed.data, parsed.ctx);
   } catch (error) {
-    if (error instanceof InvitationError) {
-      return { error: error.message, values: { username: String(formData.get("username") ?? "") } };
-    }
+    const values = { username: String(formData.get("username") ?? "") };
+    if (error instanceof InvitationError) return { error: error.message, values };
+    if (error instanceof ApiError) return apiErrorState(error, values);
     throw error;
   }
   redirect(`/store/${slug}/login?joined=1`);

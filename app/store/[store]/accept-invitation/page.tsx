@@ -53,7 +53,7 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
                       type="password"
                       autoComplete="new-password"
                       required
-                      hint="At least 12 characters; at most 72 bytes."
+                      hint="At least 12 characters, at most 72 bytes, hard to guess: a few unrelated words work well."
                     />
                     <Field name="confirm_password" label="Repeat the password" type="password" autoComplete="new-password" required />
                   </>

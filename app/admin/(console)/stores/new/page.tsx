@@ -23,7 +23,7 @@ export default async function NewStorePage() {
             <Field name="owner_username" label="Username" required autoComplete="off" />
             <Field name="owner_email" label="Email" type="email" required autoComplete="off" />
           </div>
-          <Field name="owner_password" label="Initial password" type="password" required autoComplete="new-password" hint="At least 12 characters" />
+          <Field name="owner_password" label="Initial password" type="password" required autoComplete="new-password" hint="At least 12 characters, hard to guess: a few unrelated words work well" />
           <SubmitButton>Create store</SubmitButton>
         </ActionForm>
       </Card>

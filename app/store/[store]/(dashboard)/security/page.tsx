@@ -45,7 +45,7 @@ export default async function SecurityPage({ params }: { params: Promise<{ store
             type="password"
             autoComplete="new-password"
             required
-            hint="At least 12 characters; at most 72 bytes."
+            hint="At least 12 characters, at most 72 bytes, hard to guess: a few unrelated words work well."
           />
           <Field name="confirm_password" label="Repeat the new password" type="password" autoComplete="new-password" required />
           <SubmitButton>Change password</SubmitButton>

@@ -18,7 +18,7 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
       {token ? (
         <ActionForm action={resetPasswordAction.bind(null, slug)} aria-label="Reset password">
           <input type="hidden" name="token" value={token} />
-          <Field name="password" label="New password" type="password" required autoComplete="new-password" hint="At least 8 characters" />
+          <Field name="password" label="New password" type="password" required autoComplete="new-password" hint="At least 8 characters, hard to guess: a few unrelated words work well" />
           <Field name="confirm_password" label="Repeat the new password" type="password" required autoComplete="new-password" />
           <SubmitButton>Save the new password</SubmitButton>
         </ActionForm>

@@ -15,7 +15,7 @@ export default async function PasswordPage({ params }: { params: Promise<{ store
       <Card>
         <ActionForm action={customerPasswordAction.bind(null, slug)} aria-label="Change password">
           <Field name="current_password" label="Current password" type="password" required autoComplete="current-password" />
-          <Field name="new_password" label="New password" type="password" required autoComplete="new-password" hint="At least 8 characters" />
+          <Field name="new_password" label="New password" type="password" required autoComplete="new-password" hint="At least 8 characters, hard to guess: a few unrelated words work well" />
           <Field name="confirm_password" label="Repeat the new password" type="password" required autoComplete="new-password" />
           <SubmitButton>Change password</SubmitButton>
         </ActionForm>
