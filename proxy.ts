@@ -4,10 +4,13 @@
 // verifiable token to their area's login. The guards of lib/auth make the real check.
 import { type NextRequest, NextResponse } from "next/server";
 import { AREAS, type AreaName, type CookieScope } from "@/lib/auth/areas";
+import { type CookieSpec, clearedCookies, serializeCookie } from "@/lib/auth/cookies";
+import { renewFromRefreshCookie } from "@/lib/auth/page-renewal";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "@/lib/auth/paths";
 import { loginRedirectUrl, safeNext } from "@/lib/auth/safe-next";
 import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
 import { config as appConfig } from "@/lib/config";
+import { requestContext } from "@/lib/http";
 import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
 import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
 import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve";
@@ -38,7 +41,14 @@ const notFound = () => page(404, "There is nothing here", "Check the address and
 /** A suspended store's pages: 503, and no page of it rendered at all. */
 const unavailable = (name: string) => page(503, `${name} is currently unavailable`, "Please come back later.");
 
-/** Sends a page request without a verifiable token of `area` to its login page. */
+// Cookies renewed while routing this request, for its response (see requireToken).
+const renewedCookies = new WeakMap<NextRequest, CookieSpec[]>();
+
+/**
+ * Lets a page request through with a verifiable token of `area`. Without one, the refresh
+ * cookie renews the session: the page gets the new access token in the request's cookies and
+ * the browser gets both new cookies with the response. Otherwise → the area's login page.
+ */
 async function requireToken(
   request: NextRequest,
   area: AreaName,
@@ -49,9 +59,21 @@ async function requireToken(
   const token = request.cookies.get(def.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
   // Any sound token passes: a token of another area gets the guard's 403 page, not a login.
   if (token && (await verifyAccessToken(token))) return null;
+  const refresh = request.cookies.get(def.refreshCookie)?.value;
+  if (refresh) {
+    const renewal = await renewFromRefreshCookie(area, scope, refresh, requestContext(request.headers));
+    if (renewal) {
+      request.cookies.set(def.accessCookie, renewal.accessToken);
+      renewedCookies.set(request, renewal.cookies);
+      return null;
+    }
+  }
   const next = safeNext(visiblePath, def.cookiePath(scope));
   const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
-  return redirect(request, loginRedirectUrl(def.loginPath(scope), next), status);
+  const response = redirect(request, loginRedirectUrl(def.loginPath(scope), next), status);
+  // A refresh cookie that renews nothing is dropped, so it is not tried again.
+  if (refresh) for (const spec of clearedCookies(area, scope)) response.headers.append("Set-Cookie", serializeCookie(spec));
+  return response;
 }
 
 async function storefront(
@@ -81,6 +103,7 @@ async function storefront(
 /** HSTS in production: browsers then never reach a sign-in page over plain HTTP. */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = await route(request);
+  for (const spec of renewedCookies.get(request) ?? []) response.headers.append("Set-Cookie", serializeCookie(spec));
   if (appConfig().isProduction) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }

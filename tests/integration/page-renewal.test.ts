@@ -88,7 +88,10 @@ describe("admin pages renew from the refresh cookie", () => {
     const res = await page("/admin", `admin_refresh=${login.refresh_token}`);
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toMatch(/^\/admin\/login/);
-    expect(renewed(res, "admin").access).toBeUndefined();
+    // Nothing is issued; both cookies are deleted.
+    const { access, refresh } = renewed(res, "admin");
+    expect(access).toMatchObject({ value: "", attrs: { "max-age": "0" } });
+    expect(refresh).toMatchObject({ value: "", attrs: { "max-age": "0" } });
   });
 });
 
