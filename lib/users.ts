@@ -1,10 +1,11 @@
 // Look-ups of platform users (admins and store staff) shared by the areas that sign them in.
 import "server-only";
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db/client";
 import { type User, sessions, users } from "@/db/schema";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
 
 /** The user whose username or email is `identifier`, ignoring case. */
 export async function findUserByLogin(identifier: string): Promise<User | undefined> {
@@ -21,6 +22,15 @@ export async function touchLastLogin(userId: string): Promise<User | undefined> 
   const [user] = await db().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)).returning();
   return user;
 }
+
+/** The change-password form of admins and staff: the current password, the new one twice. */
+export const userPasswordChangeForm = z
+  .object({
+    current_password: z.string().min(1, { message: "Enter your current password" }),
+    new_password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
+    confirm_password: z.string(),
+  })
+  .refine((d) => d.new_password === d.confirm_password, { path: ["confirm_password"], message: "The passwords differ" });
 
 /**
  * Changes a user's password after checking the current one, and ends every other session of

@@ -12,6 +12,8 @@ import { currentPagePrincipal } from "@/lib/auth/guards";
 import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
+import { recordAuthEvent } from "@/lib/audit";
+import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
 import { idParam } from "@/lib/validation";
 
 const admin = { principal: () => currentPagePrincipal("admin") };
@@ -118,4 +120,13 @@ export async function adminTotpAction(step: TotpStep, _prev: TotpState, formData
     const p = await currentPagePrincipal("admin");
     return p ? totpHolder(p) : null;
   }, formData);
+}
+
+export async function adminChangePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, { schema: userPasswordChangeForm, ...admin }, async (p, data, ctx) => {
+    const ok = await changeUserPassword(p.id, p.sessionId, data.current_password, data.new_password, ["orion", "admin"]);
+    if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
+    await recordAuthEvent("password_changed", { area: "admin", userId: p.id, sessionId: p.sessionId }, ctx);
+    return { message: "Password changed. Your other sessions have been signed out." };
+  });
 }

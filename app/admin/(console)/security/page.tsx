@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm, Field, SubmitButton } from "@/components/forms";
 import { TwoFactorSettings } from "@/components/two-factor";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { totpHolder, totpStatusView } from "@/lib/auth/totp-account";
-import { adminTotpAction } from "../../console-actions";
+import { adminChangePasswordAction, adminTotpAction } from "../../console-actions";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -14,6 +15,21 @@ export default async function AdminSecurityPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader title="Security" description={`Signed in as ${admin.username} (${admin.email}).`} />
+      <Card title="Change password">
+        <ActionForm action={adminChangePasswordAction} aria-label="Change password">
+          <Field name="current_password" label="Current password" type="password" autoComplete="current-password" required />
+          <Field
+            name="new_password"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            required
+            hint="At least 12 characters, at most 72 bytes, and hard to guess: a few unrelated words work well."
+          />
+          <Field name="confirm_password" label="Repeat the new password" type="password" autoComplete="new-password" required />
+          <SubmitButton>Change password</SubmitButton>
+        </ActionForm>
+      </Card>
       <Card title="Two-factor sign-in">
         <TwoFactorSettings
           status={status}

@@ -10,7 +10,6 @@ import { type ActionState, assertSameOriginAction, runAction } from "@/lib/actio
 import { recordAuthEvent } from "@/lib/audit";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { type StorePrincipal, currentPagePrincipal } from "@/lib/auth/guards";
-import { MIN_PASSWORD_CHARS, newPasswordSchema } from "@/lib/auth/passwords";
 import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { logoutStore } from "@/lib/store/auth";
 import { setCustomerActive } from "@/lib/store/customers";
@@ -21,7 +20,7 @@ import { addDomain, domainSchema, removeDomain, settingsSchema, updateSettings }
 import { changeMemberRole, inviteMember, inviteSchema, removeMember, roleChangeSchema, setStaffMfaRequired } from "@/lib/store/team";
 import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
-import { changeUserPassword } from "@/lib/users";
+import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
 import { idParam } from "@/lib/validation";
 
 function member(slug: string, permission?: Permission) {
@@ -187,16 +186,8 @@ export async function removeDomainAction(slug: string, id: string, _prev: Action
   });
 }
 
-const passwordForm = z
-  .object({
-    current_password: z.string().min(1, { message: "Enter your current password" }),
-    new_password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
-    confirm_password: z.string(),
-  })
-  .refine((d) => d.new_password === d.confirm_password, { path: ["confirm_password"], message: "The passwords differ" });
-
 export async function changePasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: passwordForm, ...member(slug) }, async (p, data, ctx) => {
+  return runAction(formData, { schema: userPasswordChangeForm, ...member(slug) }, async (p, data, ctx) => {
     const ok = await changeUserPassword(p.id, p.sessionId, data.current_password, data.new_password, [
       p.store.name,
       p.store.slug,
