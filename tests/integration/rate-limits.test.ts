@@ -79,6 +79,23 @@ for (const variant of variants) {
       expect(acme.status).toBe(401);
     });
 
+    it("accepts one instance's tokens on the other, and a logout on one is refused on both", async () => {
+      const res = await rawRequest(a.url, "/api/v1/store/auth/login", {
+        body: { email_or_username: "acme_staff", password: "staff123", store_code: "ACME" },
+      });
+      expect(res.status).toBe(200);
+      const first = await res.json();
+      expect((await rawRequest(b.url, "/api/v1/store/acme/auth/me", { token: first.access_token })).status).toBe(200);
+      // The refresh token issued by A rotates on B; A's old one is then spent everywhere.
+      const refreshed = await rawRequest(b.url, "/api/v1/store/auth/refresh", { body: { refresh_token: first.refresh_token } });
+      expect(refreshed.status).toBe(200);
+      const second = await refreshed.json();
+      expect((await rawRequest(a.url, "/api/v1/store/acme/auth/me", { token: second.access_token })).status).toBe(200);
+      expect((await rawRequest(a.url, "/api/v1/store/auth/logout", { method: "POST", token: second.access_token })).status).toBe(200);
+      expect((await rawRequest(b.url, "/api/v1/store/acme/auth/me", { token: second.access_token })).status).toBe(401);
+      expect((await rawRequest(b.url, "/api/v1/store/auth/refresh", { body: { refresh_token: second.refresh_token } })).status).toBe(401);
+    });
+
     it("answers 429 with Retry-After once an IP has spent its login budget", async () => {
       const answers: Response[] = [];
       for (let i = 0; i < 32; i++) {
