@@ -40,6 +40,9 @@ const ADMIN = { email_or_username: "admin", password: "admin123" } as const;
 const RATIO = { connections: 10, warmupSeconds: 3, rounds: 3, roundSeconds: 5, target: 0.85 } as const;
 const LOGIN = { connections: 8, seconds: 10, compareSamples: 5, target: 0.85 } as const;
 const ELD_TARGET_P99_MS = 20;
+// Wrong-password logins of existing accounts against logins of unknown ones, one at a time,
+// interleaved; each existing account fails once, so no lockout interferes (checklist S38).
+const FAILURE_TIMING = { pairs: 25, maxDeltaMs: 25 } as const;
 
 const root = process.cwd();
 const probePath = path.join(root, "bench/eld-probe.cjs");
@@ -332,6 +335,34 @@ async function adminHash(databaseUrl: string): Promise<string> {
   }
 }
 
+/** Accounts sharing the admin's hash, each to fail one login in the timing comparison. */
+async function timingAccounts(databaseUrl: string, n: number): Promise<string[]> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const names = Array.from({ length: n }, (_, i) => `bench_timing_${i}`);
+    for (const name of names) {
+      await sql`insert into users (username, email, password_hash, role)
+        select ${name}, ${name} || '@orion.test', password_hash, 'admin' from users where username = 'admin'`;
+    }
+    return names;
+  } finally {
+    await sql.end();
+  }
+}
+
+async function timedFailure(baseUrl: string, identifier: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/api/v1/admin/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email_or_username: identifier, password: "a wrong password" }),
+  });
+  await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  if (res.status !== 401) throw new Error(`a wrong-password login answered ${res.status}`);
+  return ms;
+}
+
 /** Median wall time of bcrypt compareSync on the admin's real hash, in this process. */
 function timeCompare(hash: string, samples: number): { medianMs: number; samplesMs: number[] } {
   if (!bcrypt.compareSync(ADMIN.password, hash)) throw new Error("the demo admin password does not match");
@@ -495,6 +526,24 @@ async function main(): Promise<void> {
   const loginEld = logins.server;
   const loginFraction = logins.rps / hashLimit;
 
+  // 3. Failed logins: existing account (wrong password) against unknown account.
+  log(`failure timing: ${FAILURE_TIMING.pairs} interleaved pairs, one request at a time`);
+  const existing = await timingAccounts(database.url, FAILURE_TIMING.pairs);
+  const knownMs: number[] = [];
+  const unknownMs: number[] = [];
+  for (let i = 0; i < FAILURE_TIMING.pairs; i++) {
+    const unknown = `nobody_${i}_${Date.now()}`;
+    if (i % 2 === 0) {
+      knownMs.push(await timedFailure(server.url, existing[i]!));
+      unknownMs.push(await timedFailure(server.url, unknown));
+    } else {
+      unknownMs.push(await timedFailure(server.url, unknown));
+      knownMs.push(await timedFailure(server.url, existing[i]!));
+    }
+  }
+  const failureDelta = Math.abs(median(knownMs) - median(unknownMs));
+  const failurePass = failureDelta <= FAILURE_TIMING.maxDeltaMs;
+
   // Report.
   const elapsedS = round((performance.now() - started) / 1000, 1);
   const ratioPass = medianRatio >= RATIO.target;
@@ -554,6 +603,16 @@ async function main(): Promise<void> {
       pass: loginPass,
       load: logins,
     },
+    failureTiming: {
+      pairs: FAILURE_TIMING.pairs,
+      existingWrongPasswordMedianMs: round(median(knownMs), 1),
+      unknownAccountMedianMs: round(median(unknownMs), 1),
+      deltaMs: round(failureDelta, 1),
+      targetMaxDeltaMs: FAILURE_TIMING.maxDeltaMs,
+      pass: failurePass,
+      existingMs: knownMs.map((v) => round(v, 1)),
+      unknownMs: unknownMs.map((v) => round(v, 1)),
+    },
     loginEventLoop: {
       note: "delay = raw monitorEventLoopDelay value minus its 10 ms sampling interval, clamped at 0",
       ...loginEld,
@@ -605,6 +664,12 @@ async function main(): Promise<void> {
     `${loginEld.p99Ms.toFixed(2)} ms  (raw ${loginEld.raw.p99Ms.toFixed(2)} − ${loginEld.raw.resolutionMs}; max ${loginEld.maxMs.toFixed(2)} ms)`,
     `≤ ${ELD_TARGET_P99_MS} ms`,
     verdict(eldPass),
+  ]);
+  rows.push([
+    "failed login: existing − unknown (medians)",
+    `${median(knownMs).toFixed(1)} − ${median(unknownMs).toFixed(1)} ms = Δ ${failureDelta.toFixed(1)} ms (${FAILURE_TIMING.pairs} pairs)`,
+    `≤ ${FAILURE_TIMING.maxDeltaMs} ms`,
+    verdict(failurePass),
   ]);
   rows.push([
     "  (info) same, /me and /health rounds",
