@@ -12,6 +12,7 @@ import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
 import { config as appConfig } from "@/lib/config";
 import { requestContext } from "@/lib/http";
 import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
+import { NONCE_HEADER, newNonce, pageCsp } from "@/lib/security-headers";
 import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
 import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve";
 
@@ -22,6 +23,19 @@ import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve
 const REWRITE_MARK = "x-orion-rewritten";
 const globalForProxy = globalThis as unknown as { orionRewriteSecret?: string };
 const rewriteSecret = (globalForProxy.orionRewriteSecret ??= crypto.randomUUID());
+
+/** The path our own earlier pass marked this request for, if it is ours; null otherwise. */
+function ownMark(request: NextRequest): string | null {
+  const [secret, markedPath] = (request.headers.get(REWRITE_MARK) ?? "").split(" ");
+  return secret === rewriteSecret ? (markedPath ?? "") : null;
+}
+
+/** On to the page, with the request headers this pass set (nonce, policy, visible path). */
+function onward(request: NextRequest, extra: Record<string, string> = {}): NextResponse {
+  const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return NextResponse.next({ request: { headers } });
+}
 
 function redirect(request: NextRequest, location: string, status: number): NextResponse {
   return NextResponse.redirect(new URL(location, request.url), status);
@@ -90,19 +104,29 @@ async function storefront(
     const refused = await requireToken(request, "customer", { slug, method }, pathname + search);
     if (refused) return refused;
   }
-  const headers = new Headers(request.headers);
   // Always ours, never the client's.
-  headers.set(REQUEST_PATH_HEADER, pathname + search);
-  headers.set(STORE_METHOD_HEADER, method);
-  if (method === "path") return NextResponse.next({ request: { headers } });
+  const own = { [REQUEST_PATH_HEADER]: pathname + search, [STORE_METHOD_HEADER]: method };
+  if (method === "path") return onward(request, own);
+  const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(own)) headers.set(name, value);
   const target = new URL(`/storefront/${slug}${rest}${search}`, request.url);
   headers.set(REWRITE_MARK, `${rewriteSecret} ${target.pathname}`);
   return NextResponse.rewrite(target, { request: { headers } });
 }
 
-/** HSTS in production: browsers then never reach a sign-in page over plain HTTP. */
+/**
+ * Every page gets its own script nonce and policy (lib/security-headers), renewed cookies, and
+ * HSTS in production, so browsers never reach a sign-in page over plain HTTP.
+ */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // Our own later pass of a request is already being rendered with the first pass's nonce.
+  const nonce = (ownMark(request) !== null && request.headers.get(NONCE_HEADER)) || newNonce();
+  const csp = pageCsp(nonce);
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  request.headers.set(NONCE_HEADER, nonce);
+  request.headers.set("Content-Security-Policy", csp);
   const response = await route(request);
+  response.headers.set("Content-Security-Policy", csp);
   for (const spec of renewedCookies.get(request) ?? []) response.headers.append("Set-Cookie", serializeCookie(spec));
   if (appConfig().isProduction) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
@@ -112,10 +136,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  const [secret, markedPath] = (request.headers.get(REWRITE_MARK) ?? "").split(" ");
-  const ours = secret === rewriteSecret;
+  const markedPath = ownMark(request);
+  const ours = markedPath !== null;
   // Our own rewrite coming back: routed already.
-  if (ours && markedPath === pathname) return NextResponse.next();
+  if (ours && markedPath === pathname) return onward(request);
   // A later request of the same visit made by the server itself: the visitor's host is forwarded.
   const hostHeader = ours ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : request.headers.get("host");
   const host = classifyHost(hostHeader, appConfig().platformDomain);
@@ -140,7 +164,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
   }
 
   const area = pageAreaOf(pathname);
-  if (!area) return NextResponse.next();
+  if (!area) return onward(request);
   const scope = area.area === "store" ? { slug: area.slug } : {};
   if (area.area === "store") {
     // One spelling per store, so the cookie Path always matches.
@@ -148,16 +172,14 @@ async function route(request: NextRequest): Promise<NextResponse> {
       return redirect(request, pathname.replace(`/store/${area.rawSlug}`, `/store/${area.slug}`) + search, 308);
     }
     const store = await storeBySlug(area.slug);
-    if (!store) return NextResponse.next();
+    if (!store) return onward(request);
     if (store.status !== "active") return unavailable(store.name);
   }
   if (!area.public) {
     const refused = await requireToken(request, area.area, scope, pathname + search);
     if (refused) return refused;
   }
-  const headers = new Headers(request.headers);
-  headers.set(REQUEST_PATH_HEADER, pathname + search);
-  return NextResponse.next({ request: { headers } });
+  return onward(request, { [REQUEST_PATH_HEADER]: pathname + search });
 }
 
 export const config = {

@@ -79,12 +79,12 @@ export async function send(
   });
 }
 
-export type CallOptions = { method?: string; host?: string; body?: unknown; token?: string; referer?: string; cookie?: string };
+export type CallOptions = { method?: string; host?: string; body?: unknown; token?: string; referer?: string; cookie?: string; headers?: Record<string, string> };
 
 /** One request over node:http, because fetch will not send a Host of our choosing. */
 export function rawRequest(base: string, path: string, options: CallOptions = {}): Promise<Response> {
   const url = new URL(path, base);
-  const headers: Record<string, string> = { host: options.host ?? url.host };
+  const headers: Record<string, string> = { ...options.headers, host: options.host ?? url.host };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.referer) headers.referer = options.referer;
   if (options.cookie) headers.cookie = options.cookie;
