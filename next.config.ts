@@ -23,11 +23,6 @@ const nextConfig: NextConfig = {
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: API_CSP }],
       },
-      {
-        // One-time links must not leak through the Referer header.
-        source: "/store/:store/accept-invitation",
-        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
-      },
     ];
   },
 };

@@ -12,7 +12,7 @@ import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
 import { config as appConfig } from "@/lib/config";
 import { requestContext } from "@/lib/http";
 import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
-import { NONCE_HEADER, newNonce, pageCsp } from "@/lib/security-headers";
+import { NONCE_HEADER, newNonce, pageCsp, referrerPolicyFor } from "@/lib/security-headers";
 import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
 import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve";
 
@@ -127,6 +127,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   request.headers.set("Content-Security-Policy", csp);
   const response = await route(request);
   response.headers.set("Content-Security-Policy", csp);
+  const referrerPolicy = referrerPolicyFor(request.nextUrl.pathname);
+  if (referrerPolicy) response.headers.set("Referrer-Policy", referrerPolicy);
   for (const spec of renewedCookies.get(request) ?? []) response.headers.append("Set-Cookie", serializeCookie(spec));
   if (appConfig().isProduction) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");

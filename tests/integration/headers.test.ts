@@ -91,6 +91,23 @@ describe("security headers on pages", () => {
     }
   });
 
+  it("pages opened from a one-time link send no Referer at all, in every area", async () => {
+    const pages: Array<[string, CallOptions]> = [
+      ["/admin/reset-password?token=x", {}],
+      ["/store/acme/reset-password?token=x", {}],
+      ["/store/acme/accept-invitation?token=x", {}],
+      ["/storefront/orion/account/reset-password?token=x", {}],
+      ["/storefront/orion/account/verify-email?token=x", {}],
+      ["/storefront/account/reset-password?token=x", { host: `orion.lu:${port()}` }],
+    ];
+    for (const [path, options] of pages) {
+      const res = await call(path, options);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+    expect((await call("/admin/login")).headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  });
+
   it("answers the API with a policy that allows nothing, as JSON in UTF-8", async () => {
     const res = await call("/api/v1/health");
     expectCommonHeaders(res);
