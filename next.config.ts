@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          // No window this app opens, or that opens it, gets a handle on the other.
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
       {

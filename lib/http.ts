@@ -2,7 +2,7 @@
 // ApiError (SPEC §6), plus the wrapper every route handler goes through.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ApiError, NO_STORE, errorResponse, validationError } from "@/lib/auth/errors";
+import { ApiError, errorResponse, validationError } from "@/lib/auth/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -43,11 +43,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parsed.data;
 }
 
-export function json(body: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set("Cache-Control", NO_STORE);
-  return Response.json(body, { ...init, headers });
-}
+export { json } from "@/lib/auth/errors";
 
 /** The caller's address as the nearest proxy saw it (the first hop is ours to trust). */
 export function clientIp(headers: Headers): string | null {

@@ -67,6 +67,14 @@ export function validationError(error: z.ZodError): ApiError {
 
 export const NO_STORE = "no-store";
 
+/** Every JSON answer of the API: UTF-8 declared, never cached. */
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Cache-Control", NO_STORE);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  return Response.json(body, { ...init, headers });
+}
+
 export function errorResponse(error: unknown): Response {
   const apiError =
     error instanceof ApiError
@@ -83,8 +91,5 @@ export function errorResponse(error: unknown): Response {
     error: { code: apiError.code, message: apiError.message },
   };
   if (apiError.details !== undefined) body.error.details = apiError.details;
-  return Response.json(body, {
-    status: apiError.status,
-    headers: { "Cache-Control": NO_STORE, ...apiError.headers },
-  });
+  return json(body, { status: apiError.status, headers: apiError.headers });
 }

@@ -29,6 +29,7 @@ function expectCommonHeaders(res: Response) {
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   expect(res.headers.get("x-frame-options")).toBe("DENY");
+  expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
   expect(res.headers.get("x-powered-by")).toBeNull();
 }
 
@@ -112,6 +113,11 @@ describe("security headers on pages", () => {
     const res = await call("/api/v1/health");
     expectCommonHeaders(res);
     expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    // Errors too.
+    const refused = await call("/api/v1/admin/auth/me");
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expectCommonHeaders(refused);
   });
 });

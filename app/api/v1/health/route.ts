@@ -1,4 +1,6 @@
 // Liveness: answers without touching the database or any auth.
+import { json } from "@/lib/http";
+
 export function GET(): Response {
-  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  return json({ status: "ok" });
 }
