@@ -26,12 +26,18 @@ export function ActionForm({
     <form action={formAction} className={className} aria-label={ariaLabel}>
       <FormState value={state}>
         {state.error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          <p
+            role="alert"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          >
             {state.error}
           </p>
         )}
         {state.message && (
-          <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          <div
+            role="status"
+            className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+          >
             <p>{state.message}</p>
             {state.detail && (
               <input
@@ -99,7 +105,13 @@ export function FieldError({ name }: { name: string }) {
   return error ? <p className="mt-1 text-sm text-red-600 dark:text-red-400">{error}</p> : null;
 }
 
-export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+export function SubmitButton({
+  children,
+  tone = "primary",
+}: {
+  children: ReactNode;
+  tone?: "primary" | "danger" | "plain";
+}) {
   const { pending } = useFormStatus();
   const tones = {
     // --brand is the store's colour inside a storefront, indigo elsewhere.
@@ -115,5 +127,42 @@ export function SubmitButton({ children, tone = "primary" }: { children: ReactNo
     >
       {pending ? "Working…" : children}
     </button>
+  );
+}
+
+/** The change-password form of every area: current password, the new one twice. */
+export function ChangePasswordForm({
+  action,
+  minLength,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  minLength: number;
+}) {
+  return (
+    <ActionForm action={action} aria-label="Change password">
+      <Field
+        name="current_password"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <Field
+        name="new_password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${minLength} characters, at most 72 bytes, and hard to guess: a few unrelated words work well.`}
+      />
+      <Field
+        name="confirm_password"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+      <SubmitButton>Change password</SubmitButton>
+    </ActionForm>
   );
 }

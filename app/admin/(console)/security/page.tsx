@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, Field, SubmitButton } from "@/components/forms";
+import { ChangePasswordForm } from "@/components/forms";
 import { TwoFactorSettings } from "@/components/two-factor";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
@@ -16,19 +16,7 @@ export default async function AdminSecurityPage() {
     <div className="max-w-3xl space-y-6">
       <PageHeader title="Security" description={`Signed in as ${admin.username} (${admin.email}).`} />
       <Card title="Change password">
-        <ActionForm action={adminChangePasswordAction} aria-label="Change password">
-          <Field name="current_password" label="Current password" type="password" autoComplete="current-password" required />
-          <Field
-            name="new_password"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            required
-            hint="At least 12 characters, at most 72 bytes, and hard to guess: a few unrelated words work well."
-          />
-          <Field name="confirm_password" label="Repeat the new password" type="password" autoComplete="new-password" required />
-          <SubmitButton>Change password</SubmitButton>
-        </ActionForm>
+        <ChangePasswordForm action={adminChangePasswordAction} minLength={12} />
       </Card>
       <Card title="Two-factor sign-in">
         <TwoFactorSettings

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
-import { ActionForm, Field, SubmitButton } from "@/components/forms";
+import { ChangePasswordForm } from "@/components/forms";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { SessionsTable } from "@/components/sessions-table";
 import { listSessions } from "@/lib/auth/session-list";
 import { TwoFactorSettings } from "@/components/two-factor";
 import { totpHolder, totpStatusView } from "@/lib/auth/totp-account";
-import { changePasswordAction, endOtherStoreSessionsAction, endStoreSessionAction, storeTotpAction } from "../actions";
+import {
+  changePasswordAction,
+  endOtherStoreSessionsAction,
+  endStoreSessionAction,
+  storeTotpAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -21,7 +26,10 @@ export default async function SecurityPage({ params }: { params: Promise<{ store
     <div className="max-w-3xl space-y-6">
       <PageHeader title="Security" description={`Signed in as ${member.username} (${member.email}).`} />
       {member.mfaMissing && (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="alert"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
           {member.store.name} requires two-factor sign-in. Set it up below to open the rest of the dashboard.
         </p>
       )}
@@ -37,19 +45,7 @@ export default async function SecurityPage({ params }: { params: Promise<{ store
         />
       </Card>
       <Card title="Change password">
-        <ActionForm action={changePasswordAction.bind(null, slug)} aria-label="Change password">
-          <Field name="current_password" label="Current password" type="password" autoComplete="current-password" required />
-          <Field
-            name="new_password"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            required
-            hint="At least 12 characters, at most 72 bytes, hard to guess: a few unrelated words work well."
-          />
-          <Field name="confirm_password" label="Repeat the new password" type="password" autoComplete="new-password" required />
-          <SubmitButton>Change password</SubmitButton>
-        </ActionForm>
+        <ChangePasswordForm action={changePasswordAction.bind(null, slug)} minLength={12} />
       </Card>
       <Card title="Where you are signed in to this store">
         <SessionsTable
