@@ -1,9 +1,12 @@
-// The audit trail (SPEC §8): every auth event becomes a row of auth_events and a log line.
+// The audit trail (SPEC §8): every auth event becomes a row of auth_events and a log line;
+// changes of credentials are also mailed to the account's owner (lib/mail/account-notices).
 import "server-only";
 import { db } from "@/db/client";
 import { authEvents, type AuthEvent } from "@/db/schema";
 import type { RequestContext } from "@/lib/http";
 import { log } from "@/lib/log";
+import { noticeAccountChange } from "@/lib/mail/account-notices";
+import { isAccountChange } from "@/lib/mail/templates";
 
 export type AuthEventType =
   | "login_succeeded"
@@ -61,4 +64,6 @@ export async function recordAuthEvent(
     },
     "auth event",
   );
+  // A change of credentials is also told to the account's owner, by mail.
+  if (isAccountChange(type)) await noticeAccountChange(type, event, ctx.ip);
 }

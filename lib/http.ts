@@ -48,8 +48,9 @@ export { json } from "@/lib/auth/errors";
 /** The caller's address as the nearest proxy saw it (the first hop is ours to trust). */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",").at(-1)!.trim() || null;
-  return headers.get("x-real-ip");
+  const ip = forwarded ? forwarded.split(",").at(-1)!.trim() : headers.get("x-real-ip");
+  // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; one address, one spelling.
+  return ip ? ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "") : null;
 }
 
 export type RequestContext = { ip: string | null; userAgent: string | null; requestId: string };

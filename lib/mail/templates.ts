@@ -2,25 +2,29 @@
 // and colour; every value is escaped, since names and addresses are data, never markup.
 import type { Mail } from "./send";
 
-type Brand = { name: string; color: string };
+export type Brand = { name: string; color: string };
 
-const PLATFORM: Brand = { name: "Orion", color: "#4f46e5" };
+export const PLATFORM: Brand = { name: "Orion", color: "#4f46e5" };
 
 function escape(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function layout(brand: Brand, heading: string, paragraphs: string[], action: { label: string; url: string }, footer: string) {
+function layout(brand: Brand, heading: string, paragraphs: string[], action: { label: string; url: string } | null, footer: string) {
   const color = /^#[0-9a-f]{6}$/i.test(brand.color) ? brand.color : PLATFORM.color;
   const html = `<!doctype html><html><body style="margin:0;background:#f1f5f9;font-family:system-ui,sans-serif;color:#0f172a">
 <div style="max-width:520px;margin:24px auto;background:#fff;border-radius:12px;overflow:hidden">
 <div style="background:${color};color:#fff;padding:16px 24px;font-weight:700">${escape(brand.name)}</div>
 <div style="padding:24px"><h1 style="font-size:20px;margin:0 0 12px">${escape(heading)}</h1>
 ${paragraphs.map((p) => `<p style="line-height:1.5">${escape(p)}</p>`).join("\n")}
-<p style="margin:24px 0"><a href="${escape(action.url)}" style="background:${color};color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escape(action.label)}</a></p>
+${
+    action
+      ? `<p style="margin:24px 0"><a href="${escape(action.url)}" style="background:${color};color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escape(action.label)}</a></p>
 <p style="font-size:12px;color:#64748b;word-break:break-all">${escape(action.url)}</p>
-<p style="font-size:12px;color:#64748b">${escape(footer)}</p></div></div></body></html>`;
-  const text = [brand.name, "", heading, "", ...paragraphs, "", `${action.label}: ${action.url}`, "", footer].join("\n");
+`
+      : ""
+  }<p style="font-size:12px;color:#64748b">${escape(footer)}</p></div></div></body></html>`;
+  const text = [brand.name, "", heading, "", ...paragraphs, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), footer].join("\n");
   return { html, text };
 }
 
@@ -58,4 +62,42 @@ export function invitationMail(to: string, url: string, brand: Brand, role: stri
     "If you do not expect this invitation, ignore this message.",
   );
   return { kind: "invitation", to, subject, ...body };
+}
+
+/** What changed on an account, for the notice its owner gets (checklist S44). */
+export type AccountChange = "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "recovery_codes_regenerated";
+
+const OTHERS_OUT = "Your other sessions have been signed out.";
+const CHANGES: Record<AccountChange, { subject: string; what: string; after: string }> = {
+  password_changed: { subject: "Your password was changed", what: "The password of your account was changed.", after: OTHERS_OUT },
+  password_reset: {
+    subject: "Your password was reset",
+    what: "The password of your account was reset with a link sent to this address.",
+    after: "Every session of the account has been signed out.",
+  },
+  mfa_enabled: { subject: "Two-factor sign-in is on", what: "Two-factor sign-in was turned on for your account.", after: OTHERS_OUT },
+  mfa_disabled: { subject: "Two-factor sign-in is off", what: "Two-factor sign-in was turned off for your account.", after: OTHERS_OUT },
+  recovery_codes_regenerated: {
+    subject: "New recovery codes were made",
+    what: "New two-factor recovery codes were made for your account.",
+    after: "The earlier codes no longer work.",
+  },
+};
+
+export function isAccountChange(type: string): type is AccountChange {
+  return Object.hasOwn(CHANGES, type);
+}
+
+/** Tells the owner of an account that its credentials changed, where from and when. */
+export function accountChangeMail(to: string, change: AccountChange, brand: Brand, seen: { at: Date; ip: string | null }): Mail {
+  const { subject, what, after } = CHANGES[change];
+  const where = `${seen.at.toISOString().slice(0, 16).replace("T", " ")} UTC${seen.ip ? `, from the address ${seen.ip}` : ""}`;
+  const body = layout(
+    brand,
+    subject,
+    [what, `When: ${where}. ${after}`],
+    null,
+    `If this was you, there is nothing to do. If it was not, reset your password at once${change === "mfa_disabled" ? " and turn two-factor sign-in back on" : ""}, and tell ${brand.name}.`,
+  );
+  return { kind: `notice_${change}`, to, subject: `${brand.name}: ${subject}`, ...body };
 }

@@ -16,9 +16,11 @@ import {
   stores,
   wishlistItems,
 } from "@/db/schema";
+import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
+import type { RequestContext } from "@/lib/http";
 import { booleanField } from "@/lib/validation";
 import { phoneField } from "./auth";
 import type { CartLine } from "./cart";
@@ -88,12 +90,13 @@ export async function updateProfile(customerId: string, input: z.infer<typeof pr
 
 /**
  * Checks the new password's strength and the current password, stores the new one and ends
- * every other session of the customer.
+ * every other session of the customer, and records it (which tells the customer by mail).
  */
 export async function changeCustomerPassword(
   customerId: string,
   sessionId: string,
   input: z.infer<typeof passwordChangeSchema>,
+  ctx: RequestContext,
 ): Promise<boolean> {
   const customer = await getCustomer(customerId);
   const [store] = await db()
@@ -114,6 +117,7 @@ export async function changeCustomerPassword(
       .set({ revokedAt: new Date(), revokedReason: "password_changed" })
       .where(and(eq(sessions.customerId, customerId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)));
   });
+  await recordAuthEvent("password_changed", { area: "customer", storeId: customer.storeId, customerId, sessionId }, ctx);
   return true;
 }
 

@@ -198,10 +198,10 @@ const routes: Route[] = [
   {
     method: "POST",
     path: ["account", "password"],
-    handler: async ({ request, customer }) => {
+    handler: async ({ request, customer, ctx }) => {
       const me = await customer();
       const input = await readJson(request, passwordChangeSchema);
-      if (!(await changeCustomerPassword(me.id, me.sessionId, input))) {
+      if (!(await changeCustomerPassword(me.id, me.sessionId, input, ctx))) {
         throw new ApiError("VALIDATION_ERROR", { details: [{ field: "current_password", message: "That is not your current password" }] });
       }
       return json({ message: "Password changed; your other sessions have been signed out." });

@@ -1,5 +1,7 @@
 // Mail delivered over SMTP to a real SMTP server in this process: password reset in every
 // area, email verification, invitations (SPEC §9, checklist S53–S57, S63).
+import { randomBytes } from "node:crypto";
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type TestServer, startServer } from "../support/server";
 import { type ReceivedMail, linkFor, startSmtp } from "../support/smtp";
@@ -136,6 +138,67 @@ describe("customer password reset", () => {
       expect(link.startsWith(`http://${host}/storefront/account/reset-password?token=`), link).toBe(true);
       await new Promise((r) => setTimeout(r, 50));
     }
+  });
+});
+
+/** The message to `to` whose subject says `subject`, waiting for it a little. */
+async function mailTo(to: string, subject: string, after: number): Promise<ReceivedMail> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = smtp.messages.slice(after).find((m) => m.to.includes(to) && m.text.includes(`Subject: ${subject}`));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no "${subject}" to ${to}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("notices of account changes (S44)", () => {
+  it("tells a shopper, in the store's name, that the password was changed and then reset; never what it is", async () => {
+    const email = await newCustomer("orion");
+    const { access_token } = await (await login("orion", email, "first maple orbit candle")).json();
+    const before = smtp.messages.length;
+    const changed = await call("/api/v1/storefront/orion/account/password", {
+      token: access_token,
+      body: { current_password: "first maple orbit candle", new_password: "second velvet kiosk tide" },
+    });
+    expect(changed.status).toBe(200);
+    const notice = await mailTo(email, "Orion Outfitters: Your password was changed", before);
+    expect(notice.text).toContain("The password of your account was changed.");
+    expect(notice.text).toMatch(/When: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, from the address 127\.0\.0\.1\./);
+    expect(notice.text).not.toContain("second velvet kiosk tide");
+    const [event] = await testSql()`select e.store_id, s.slug from auth_events e join stores s on s.id = e.store_id
+      join customers c on c.id = e.customer_id where e.type = 'password_changed' and c.email = ${email}`;
+    expect(event?.slug).toBe("orion");
+
+    const forgot = smtp.messages.length;
+    await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
+    const token = tokenOf(await linkFor(smtp.messages, email, "/reset-password", forgot));
+    const afterLink = smtp.messages.length;
+    expect((await call("/api/v1/storefront/orion/auth/reset-password", { body: { token, password: "third quartz meadow hymn" } })).status).toBe(200);
+    const reset = await mailTo(email, "Orion Outfitters: Your password was reset", afterLink);
+    expect(reset.text).toContain("Every session of the account has been signed out.");
+    expect(reset.text).not.toContain("third quartz meadow hymn");
+    expect(reset.text).not.toMatch(/token=/);
+  });
+
+  it("tells an admin, as Orion, when two-factor goes on and off", async () => {
+    const username = `notice_admin_${randomBytes(4).toString("hex")}`;
+    await testSql()`insert into users (username, email, password_hash, role)
+      select ${username}, ${username} || '@orion.test', password_hash, 'admin' from users where username = 'admin'`;
+    const email = `${username}@orion.test`;
+    const { access_token } = await (await call("/api/v1/admin/auth/login", { body: { email_or_username: username, password: "admin123" } })).json();
+    const setup = await (await call("/api/v1/admin/auth/totp/setup", { token: access_token, body: { password: "admin123" } })).json();
+    const step = Math.floor(Date.now() / 30_000);
+    const before = smtp.messages.length;
+    const code = await generate({ secret: setup.secret, epoch: step * 30 });
+    expect((await call("/api/v1/admin/auth/totp/enable", { token: access_token, body: { code } })).status).toBe(200);
+    const on = await mailTo(email, "Orion: Two-factor sign-in is on", before);
+    expect(on.text).not.toContain(setup.secret);
+    const next = await generate({ secret: setup.secret, epoch: (step + 1) * 30 });
+    const off = await call("/api/v1/admin/auth/totp/disable", { token: access_token, body: { password: "admin123", code: next } });
+    expect(off.status).toBe(200);
+    const offMail = await mailTo(email, "Orion: Two-factor sign-in is off", before);
+    expect(offMail.text).toContain("turn two-factor sign-in back on");
   });
 });
 

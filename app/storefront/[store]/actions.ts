@@ -240,9 +240,9 @@ export async function profileAction(slug: string, _prev: ActionState, formData: 
 const passwordForm = passwordChangeSchema.extend({ confirm_password: z.string() });
 
 export async function customerPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: passwordForm, ...customer(slug) }, async (me, data): Promise<ActionState> => {
+  return runAction(formData, { schema: passwordForm, ...customer(slug) }, async (me, data, ctx): Promise<ActionState> => {
     if (data.new_password !== data.confirm_password) return { fieldErrors: { confirm_password: "The passwords differ" } };
-    if (!(await changeCustomerPassword(me.id, me.sessionId, data))) {
+    if (!(await changeCustomerPassword(me.id, me.sessionId, data, ctx))) {
       return { fieldErrors: { current_password: "That is not your current password" } };
     }
     return { message: "Password changed. Your other sessions have been signed out." };
