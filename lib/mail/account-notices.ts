@@ -28,11 +28,18 @@ async function recipient(whose: Whose): Promise<{ email: string; brand: Brand } 
 }
 
 /** Sends the notice; a mail server that fails is logged and does not undo the change. */
-export async function noticeAccountChange(change: AccountChange, whose: Whose, ip: string | null): Promise<void> {
+export async function noticeAccountChange(
+  change: AccountChange,
+  whose: Whose,
+  ip: string | null,
+): Promise<void> {
   try {
     const to = await recipient(whose);
     if (to) await sendMail(accountChangeMail(to.email, change, to.brand, { at: new Date(), ip }));
   } catch (error) {
-    log.warn({ err: error instanceof Error ? error : new Error(String(error)), kind: `notice_${change}` }, "account notice not sent");
+    log.warn(
+      { err: error instanceof Error ? error : new Error(String(error)), kind: `notice_${change}` },
+      "account notice not sent",
+    );
   }
 }

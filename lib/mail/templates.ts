@@ -10,7 +10,13 @@ function escape(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function layout(brand: Brand, heading: string, paragraphs: string[], action: { label: string; url: string } | null, footer: string) {
+function layout(
+  brand: Brand,
+  heading: string,
+  paragraphs: string[],
+  action: { label: string; url: string } | null,
+  footer: string,
+) {
   const color = /^#[0-9a-f]{6}$/i.test(brand.color) ? brand.color : PLATFORM.color;
   const html = `<!doctype html><html><body style="margin:0;background:#f1f5f9;font-family:system-ui,sans-serif;color:#0f172a">
 <div style="max-width:520px;margin:24px auto;background:#fff;border-radius:12px;overflow:hidden">
@@ -18,13 +24,22 @@ function layout(brand: Brand, heading: string, paragraphs: string[], action: { l
 <div style="padding:24px"><h1 style="font-size:20px;margin:0 0 12px">${escape(heading)}</h1>
 ${paragraphs.map((p) => `<p style="line-height:1.5">${escape(p)}</p>`).join("\n")}
 ${
-    action
-      ? `<p style="margin:24px 0"><a href="${escape(action.url)}" style="background:${color};color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escape(action.label)}</a></p>
+  action
+    ? `<p style="margin:24px 0"><a href="${escape(action.url)}" style="background:${color};color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escape(action.label)}</a></p>
 <p style="font-size:12px;color:#64748b;word-break:break-all">${escape(action.url)}</p>
 `
-      : ""
-  }<p style="font-size:12px;color:#64748b">${escape(footer)}</p></div></div></body></html>`;
-  const text = [brand.name, "", heading, "", ...paragraphs, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), footer].join("\n");
+    : ""
+}<p style="font-size:12px;color:#64748b">${escape(footer)}</p></div></div></body></html>`;
+  const text = [
+    brand.name,
+    "",
+    heading,
+    "",
+    ...paragraphs,
+    "",
+    ...(action ? [`${action.label}: ${action.url}`, ""] : []),
+    footer,
+  ].join("\n");
   return { html, text };
 }
 
@@ -33,7 +48,9 @@ export function passwordResetMail(to: string, url: string, brand: Brand = PLATFO
   const body = layout(
     brand,
     "Choose a new password",
-    ["Someone asked to reset the password of your account. If it was you, use the link below: it works once, for 30 minutes."],
+    [
+      "Someone asked to reset the password of your account. If it was you, use the link below: it works once, for 30 minutes.",
+    ],
     { label: "Choose a new password", url },
     "If you did not ask for this, ignore this message; your password stays as it is.",
   );
@@ -45,7 +62,9 @@ export function verificationMail(to: string, url: string, brand: Brand): Mail {
   const body = layout(
     brand,
     "Confirm your email address",
-    [`Thanks for creating an account at ${brand.name}. Confirm that this address is yours: the link works once, for 24 hours.`],
+    [
+      `Thanks for creating an account at ${brand.name}. Confirm that this address is yours: the link works once, for 24 hours.`,
+    ],
     { label: "Confirm my email", url },
     "If you did not create this account, ignore this message.",
   );
@@ -65,18 +84,31 @@ export function invitationMail(to: string, url: string, brand: Brand, role: stri
 }
 
 /** What changed on an account, for the notice its owner gets (checklist S44). */
-export type AccountChange = "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "recovery_codes_regenerated";
+export type AccountChange =
+  "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "recovery_codes_regenerated";
 
 const OTHERS_OUT = "Your other sessions have been signed out.";
 const CHANGES: Record<AccountChange, { subject: string; what: string; after: string }> = {
-  password_changed: { subject: "Your password was changed", what: "The password of your account was changed.", after: OTHERS_OUT },
+  password_changed: {
+    subject: "Your password was changed",
+    what: "The password of your account was changed.",
+    after: OTHERS_OUT,
+  },
   password_reset: {
     subject: "Your password was reset",
     what: "The password of your account was reset with a link sent to this address.",
     after: "Every session of the account has been signed out.",
   },
-  mfa_enabled: { subject: "Two-factor sign-in is on", what: "Two-factor sign-in was turned on for your account.", after: OTHERS_OUT },
-  mfa_disabled: { subject: "Two-factor sign-in is off", what: "Two-factor sign-in was turned off for your account.", after: OTHERS_OUT },
+  mfa_enabled: {
+    subject: "Two-factor sign-in is on",
+    what: "Two-factor sign-in was turned on for your account.",
+    after: OTHERS_OUT,
+  },
+  mfa_disabled: {
+    subject: "Two-factor sign-in is off",
+    what: "Two-factor sign-in was turned off for your account.",
+    after: OTHERS_OUT,
+  },
   recovery_codes_regenerated: {
     subject: "New recovery codes were made",
     what: "New two-factor recovery codes were made for your account.",
@@ -89,7 +121,12 @@ export function isAccountChange(type: string): type is AccountChange {
 }
 
 /** Tells the owner of an account that its credentials changed, where from and when. */
-export function accountChangeMail(to: string, change: AccountChange, brand: Brand, seen: { at: Date; ip: string | null }): Mail {
+export function accountChangeMail(
+  to: string,
+  change: AccountChange,
+  brand: Brand,
+  seen: { at: Date; ip: string | null },
+): Mail {
   const { subject, what, after } = CHANGES[change];
   const where = `${seen.at.toISOString().slice(0, 16).replace("T", " ")} UTC${seen.ip ? `, from the address ${seen.ip}` : ""}`;
   const body = layout(
