@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import postgres from "postgres";
+import { signIn } from "./support/sign-in";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -70,13 +71,6 @@ test.beforeAll(() => {
 test.afterAll(async () => {
   await sql?.end();
 });
-
-/** Fills the sign-in form already on screen (customer, store or admin: the same form). */
-async function signIn(page: Page, identifier: string, password: string) {
-  await page.getByLabel(/^Email( or username)?$/).fill(identifier);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /** A new "device": its own cookies and user agent, signed in to the area. */
 async function device(browser: Browser, baseURL: string | undefined, area: Area, agent: Agent, tag: string) {
