@@ -9,6 +9,7 @@ import {
   expect,
   test,
 } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 
 const port = Number(process.env.ORION_E2E_PORT ?? 3102);
 const platform = `http://127.0.0.1:${port}`;
@@ -77,13 +78,6 @@ async function registerInBrowser(page: Page, form: Form, email: string, firstNam
   await page.getByLabel("Repeat the password").fill(PASSWORD);
   await page.getByRole("checkbox", { name: /Send me news/ }).check();
   await page.getByRole("button", { name: "Create account" }).click();
-}
-
-/** Fills the sign-in form already on screen (customer, store or admin: the same form). */
-async function signIn(page: Page, identifier: string, password: string) {
-  await page.getByLabel(/^Email( or username)?$/).fill(identifier);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 async function customerSignIn(page: Page, form: Form, email: string, password = PASSWORD) {

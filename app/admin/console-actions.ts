@@ -1,6 +1,7 @@
 "use server";
 // The admin console's server actions: stores and users.
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, runAction } from "@/lib/actions";
@@ -104,6 +105,8 @@ export async function unlockAction(_prev: ActionState, formData: FormData): Prom
 export async function endAdminSessionAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
     const ended = await endOwnSession({ area: "admin", userId: p.id }, idParam(id, "session"));
+    // Without it the list keeps showing the ended session until the page is reloaded.
+    revalidatePath("/admin/sessions");
     return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
   });
 }
@@ -111,6 +114,7 @@ export async function endAdminSessionAction(id: string, _prev: ActionState, form
 export async function endOtherAdminSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
     const n = await endOtherSessions({ area: "admin", userId: p.id }, p.sessionId);
+    revalidatePath("/admin/sessions");
     return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
 }

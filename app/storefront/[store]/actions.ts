@@ -2,6 +2,7 @@
 // The storefront's server actions: cart, sign-in and registration, checkout and the account.
 // Cookies are scoped to the form of address the shopper used (SPEC §3).
 
+import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -283,6 +284,8 @@ export async function wishlistAction(
 export async function endCustomerSessionAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
     const ended = await endOwnSession({ area: "customer", customerId: me.id }, idParam(id, "session"));
+    // Without it the list keeps showing the ended session until the page is reloaded.
+    revalidatePath(`/storefront/${slug}/account/sessions`);
     return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
   });
 }
@@ -290,6 +293,7 @@ export async function endCustomerSessionAction(slug: string, id: string, _prev: 
 export async function endOtherCustomerSessionsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
     const n = await endOtherSessions({ area: "customer", customerId: me.id }, me.sessionId);
+    revalidatePath(`/storefront/${slug}/account/sessions`);
     return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
 }

@@ -202,6 +202,8 @@ export async function changePasswordAction(slug: string, _prev: ActionState, for
 export async function endStoreSessionAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
     const ended = await endOwnSession({ area: "store", userId: p.id, storeId: p.store.id }, idParam(id, "session"));
+    // Without it the list keeps showing the ended session until the page is reloaded.
+    revalidatePath(`/store/${slug}/security`);
     return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
   });
 }
@@ -209,6 +211,7 @@ export async function endStoreSessionAction(slug: string, id: string, _prev: Act
 export async function endOtherStoreSessionsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
     const n = await endOtherSessions({ area: "store", userId: p.id, storeId: p.store.id }, p.sessionId);
+    revalidatePath(`/store/${slug}/security`);
     return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
   });
 }
