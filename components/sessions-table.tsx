@@ -26,7 +26,7 @@ export function SessionsTable({ rows, endOne, endOthers }: { rows: Row[]; endOne
             <td>{s.ip ?? "—"}</td>
             <td className="whitespace-nowrap">{when(s.createdAt)}</td>
             <td className="whitespace-nowrap">{when(s.lastUsedAt)}</td>
-            <td>
+            <td className="whitespace-nowrap">
               {!s.current && (
                 <ActionForm action={endOne(s.id)}>
                   <SubmitButton tone="plain">Sign out</SubmitButton>

@@ -30,7 +30,8 @@ export async function listSessions(owner: SessionOwner, currentId: string) {
     .from(sessions)
     .where(owned(owner))
     .orderBy(desc(sessions.lastUsedAt));
-  return rows.map((r) => ({ ...r, current: r.id === currentId }));
+  // This device first, then the others by last use.
+  return rows.map((r) => ({ ...r, current: r.id === currentId })).sort((a, b) => Number(b.current) - Number(a.current));
 }
 
 /** Ends one of the owner's sessions; false when it is not theirs (or already ended). */
