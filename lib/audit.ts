@@ -1,6 +1,7 @@
 // The audit trail (SPEC §8): every auth event becomes a row of auth_events and a log line;
 // changes of credentials are also mailed to the account's owner (lib/mail/account-notices).
 import "server-only";
+import { after } from "next/server";
 import { db } from "@/db/client";
 import { authEvents, type AuthEvent } from "@/db/schema";
 import type { RequestContext } from "@/lib/http";
@@ -64,6 +65,7 @@ export async function recordAuthEvent(
     },
     "auth event",
   );
-  // A change of credentials is also told to the account's owner, by mail.
-  if (isAccountChange(type)) await noticeAccountChange(type, event, ctx.ip);
+  // A change of credentials is also told to the account's owner, by mail, once the answer
+  // has gone: a slow mail server never holds up the change (the notice logs its own failure).
+  if (isAccountChange(type)) after(() => noticeAccountChange(type, event, ctx.ip));
 }
