@@ -16,4 +16,10 @@ describe("clientIp", () => {
     expect(ip({ "x-forwarded-for": "2001:db8::1" })).toBe("2001:db8::1");
     expect(ip({ "x-forwarded-for": "::ffff:7f00:1" })).toBe("::ffff:7f00:1");
   });
+
+  it("records no free text as an address", () => {
+    expect(ip({ "x-forwarded-for": "10.0.0.1 (routine security update)" })).toBeNull();
+    expect(ip({ "x-forwarded-for": "::ffff:999.1.1.1" })).toBeNull();
+    expect(ip({ "x-real-ip": "localhost" })).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 // Reading requests for the JSON API: size, content type, JSON and zod, each failure a named
 // ApiError (SPEC §6), plus the wrapper every route handler goes through.
 import { randomUUID } from "node:crypto";
+import { isIP, isIPv4 } from "node:net";
 import type { z } from "zod";
 import { ApiError, errorResponse, validationError } from "@/lib/auth/errors";
 
@@ -49,8 +50,10 @@ export { json } from "@/lib/auth/errors";
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   const ip = forwarded ? forwarded.split(",").at(-1)!.trim() : headers.get("x-real-ip");
+  if (!ip || !isIP(ip)) return null; // only an address is recorded, never free text
   // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; one address, one spelling.
-  return ip ? ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "") : null;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  return mapped && isIPv4(mapped) ? mapped : ip;
 }
 
 export type RequestContext = { ip: string | null; userAgent: string | null; requestId: string };
