@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CSP } from "./lib/security-headers";
+import { API_CSP, BASELINE_CSP } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           // No window this app opens, or that opens it, gets a handle on the other.
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          // Pages the proxy serves replace this with their nonce policy; everything else (a 404
+          // of an unknown path, say) gets one that runs no script and cannot be framed.
+          { key: "Content-Security-Policy", value: BASELINE_CSP },
         ],
       },
       {

@@ -32,6 +32,10 @@ export function pageCsp(nonce: string, development = process.env.NODE_ENV === "d
   ].join("; ");
 }
 
+/** Any other answer: static content only, no script, no framing. */
+export const BASELINE_CSP =
+  "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /** JSON answers are never documents: they may load nothing and be framed by nobody. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 

@@ -83,6 +83,27 @@ describe("security headers on pages", () => {
     expectScriptsCarry(html, nonce);
   });
 
+  it("never takes the nonce of a request that only claims to be our own rewrite", async () => {
+    const chosen = "Y2hvc2VuLWJ5LWNsaWVudA==";
+    const res = await call("/store/acme/login", {
+      headers: { "x-orion-rewritten": "forged-secret /store/acme/login", "x-nonce": chosen },
+    });
+    const nonce = policyNonce(res);
+    expect(nonce).not.toBe(chosen);
+    expectScriptsCarry(await res.text(), nonce);
+  });
+
+  it("gives paths outside the page areas a policy that runs no script and cannot be framed", async () => {
+    for (const options of [{}, { host: `orion.lu:${port()}` }]) {
+      const res = await call("/no-such-page", options);
+      expect(res.status).toBe(404);
+      expectCommonHeaders(res);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("script-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it("sends the headers with the request layer's own answers: redirects, unknown and suspended stores", async () => {
     for (const [path, status] of [["/admin", 307], ["/storefront/no-such-store", 404]] as const) {
       const res = await call(path);
