@@ -169,6 +169,8 @@ test("store: signing out all other sessions ends both other devices and keeps th
   await expect(sessionRows(a.page)).toHaveCount(3);
   await expect(a.page.getByText("this device", { exact: true })).toHaveCount(1);
   await expect(rowOf(a.page, "chrome").getByText("this device", { exact: true })).toBeVisible();
+  // This device heads the list, though the others were used after it.
+  await expect(sessionRows(a.page).first()).toContainText("this device");
   await expect(rowOf(a.page, "iphone")).toHaveCount(1);
   await a.page.screenshot({ path: `${SCREENSHOTS}/sessions-store-three-devices-1280.png`, fullPage: true });
 
