@@ -4,7 +4,17 @@ import { API_CSP, BASELINE_CSP } from "./lib/security-headers";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // WASM, worker threads and native-ish packages stay out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "piscina", "bcryptjs", "postgres", "nodemailer", "rate-limiter-flexible", "ioredis", "pino"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "piscina",
+    "bcryptjs",
+    "postgres",
+    "nodemailer",
+    "rate-limiter-flexible",
+    "ioredis",
+    "pino",
+  ],
   experimental: {
     authInterrupts: true,
   },
