@@ -30,11 +30,16 @@ function ownMark(request: NextRequest): string | null {
   return secret === rewriteSecret ? (markedPath ?? "") : null;
 }
 
-/** On to the page, with the request headers this pass set (nonce, policy, visible path). */
-function onward(request: NextRequest, extra: Record<string, string> = {}): NextResponse {
+/** The request headers to pass on: those this pass set (nonce, policy) and `extra`. */
+function forwarded(request: NextRequest, extra: Record<string, string> = {}): Headers {
   const headers = new Headers(request.headers);
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  return NextResponse.next({ request: { headers } });
+  return headers;
+}
+
+/** On to the page, with the forwarded request headers. */
+function onward(request: NextRequest, extra: Record<string, string> = {}): NextResponse {
+  return NextResponse.next({ request: { headers: forwarded(request, extra) } });
 }
 
 function redirect(request: NextRequest, location: string, status: number): NextResponse {
@@ -107,10 +112,8 @@ async function storefront(
   // Always ours, never the client's.
   const own = { [REQUEST_PATH_HEADER]: pathname + search, [STORE_METHOD_HEADER]: method };
   if (method === "path") return onward(request, own);
-  const headers = new Headers(request.headers);
-  for (const [name, value] of Object.entries(own)) headers.set(name, value);
   const target = new URL(`/storefront/${slug}${rest}${search}`, request.url);
-  headers.set(REWRITE_MARK, `${rewriteSecret} ${target.pathname}`);
+  const headers = forwarded(request, { ...own, [REWRITE_MARK]: `${rewriteSecret} ${target.pathname}` });
   return NextResponse.rewrite(target, { request: { headers } });
 }
 

@@ -29,9 +29,9 @@ export async function listSessions(owner: SessionOwner, currentId: string) {
     })
     .from(sessions)
     .where(owned(owner))
-    .orderBy(desc(sessions.lastUsedAt));
-  // This device first, then the others by last use.
-  return rows.map((r) => ({ ...r, current: r.id === currentId })).sort((a, b) => Number(b.current) - Number(a.current));
+    // This device first, then the others by last use.
+    .orderBy(desc(eq(sessions.id, currentId)), desc(sessions.lastUsedAt));
+  return rows.map((r) => ({ ...r, current: r.id === currentId }));
 }
 
 /** Ends one of the owner's sessions; false when it is not theirs (or already ended). */
