@@ -563,7 +563,7 @@ async function main(): Promise<void> {
     elapsedSeconds: elapsedS,
     machine,
     setup: {
-      server: "next start (production build)",
+      server: "scripts/server.ts in front of Next (production build)",
       ...buildInfo(),
       url: server.url,
       bcryptCost: BCRYPT_COST,

@@ -5,15 +5,54 @@ describe("configuration", () => {
   it("requires a strong JWT secret in production", () => {
     expect(() => loadConfig({ ENVIRONMENT: "production" })).toThrow(/JWT_SECRET_KEY is required/);
     expect(() => loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: "short" })).toThrow(/32 bytes/);
-    expect(() => loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: EXAMPLE_SECRET })).toThrow(/example/);
+    expect(() => loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: EXAMPLE_SECRET })).toThrow(
+      /example/,
+    );
   });
 
   it("reads previous keys for rotation", () => {
-    const cfg = loadConfig({ JWT_SECRET_KEY: "n".repeat(40), JWT_PREVIOUS_SECRET_KEYS: `${"a".repeat(32)}, ${"b".repeat(32)}` });
+    const cfg = loadConfig({
+      JWT_SECRET_KEY: "n".repeat(40),
+      JWT_PREVIOUS_SECRET_KEYS: `${"a".repeat(32)}, ${"b".repeat(32)}`,
+    });
     expect(cfg.jwtSecrets.previous).toEqual(["a".repeat(32), "b".repeat(32)]);
   });
 
   it("refuses an unknown environment name", () => {
     expect(() => loadConfig({ ENVIRONMENT: "prod", JWT_SECRET_KEY: "x".repeat(32) })).toThrow(/ENVIRONMENT/);
+  });
+
+  it("takes the public address of links from PUBLIC_URL or PLATFORM_DOMAIN, never from a request", () => {
+    const secret = { JWT_SECRET_KEY: "x".repeat(32) };
+    expect(loadConfig(secret)).toMatchObject({
+      publicUrl: "http://localhost:3000",
+      platformDomain: "localhost:3000",
+    });
+    expect(
+      loadConfig({ ...secret, ENVIRONMENT: "production", PLATFORM_DOMAIN: "Shops.Example" }),
+    ).toMatchObject({
+      publicUrl: "https://shops.example",
+      platformDomain: "shops.example",
+    });
+    expect(loadConfig({ ...secret, PUBLIC_URL: "https://shops.example:8443" })).toMatchObject({
+      publicUrl: "https://shops.example:8443",
+      platformDomain: "shops.example:8443",
+    });
+    expect(() => loadConfig({ ...secret, PUBLIC_URL: "https://shops.example/app" })).toThrow(
+      /without a path/,
+    );
+    expect(() =>
+      loadConfig({ ...secret, PUBLIC_URL: "https://a.example", PLATFORM_DOMAIN: "b.example" }),
+    ).toThrow(/different hosts/);
+    expect(() => loadConfig({ ...secret, PLATFORM_DOMAIN: "a.example/x" })).toThrow(/PLATFORM_DOMAIN/);
+  });
+
+  it("fails at start on a TRUSTED_PROXIES entry it cannot read", () => {
+    expect(() =>
+      loadConfig({ JWT_SECRET_KEY: "x".repeat(32), TRUSTED_PROXIES: "10.0.0.0/8, gateway" }),
+    ).toThrow(/TRUSTED_PROXIES/);
+    expect(loadConfig({ JWT_SECRET_KEY: "x".repeat(32), TRUSTED_PROXIES: "loopback" }).trustedProxies).toBe(
+      "loopback",
+    );
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./net/forwarded";
 
 // The placeholder in .env.example: a server in production refuses to start with it.
 export const EXAMPLE_SECRET = "change-me-to-64-random-hex-characters-from-openssl-rand-hex-32";
@@ -14,17 +15,27 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   JWT_SECRET_KEY: z.string().optional(),
   JWT_PREVIOUS_SECRET_KEYS: z.string().optional(),
-  JWT_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  JWT_EXPIRE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
-  PLATFORM_DOMAIN: z.string().default("localhost:3000"),
+  PLATFORM_DOMAIN: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  TRUSTED_PROXIES: z.string().optional(),
   ADMIN_USERNAME: z.string().optional(),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   ORION_DATA_DIR: z.string().default(".data"),
   SMTP_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
-  REDIS_KEY_PREFIX: z.string().regex(/^[a-zA-Z0-9_:-]{1,64}$/).default("orion"),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_:-]{1,64}$/)
+    .default("orion"),
   RATE_LIMIT_EXEMPT_IPS: z.string().optional(),
   MAIL_FROM: z.string().optional(),
 });
@@ -39,6 +50,10 @@ export type Config = {
   bcryptCost: number;
   passwordHashThreads: number;
   platformDomain: string;
+  /** The platform's public origin (scheme, host, port): every link in mail starts here. */
+  publicUrl: string;
+  /** TRUSTED_PROXIES as written: the proxies whose forwarding headers are believed. */
+  trustedProxies: string;
   dataDir: string;
   firstAdmin: { username: string; email: string; password: string } | null;
   smtpUrl: string | undefined;
@@ -63,6 +78,41 @@ function assertStrongSecret(secret: string, name: string): void {
   if (secret === EXAMPLE_SECRET) throw new Error(`${name} is the example value from .env.example`);
 }
 
+/**
+ * The platform's address from PUBLIC_URL and PLATFORM_DOMAIN: either gives the other (https in
+ * production, http otherwise); both set must name the same host. Never from a request.
+ */
+function publicAddress(
+  publicUrl: string | undefined,
+  domain: string | undefined,
+  isProduction: boolean,
+): { platformDomain: string; publicUrl: string } {
+  if (publicUrl) {
+    const url = new URL(publicUrl);
+    if (
+      !["http:", "https:"].includes(url.protocol) ||
+      url.pathname !== "/" ||
+      url.search ||
+      url.hash ||
+      url.username
+    ) {
+      throw new Error("PUBLIC_URL must be an origin such as https://shops.example.com, without a path");
+    }
+    if (domain && domain.toLowerCase() !== url.host) {
+      throw new Error(`PUBLIC_URL (${url.host}) and PLATFORM_DOMAIN (${domain}) name different hosts`);
+    }
+    return { platformDomain: url.host, publicUrl: url.origin };
+  }
+  const platformDomain = (domain ?? "localhost:3000").toLowerCase();
+  if (
+    !URL.canParse(`http://${platformDomain}`) ||
+    new URL(`http://${platformDomain}`).host !== platformDomain
+  ) {
+    throw new Error(`PLATFORM_DOMAIN must be a host name with an optional port, not "${platformDomain}"`);
+  }
+  return { platformDomain, publicUrl: `${isProduction ? "https" : "http"}://${platformDomain}` };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -85,11 +135,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   assertStrongSecret(current, "JWT_SECRET_KEY");
   previous.forEach((p) => assertStrongSecret(p, "JWT_PREVIOUS_SECRET_KEYS"));
 
+  const { platformDomain, publicUrl } = publicAddress(e.PUBLIC_URL, e.PLATFORM_DOMAIN, isProduction);
+  parseTrustedProxies(e.TRUSTED_PROXIES); // a typo fails here, at start
+
   const firstAdmin =
     e.ADMIN_USERNAME && e.ADMIN_PASSWORD
       ? {
           username: e.ADMIN_USERNAME,
-          email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME}@${e.PLATFORM_DOMAIN.split(":")[0]}`,
+          email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME}@${platformDomain.split(":")[0]}`,
           password: e.ADMIN_PASSWORD,
         }
       : null;
@@ -103,14 +156,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtExpireMinutes: e.JWT_EXPIRE_MINUTES,
     bcryptCost: e.BCRYPT_COST,
     passwordHashThreads: e.PASSWORD_HASH_THREADS ?? Math.max(1, cpus().length),
-    platformDomain: e.PLATFORM_DOMAIN.toLowerCase(),
+    platformDomain,
+    publicUrl,
+    trustedProxies: e.TRUSTED_PROXIES ?? "",
     dataDir,
     firstAdmin,
     smtpUrl: e.SMTP_URL,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
-    rateLimitExemptIps: new Set((e.RATE_LIMIT_EXEMPT_IPS ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
-    mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${e.PLATFORM_DOMAIN.split(":")[0]}>`,
+    rateLimitExemptIps: new Set(
+      (e.RATE_LIMIT_EXEMPT_IPS ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+    mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${platformDomain.split(":")[0]}>`,
   };
 }
 

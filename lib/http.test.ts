@@ -1,25 +1,27 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { clientIp } from "./http";
+import { EDGE_HEADERS, EDGE_SECRET_ENV } from "./net/edge";
 
 describe("clientIp", () => {
   const ip = (h: Record<string, string>) => clientIp(new Headers(h));
-
-  it("takes the hop our own proxy added, not what the client claimed before it", () => {
-    expect(ip({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" })).toBe("203.0.113.7");
-    expect(ip({ "x-real-ip": "203.0.113.8" })).toBe("203.0.113.8");
-    expect(ip({})).toBeNull();
+  afterEach(() => {
+    delete process.env[EDGE_SECRET_ENV];
   });
 
-  it("spells an IPv4 client of a dual-stack socket as IPv4, and leaves IPv6 alone", () => {
-    expect(ip({ "x-forwarded-for": "::ffff:127.0.0.1" })).toBe("127.0.0.1");
-    expect(ip({ "x-forwarded-for": "::FFFF:10.1.2.3" })).toBe("10.1.2.3");
-    expect(ip({ "x-forwarded-for": "2001:db8::1" })).toBe("2001:db8::1");
-    expect(ip({ "x-forwarded-for": "::ffff:7f00:1" })).toBe("::ffff:7f00:1");
+  it("reads the address our own server stamped, and only with its secret", () => {
+    process.env[EDGE_SECRET_ENV] = "s3cret";
+    expect(ip({ [EDGE_HEADERS.secret]: "s3cret", [EDGE_HEADERS.ip]: "203.0.113.7" })).toBe("203.0.113.7");
+    expect(ip({ [EDGE_HEADERS.secret]: "guess", [EDGE_HEADERS.ip]: "203.0.113.7" })).toBeNull();
+    expect(ip({ [EDGE_HEADERS.ip]: "203.0.113.7" })).toBeNull();
   });
 
-  it("records no free text as an address", () => {
-    expect(ip({ "x-forwarded-for": "10.0.0.1 (routine security update)" })).toBeNull();
-    expect(ip({ "x-forwarded-for": "::ffff:999.1.1.1" })).toBeNull();
-    expect(ip({ "x-real-ip": "localhost" })).toBeNull();
+  it("never takes the client's own X-Forwarded-For or X-Real-IP", () => {
+    process.env[EDGE_SECRET_ENV] = "s3cret";
+    expect(ip({ "x-forwarded-for": "6.6.6.6, 203.0.113.7", "x-real-ip": "203.0.113.8" })).toBeNull();
+    expect(ip({ [EDGE_HEADERS.secret]: "s3cret", "x-forwarded-for": "6.6.6.6" })).toBeNull();
+  });
+
+  it("without a server in front (no secret set), believes no address header at all", () => {
+    expect(ip({ [EDGE_HEADERS.secret]: "", [EDGE_HEADERS.ip]: "203.0.113.7" })).toBeNull();
   });
 });

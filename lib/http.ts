@@ -1,9 +1,10 @@
 // Reading requests for the JSON API: size, content type, JSON and zod, each failure a named
 // ApiError (SPEC §6), plus the wrapper every route handler goes through.
 import { randomUUID } from "node:crypto";
-import { isIP, isIPv4 } from "node:net";
 import type { z } from "zod";
 import { ApiError, errorResponse, validationError } from "@/lib/auth/errors";
+import { edgeOf } from "@/lib/net/edge";
+import { hostOfRequest } from "@/lib/stores/host";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -46,14 +47,12 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 
 export { json } from "@/lib/auth/errors";
 
-/** The caller's address as the nearest proxy saw it (the first hop is ours to trust). */
+/**
+ * The caller's address: the socket's peer, or what a trusted proxy said, as Orion's server
+ * worked it out (lib/net). Never a header the client wrote.
+ */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const ip = forwarded ? forwarded.split(",").at(-1)!.trim() : headers.get("x-real-ip");
-  if (!ip || !isIP(ip)) return null; // only an address is recorded, never free text
-  // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; one address, one spelling.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
-  return mapped && isIPv4(mapped) ? mapped : ip;
+  return edgeOf(headers).ip;
 }
 
 export type RequestContext = { ip: string | null; userAgent: string | null; requestId: string };
@@ -70,12 +69,26 @@ export function requestContext(headers: Headers): RequestContext {
   };
 }
 
+/**
+ * The JSON API answers only on our own addresses: a Host that is neither the platform nor a
+ * store's (Django's poisoned-host rule) is a 400, and the admin and store APIs, like their
+ * pages, live on the platform host alone.
+ */
+async function assertServedHost(request: Request): Promise<void> {
+  const host = await hostOfRequest(request.headers);
+  if (host.kind === "unknown") throw new ApiError("BAD_REQUEST", { message: "This host is not served here" });
+  if (host.kind === "store" && !new URL(request.url).pathname.startsWith("/api/v1/storefront")) {
+    throw new ApiError("NOT_FOUND");
+  }
+}
+
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 /** Every route handler runs inside this: any thrown error becomes the one JSON error body. */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
   return async (request, context) => {
     try {
+      await assertServedHost(request);
       return await handler(request, context);
     } catch (error) {
       // A handler may end early with a finished response (a redirect).
@@ -87,11 +100,4 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handle
 
 export function methodNotAllowed(): Promise<Response> {
   return Promise.resolve(errorResponse(new ApiError("METHOD_NOT_ALLOWED")));
-}
-
-/** The origin the visitor used (scheme and host as the nearest proxy saw them), for links in mail. */
-export function originOf(headers: Headers): string {
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost").split(",")[0]!.trim();
-  return `${proto}://${host}`;
 }

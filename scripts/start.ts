@@ -71,10 +71,15 @@ async function main(): Promise<void> {
     if (code !== 0) process.exit(code);
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
-    stdio: ["inherit", "pipe", "inherit"],
-    env,
-  });
+  // Orion's server in front of Next (scripts/server.ts): it decides who each request is from.
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts/server.ts"), ...(dev ? ["--dev"] : [])],
+    {
+      stdio: ["inherit", "pipe", "inherit"],
+      env: { ...env, PORT: String(port) },
+    },
+  );
   let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -109,7 +114,8 @@ function announce(port: number, demo: boolean): void {
   ];
   if (demo) {
     lines.push("Demo accounts (development only):");
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.who.padEnd(26)} ${a.login.padEnd(34)} ${a.password.padEnd(12)} ${base}${a.url}`);
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`  ${a.who.padEnd(26)} ${a.login.padEnd(34)} ${a.password.padEnd(12)} ${base}${a.url}`);
     lines.push(
       "",
       "Try the API:",

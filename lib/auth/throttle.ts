@@ -5,10 +5,16 @@
 import "server-only";
 import { and, gt, gte, like, sql } from "drizzle-orm";
 import Redis from "ioredis";
-import { type RateLimiterAbstract, RateLimiterDrizzle, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import {
+  type RateLimiterAbstract,
+  RateLimiterDrizzle,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
 import { db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { config } from "@/lib/config";
+import { budgetKeyOfIp } from "@/lib/net/forwarded";
 import type { AreaName } from "./areas";
 import { ApiError } from "./errors";
 
@@ -57,12 +63,13 @@ function limiters(): Limiters {
 
 /**
  * Spends one point of `budget` for an IP (within `scope`, e.g. a store); 429 with Retry-After
- * when spent. Addresses in RATE_LIMIT_EXEMPT_IPS (test runners, load tests) are not counted.
+ * when spent. An IPv6 client counts by its /64. Addresses in RATE_LIMIT_EXEMPT_IPS (test runners, load tests) are not counted.
  */
 export async function spend(budget: Budget, ip: string | null, scope?: string): Promise<void> {
   if (!ip || config().rateLimitExemptIps.has(ip)) return;
   try {
-    await limiters().budgets[budget].consume(scope ? `${scope}:${ip}` : ip);
+    const client = budgetKeyOfIp(ip);
+    await limiters().budgets[budget].consume(scope ? `${scope}:${client}` : client);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
@@ -129,6 +136,12 @@ export async function listLocks(): Promise<Array<{ key: string; until: Date }> |
   const rows = await db()
     .select()
     .from(rateLimits)
-    .where(and(like(rateLimits.key, "lock:%"), gte(rateLimits.points, LOCKOUT.failures), gt(rateLimits.expire, sql`now()`)));
+    .where(
+      and(
+        like(rateLimits.key, "lock:%"),
+        gte(rateLimits.points, LOCKOUT.failures),
+        gt(rateLimits.expire, sql`now()`),
+      ),
+    );
   return rows.map((r) => ({ key: r.key.slice("lock:".length), until: r.expire! }));
 }

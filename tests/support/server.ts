@@ -1,5 +1,5 @@
 // Starts the real thing for tests and benchmarks: a fresh PostgreSQL database migrated with
-// the committed migrations, and the production build served by `next start`.
+// the committed migrations, and the production build served by Orion's server (scripts/server.ts).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -22,7 +22,9 @@ export function adminDatabaseUrl(): string {
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
 
 /** A new, empty database on the test PostgreSQL server, migrated and (optionally) seeded. */
-export async function createTestDatabase(options: { seed?: boolean; prefix?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { seed?: boolean; prefix?: string } = {},
+): Promise<TestDatabase> {
   const base = adminDatabaseUrl();
   const name = `${options.prefix ?? "orion_test"}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -61,6 +63,11 @@ export type TestServer = {
   stop: () => Promise<void>;
 };
 
+/** The public address (PUBLIC_URL) of a test server on `port`: the links in its mail lead here. */
+export function publicUrlFor(port: number): string {
+  return `http://localhost:${port}`;
+}
+
 export type ServerOptions = { databaseUrl: string; port: number; env?: Record<string, string> };
 
 // Servers left running by a failed or timed-out test must not outlive the test process.
@@ -77,12 +84,13 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     // Every test request comes from loopback: per-IP budgets would throttle the suite itself.
     // The rate-limit tests start servers without this.
     RATE_LIMIT_EXEMPT_IPS: "127.0.0.1,::1,::ffff:127.0.0.1",
+    // Links in mail lead to this server: the platform's public address is configuration.
+    PUBLIC_URL: publicUrlFor(options.port),
     ...options.env,
+    PORT: String(options.port),
     DATABASE_URL: options.databaseUrl,
   };
-  // No -H: bound to 127.0.0.1, Next.js 16.4 mistakes its own rewrites for external ones
-  // (vercel/next.js#94745); its default host name is the one it compares with.
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
