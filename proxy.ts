@@ -10,11 +10,14 @@ import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "@/lib/auth/paths";
 import { loginRedirectUrl, safeNext } from "@/lib/auth/safe-next";
 import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
 import { config as appConfig } from "@/lib/config";
+import { isSameOrigin } from "@/lib/auth/origin";
 import { requestContext } from "@/lib/http";
+import { EDGE_SECRET_ENV, edgeOf } from "@/lib/net/edge";
 import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
 import { NONCE_HEADER, newNonce, pageCsp, referrerPolicyFor } from "@/lib/security-headers";
-import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
-import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve";
+import { recognizeHost } from "@/lib/stores/host";
+import { storeBySlug } from "@/lib/stores/lookup";
+import { type AccessMethod, slugAfter } from "@/lib/stores/resolve";
 
 // Next.js hands a rewrite to another host name back to the server as a new request (and a
 // server action's redirect is rendered by a request of its own), which passes through here
@@ -22,7 +25,9 @@ import { type AccessMethod, classifyHost, slugAfter } from "@/lib/stores/resolve
 // to the rewritten path, lets such a pass go straight on or be routed by the visitor's host.
 const REWRITE_MARK = "x-orion-rewritten";
 const globalForProxy = globalThis as unknown as { orionRewriteSecret?: string };
-const rewriteSecret = (globalForProxy.orionRewriteSecret ??= crypto.randomUUID());
+// Orion's server shares its secret, so it knows such a pass too and leaves its stamp alone.
+const rewriteSecret =
+  process.env[EDGE_SECRET_ENV] || (globalForProxy.orionRewriteSecret ??= crypto.randomUUID());
 
 /** The path our own earlier pass marked this request for, if it is ours; null otherwise. */
 function ownMark(request: NextRequest): string | null {
@@ -57,8 +62,16 @@ function page(status: number, title: string, text: string): NextResponse {
 
 const notFound = () => page(404, "There is nothing here", "Check the address and try again.");
 
+/** A Host that is none of ours: nothing is rendered for it. */
+const unknownHost = () => page(400, "Unknown address", "This site is not served at this address.");
+
+/** A form posted from another site (or none): refused before any action runs. */
+const crossOrigin = () =>
+  page(403, "This form was sent from another site", "Go back to the page and try again.");
+
 /** A suspended store's pages: 503, and no page of it rendered at all. */
-const unavailable = (name: string) => page(503, `${name} is currently unavailable`, "Please come back later.");
+const unavailable = (name: string) =>
+  page(503, `${name} is currently unavailable`, "Please come back later.");
 
 // Cookies renewed while routing this request, for its response (see requireToken).
 const renewedCookies = new WeakMap<NextRequest, CookieSpec[]>();
@@ -75,7 +88,8 @@ async function requireToken(
   visiblePath: string,
 ): Promise<NextResponse | null> {
   const def = AREAS[area];
-  const token = request.cookies.get(def.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
+  const token =
+    request.cookies.get(def.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
   // Any sound token passes: a token of another area gets the guard's 403 page, not a login.
   if (token && (await verifyAccessToken(token))) return null;
   const refresh = request.cookies.get(def.refreshCookie)?.value;
@@ -91,7 +105,9 @@ async function requireToken(
   const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
   const response = redirect(request, loginRedirectUrl(def.loginPath(scope), next), status);
   // A refresh cookie that renews nothing is dropped, so it is not tried again.
-  if (refresh) for (const spec of clearedCookies(area, scope)) response.headers.append("Set-Cookie", serializeCookie(spec));
+  if (refresh)
+    for (const spec of clearedCookies(area, scope))
+      response.headers.append("Set-Cookie", serializeCookie(spec));
   return response;
 }
 
@@ -132,7 +148,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   response.headers.set("Content-Security-Policy", csp);
   const referrerPolicy = referrerPolicyFor(request.nextUrl.pathname);
   if (referrerPolicy) response.headers.set("Referrer-Policy", referrerPolicy);
-  for (const spec of renewedCookies.get(request) ?? []) response.headers.append("Set-Cookie", serializeCookie(spec));
+  for (const spec of renewedCookies.get(request) ?? [])
+    response.headers.append("Set-Cookie", serializeCookie(spec));
   if (appConfig().isProduction) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
@@ -145,25 +162,28 @@ async function route(request: NextRequest): Promise<NextResponse> {
   const ours = markedPath !== null;
   // Our own rewrite coming back: routed already.
   if (ours && markedPath === pathname) return onward(request);
-  // A later request of the same visit made by the server itself: the visitor's host is forwarded.
-  const hostHeader = ours ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : request.headers.get("host");
-  const host = classifyHost(hostHeader, appConfig().platformDomain);
-  if (host.kind === "invalid") return notFound();
+  // The visitor's host as Orion's server saw it; a later pass of the same visit keeps it.
+  const host = await recognizeHost(edgeOf(request.headers).host);
+  if (host.kind === "unknown") return unknownHost();
+  // A server action is a POST to a page: only from our own origin (Next's own check would 500).
+  if (!ours && request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request.headers))
+    return crossOrigin();
 
   // A store's own host serves its storefront under /storefront, and nothing else.
-  if (host.kind !== "platform") {
-    const slug = host.kind === "subdomain" ? host.slug : await storeSlugByDomain(host.hostname);
-    if (!slug) return notFound();
+  if (host.kind === "store") {
     if (pathname === "/") return redirect(request, "/storefront", 307);
     if (pathname !== "/storefront" && !pathname.startsWith("/storefront/")) return notFound();
-    const method = host.kind === "subdomain" ? "subdomain" : "domain";
-    return storefront(request, slug, method, pathname.slice("/storefront".length));
+    return storefront(request, host.slug, host.method, pathname.slice("/storefront".length));
   }
 
   const path = slugAfter(pathname, "/storefront/");
   if (path) {
     if (path.raw !== path.slug) {
-      return redirect(request, pathname.replace(`/storefront/${path.raw}`, `/storefront/${path.slug}`) + search, 308);
+      return redirect(
+        request,
+        pathname.replace(`/storefront/${path.raw}`, `/storefront/${path.slug}`) + search,
+        308,
+      );
     }
     return storefront(request, path.slug, "path", pathname.slice(`/storefront/${path.slug}`.length));
   }
@@ -174,7 +194,11 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (area.area === "store") {
     // One spelling per store, so the cookie Path always matches.
     if (area.rawSlug !== area.slug) {
-      return redirect(request, pathname.replace(`/store/${area.rawSlug}`, `/store/${area.slug}`) + search, 308);
+      return redirect(
+        request,
+        pathname.replace(`/store/${area.rawSlug}`, `/store/${area.slug}`) + search,
+        308,
+      );
     }
     const store = await storeBySlug(area.slug);
     if (!store) return onward(request);

@@ -3,11 +3,12 @@
 // and the admin Outbox of a server without SMTP.
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { type TestServer, startServer } from "../tests/support/server";
+import { type TestServer, publicUrlFor, startServer } from "../tests/support/server";
 import { linkFor, startSmtp } from "../tests/support/smtp";
 
 const MAIL_PORT = Number(process.env.ORION_E2E_MAIL_PORT ?? 3180);
-const mailOrigin = `http://127.0.0.1:${MAIL_PORT}`;
+// The server's configured public address (PUBLIC_URL): the links in its mail lead here.
+const mailOrigin = publicUrlFor(MAIL_PORT);
 const domainOrigin = `http://orion.lu:${MAIL_PORT}`;
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

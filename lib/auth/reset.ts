@@ -33,7 +33,7 @@ export type ResetTarget =
 export async function requestPasswordReset(
   target: ResetTarget,
   email: string,
-  link: (token: string) => string,
+  link: (token: string) => string | Promise<string>,
   ctx: RequestContext,
 ): Promise<void> {
   const lowered = email.toLowerCase();
@@ -55,11 +55,18 @@ export async function requestPasswordReset(
   const storeId = target.area === "admin" ? null : target.storeId;
   await recordAuthEvent(
     "password_reset_requested",
-    { area: target.area, storeId, userId: principal?.userId, customerId: principal?.customerId, identifier: lowered.slice(0, 254) },
+    {
+      area: target.area,
+      storeId,
+      userId: principal?.userId,
+      customerId: principal?.customerId,
+      identifier: lowered.slice(0, 254),
+    },
     ctx,
   );
   // Unknown addresses and addresses asked for too often get the same silence.
-  if (!principal || !(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`))) return;
+  if (!principal || !(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`)))
+    return;
   // A newer request replaces every earlier link of the account.
   await db()
     .update(oneTimeTokens)
@@ -67,16 +74,30 @@ export async function requestPasswordReset(
     .where(
       and(
         eq(oneTimeTokens.purpose, "password_reset"),
-        principal.userId ? eq(oneTimeTokens.userId, principal.userId) : eq(oneTimeTokens.customerId, principal.customerId!),
+        principal.userId
+          ? eq(oneTimeTokens.userId, principal.userId)
+          : eq(oneTimeTokens.customerId, principal.customerId!),
         isNull(oneTimeTokens.usedAt),
       ),
     );
   const { token } = await issueOneTimeToken(
     "password_reset",
-    { userId: principal.userId, customerId: principal.customerId, storeId, email: principal.email, data: { area: target.area } },
+    {
+      userId: principal.userId,
+      customerId: principal.customerId,
+      storeId,
+      email: principal.email,
+      data: { area: target.area },
+    },
     RESET_MINUTES / 60,
   );
-  await sendMail(passwordResetMail(principal.email, link(token), target.area === "customer" ? target.brand : undefined));
+  await sendMail(
+    passwordResetMail(
+      principal.email,
+      await link(token),
+      target.area === "customer" ? target.brand : undefined,
+    ),
+  );
 }
 
 type ResetLink = typeof oneTimeTokens.$inferSelect;
@@ -162,10 +183,14 @@ export const forgotSchema = z.object({ email: emailField });
 
 export function resetSchema(area: AreaName) {
   return z.object({
-    token: z.string({ error: "The link is incomplete" }).min(1, { message: "The link is incomplete" }).max(128),
+    token: z
+      .string({ error: "The link is incomplete" })
+      .min(1, { message: "The link is incomplete" })
+      .max(128),
     password: newPasswordSchema(area === "customer" ? MIN_PASSWORD_CHARS.customer : MIN_PASSWORD_CHARS.staff),
   });
 }
 
-export const FORGOT_ANSWER = "If an account exists for this address, a reset link is on its way. It works for 30 minutes.";
+export const FORGOT_ANSWER =
+  "If an account exists for this address, a reset link is on its way. It works for 30 minutes.";
 export const RESET_REFUSED = "This reset link is invalid, already used or expired. Ask for a new one.";

@@ -4,7 +4,16 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type StoreRole, oneTimeTokens, sessions, storeMembers, stores, totpFactors, users } from "@/db/schema";
+import {
+  type StoreRole,
+  oneTimeTokens,
+  sessions,
+  storeMembers,
+  stores,
+  totpFactors,
+  users,
+} from "@/db/schema";
+import { platformLink } from "@/lib/links";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import type { StorePrincipal } from "@/lib/auth/guards";
@@ -20,7 +29,9 @@ import { STORE_ROLES } from "./permissions";
 
 export const INVITATION_HOURS = 72;
 
-const roleField = z.enum(STORE_ROLES as [StoreRole, ...StoreRole[]], { error: "Choose owner, manager or staff" });
+const roleField = z.enum(STORE_ROLES as [StoreRole, ...StoreRole[]], {
+  error: "Choose owner, manager or staff",
+});
 
 export const inviteSchema = z.object({ email: emailField, role: roleField });
 export const roleChangeSchema = z.object({ role: roleField });
@@ -74,7 +85,11 @@ export async function listTeam(storeId: string) {
   ]);
   return {
     members,
-    invitations: invitations.map((i) => ({ email: i.email, role: String(i.data?.role ?? "staff"), expiresAt: i.expiresAt })),
+    invitations: invitations.map((i) => ({
+      email: i.email,
+      role: String(i.data?.role ?? "staff"),
+      expiresAt: i.expiresAt,
+    })),
   };
 }
 
@@ -83,7 +98,6 @@ export async function inviteMember(
   actor: StorePrincipal,
   input: z.infer<typeof inviteSchema>,
   ctx: RequestContext,
-  origin: string,
 ): Promise<{ token: string; expiresAt: Date; path: string }> {
   const storeId = actor.store.id;
   const [existing] = await db()
@@ -92,9 +106,12 @@ export async function inviteMember(
     .leftJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, storeId)))
     .where(eq(sql`lower(${users.email})`, input.email));
   if (existing?.role === "admin") {
-    throw new ApiError("CONFLICT", { message: "That address belongs to a platform admin, who cannot join a store" });
+    throw new ApiError("CONFLICT", {
+      message: "That address belongs to a platform admin, who cannot join a store",
+    });
   }
-  if (existing?.memberActive) throw new ApiError("CONFLICT", { message: "That person is already on the team" });
+  if (existing?.memberActive)
+    throw new ApiError("CONFLICT", { message: "That person is already on the team" });
   // A newer invitation replaces any earlier one to the same address.
   await db()
     .update(oneTimeTokens)
@@ -114,7 +131,12 @@ export async function inviteMember(
   );
   const path = invitationPath(actor.store.slug, token);
   await sendMail(
-    invitationMail(input.email, origin + path, { name: actor.store.name, color: actor.store.theme.primaryColor }, input.role),
+    invitationMail(
+      input.email,
+      platformLink(path),
+      { name: actor.store.name, color: actor.store.theme.primaryColor },
+      input.role,
+    ),
   );
   await recordAuthEvent(
     "member_invited",
@@ -132,7 +154,11 @@ export async function describeInvitation(storeId: string, token: string) {
     .select({ id: users.id, username: users.username })
     .from(users)
     .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
-  return { email: row.email, role: String(row.data?.role ?? "staff"), existingUsername: user?.username ?? null };
+  return {
+    email: row.email,
+    role: String(row.data?.role ?? "staff"),
+    existingUsername: user?.username ?? null,
+  };
 }
 
 /** A refusal to show the invitee: a bad link (`link`) or a bad field value (`field`). */
@@ -159,12 +185,19 @@ export async function acceptInvitation(
       );
     }
     const role = roleField.parse(row.data?.role ?? "staff");
-    const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
     let userId: string;
     let username: string;
     if (user) {
       // Joining with an existing account takes that account's password, never a new one.
-      if (user.role !== "store" || !user.isActive || !(await verifyPassword(input.password, user.passwordHash))) {
+      if (
+        user.role !== "store" ||
+        !user.isActive ||
+        !(await verifyPassword(input.password, user.passwordHash))
+      ) {
         throw new InvitationError("The password does not match the existing account for this address.");
       }
       userId = user.id;
@@ -187,7 +220,12 @@ export async function acceptInvitation(
       if (taken) throw new InvitationError("That username is taken; choose another.");
       const [created] = await tx
         .insert(users)
-        .values({ username: name.data, email: row.email, role: "store", passwordHash: await hashPassword(password.data) })
+        .values({
+          username: name.data,
+          email: row.email,
+          role: "store",
+          passwordHash: await hashPassword(password.data),
+        })
         .returning({ id: users.id, username: users.username });
       userId = created!.id;
       username = created!.username;
@@ -195,7 +233,10 @@ export async function acceptInvitation(
     await tx
       .insert(storeMembers)
       .values({ storeId, userId, role, isActive: true })
-      .onConflictDoUpdate({ target: [storeMembers.storeId, storeMembers.userId], set: { role, isActive: true } });
+      .onConflictDoUpdate({
+        target: [storeMembers.storeId, storeMembers.userId],
+        set: { role, isActive: true },
+      });
     return { userId, username };
   });
   await recordAuthEvent("invitation_accepted", { area: "store", storeId, userId: result.userId }, ctx);
@@ -209,7 +250,9 @@ async function assertNotLastOwner(tx: Tx, storeId: string, userId: string, what:
   const owners = await tx
     .select({ userId: storeMembers.userId })
     .from(storeMembers)
-    .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, "owner"), eq(storeMembers.isActive, true)))
+    .where(
+      and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, "owner"), eq(storeMembers.isActive, true)),
+    )
     .for("update");
   if (owners.length === 1 && owners[0]!.userId === userId) {
     throw new ApiError("CONFLICT", { message: `The last owner of a store cannot be ${what}` });
@@ -245,7 +288,11 @@ export async function changeMemberRole(
 }
 
 /** Removes a member and ends that member's sessions in this store at once. */
-export async function removeMember(actor: StorePrincipal, userId: string, ctx: RequestContext): Promise<void> {
+export async function removeMember(
+  actor: StorePrincipal,
+  userId: string,
+  ctx: RequestContext,
+): Promise<void> {
   const storeId = actor.store.id;
   await db().transaction(async (tx) => {
     const [member] = await tx
@@ -255,7 +302,9 @@ export async function removeMember(actor: StorePrincipal, userId: string, ctx: R
       .for("update");
     if (!member) throw new ApiError("NOT_FOUND", { message: "No such team member" });
     if (member.role === "owner") await assertNotLastOwner(tx, storeId, userId, "removed");
-    await tx.delete(storeMembers).where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
+    await tx
+      .delete(storeMembers)
+      .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
     await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "member_removed" })
@@ -268,14 +317,22 @@ export async function removeMember(actor: StorePrincipal, userId: string, ctx: R
         ),
       );
   });
-  await recordAuthEvent("member_removed", { area: "store", storeId, userId: actor.id, details: { member: userId } }, ctx);
+  await recordAuthEvent(
+    "member_removed",
+    { area: "store", storeId, userId: actor.id, details: { member: userId } },
+    ctx,
+  );
 }
 
-
-export const mfaPolicySchema = z.object({ require_staff_mfa: z.boolean({ error: "require_staff_mfa must be true or false" }) });
+export const mfaPolicySchema = z.object({
+  require_staff_mfa: z.boolean({ error: "require_staff_mfa must be true or false" }),
+});
 
 export async function staffMfaRequired(storeId: string): Promise<boolean> {
-  const [row] = await db().select({ required: stores.requireStaffMfa }).from(stores).where(eq(stores.id, storeId));
+  const [row] = await db()
+    .select({ required: stores.requireStaffMfa })
+    .from(stores)
+    .where(eq(stores.id, storeId));
   return row?.required ?? false;
 }
 
@@ -283,14 +340,24 @@ export async function staffMfaRequired(storeId: string): Promise<boolean> {
  * The owner's rule that every member signs in with a second factor. Members without one are
  * sent to set it up at their next request. The owner turns it on only with their own on.
  */
-export async function setStaffMfaRequired(actor: StorePrincipal, required: boolean, ctx: RequestContext): Promise<void> {
+export async function setStaffMfaRequired(
+  actor: StorePrincipal,
+  required: boolean,
+  ctx: RequestContext,
+): Promise<void> {
   if (required && !(await hasTotp({ userId: actor.id }))) {
     throw new ApiError("CONFLICT", { message: "Turn on two-factor sign-in for yourself first (Security)." });
   }
   await db().update(stores).set({ requireStaffMfa: required }).where(eq(stores.id, actor.store.id));
   await recordAuthEvent(
     "store_mfa_policy_changed",
-    { area: "store", userId: actor.id, storeId: actor.store.id, sessionId: actor.sessionId, details: { require_staff_mfa: required } },
+    {
+      area: "store",
+      userId: actor.id,
+      storeId: actor.store.id,
+      sessionId: actor.sessionId,
+      details: { require_staff_mfa: required },
+    },
     ctx,
   );
 }

@@ -7,12 +7,26 @@ import { z } from "zod";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/auth/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
-import { type MfaRequired, mfaLoginSchema, mfaRequiredBody, refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
+import {
+  type MfaRequired,
+  mfaLoginSchema,
+  mfaRequiredBody,
+  refreshSchema,
+  sessionCookies,
+  tokenBody,
+} from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
 import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
 import { endOwnSession, listSessions, sessionView } from "@/lib/auth/session-list";
-import { type RequestContext, apiRoute, json, originOf, readJson, requestContext } from "@/lib/http";
-import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
+import { type RequestContext, apiRoute, json, readJson, requestContext } from "@/lib/http";
+import {
+  FORGOT_ANSWER,
+  RESET_REFUSED,
+  forgotSchema,
+  requestPasswordReset,
+  resetPassword,
+  resetSchema,
+} from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
 import { RESERVED_SLUGS, isValidSlug } from "@/lib/stores/slug";
 import { idParam, listQuery, queryObject } from "@/lib/validation";
@@ -40,15 +54,15 @@ import {
   completeCustomerMfa,
   customerLoginSchema,
   customerView,
-  loginCustomer, logoutCustomer, refreshCustomer, registerCustomer, registerSchema } from "./auth";
+  loginCustomer,
+  logoutCustomer,
+  refreshCustomer,
+  registerCustomer,
+  registerSchema,
+} from "./auth";
 import { CATALOG_PAGE_SIZE, catalogProduct, listCatalog, publicProductView } from "./catalog";
-import { type StorefrontContext, storefrontApi } from "./context";
+import { type StorefrontContext, shopLink, storefrontApi } from "./context";
 import { sendVerification, verifyEmail } from "./verification";
-
-/** A link into the shop in the form of this call: the caller's own host, and the store's base. */
-function shopLink(request: Request, shop: StorefrontContext, path: string): string {
-  return originOf(request.headers) + shop.base + path;
-}
 
 /** The answer of the login and MFA endpoints: tokens, customer and cookie, or the second step. */
 function customerLoginResponse(shop: StorefrontContext, result: CustomerLogin | MfaRequired): Response {
@@ -78,7 +92,9 @@ const routes: Route[] = [
     path: ["auth", "register"],
     handler: async ({ request, shop, ctx }) => {
       const input = await readJson(request, registerSchema);
-      const customer = await registerCustomer(shop.store, input, ctx, (token) => shopLink(request, shop, `/account/verify-email?token=${token}`));
+      const customer = await registerCustomer(shop.store, input, ctx, (token) =>
+        shopLink(shop, request.headers, `/account/verify-email?token=${token}`),
+      );
       return json({ customer: customerView(customer) }, { status: 201 });
     },
   },
@@ -104,7 +120,10 @@ const routes: Route[] = [
     handler: async ({ shop, customer, ctx }) => {
       const me = await customer();
       await logoutCustomer(me.id, shop.store.id, me.sessionId, ctx);
-      return withCookies(json({ message: "Signed out" }), clearedCookies("customer", { slug: shop.store.slug, method: shop.method }));
+      return withCookies(
+        json({ message: "Signed out" }),
+        clearedCookies("customer", { slug: shop.store.slug, method: shop.method }),
+      );
     },
   },
   {
@@ -113,7 +132,10 @@ const routes: Route[] = [
     handler: async ({ request, shop, ctx }) => {
       const { refresh_token } = await readJson(request, refreshSchema);
       const tokens = await refreshCustomer(shop.store, refresh_token, ctx);
-      return withCookies(json(tokenBody(tokens)), sessionCookies("customer", { slug: shop.store.slug, method: shop.method }, tokens));
+      return withCookies(
+        json(tokenBody(tokens)),
+        sessionCookies("customer", { slug: shop.store.slug, method: shop.method }, tokens),
+      );
     },
   },
   {
@@ -123,9 +145,13 @@ const routes: Route[] = [
     handler: async ({ request, shop, ctx }) => {
       const { email } = await readJson(request, forgotSchema);
       await requestPasswordReset(
-        { area: "customer", storeId: shop.store.id, brand: { name: shop.store.name, color: shop.store.theme.primaryColor } },
+        {
+          area: "customer",
+          storeId: shop.store.id,
+          brand: { name: shop.store.name, color: shop.store.theme.primaryColor },
+        },
         email,
-        (token) => shopLink(request, shop, `/account/reset-password?token=${token}`),
+        (token) => shopLink(shop, request.headers, `/account/reset-password?token=${token}`),
         ctx,
       );
       return json({ message: FORGOT_ANSWER }, { status: 202 });
@@ -148,7 +174,9 @@ const routes: Route[] = [
     handler: async ({ request, shop, ctx }) => {
       const { token } = await readJson(request, z.object({ token: z.string().min(1).max(128) }));
       if (!(await verifyEmail(shop.store.id, token, ctx))) {
-        throw new ApiError("BAD_REQUEST", { message: "This confirmation link is invalid, already used or expired." });
+        throw new ApiError("BAD_REQUEST", {
+          message: "This confirmation link is invalid, already used or expired.",
+        });
       }
       return json({ message: "Email confirmed." });
     },
@@ -158,14 +186,20 @@ const routes: Route[] = [
     path: ["auth", "resend-verification"],
     handler: async ({ request, shop, customer }) => {
       const me = await getCustomer((await customer()).id);
-      await sendVerification(me, shop.store, (token) => shopLink(request, shop, `/account/verify-email?token=${token}`));
-      return json({ message: "If your address is not confirmed yet, a new link is on its way." }, { status: 202 });
+      await sendVerification(me, shop.store, (token) =>
+        shopLink(shop, request.headers, `/account/verify-email?token=${token}`),
+      );
+      return json(
+        { message: "If your address is not confirmed yet, a new link is on its way." },
+        { status: 202 },
+      );
     },
   },
   {
     method: "GET",
     path: ["auth", "me"],
-    handler: async ({ customer }) => json({ customer: customerView(await getCustomer((await customer()).id)) }),
+    handler: async ({ customer }) =>
+      json({ customer: customerView(await getCustomer((await customer()).id)) }),
   },
   {
     method: "GET",
@@ -173,18 +207,25 @@ const routes: Route[] = [
     handler: async ({ request, shop }) => {
       const query = listQuery.parse(queryObject(request.url));
       const { items, total } = await listCatalog(shop.store.id, query);
-      return json({ items: items.map(publicProductView), total, page: query.page, page_size: CATALOG_PAGE_SIZE });
+      return json({
+        items: items.map(publicProductView),
+        total,
+        page: query.page,
+        page_size: CATALOG_PAGE_SIZE,
+      });
     },
   },
   {
     method: "GET",
     path: ["products", ":id"],
-    handler: async ({ shop, ids }) => json(publicProductView(await catalogProduct(shop.store.id, idParam(ids[0]!, "product")))),
+    handler: async ({ shop, ids }) =>
+      json(publicProductView(await catalogProduct(shop.store.id, idParam(ids[0]!, "product")))),
   },
   {
     method: "GET",
     path: ["account"],
-    handler: async ({ customer }) => json({ customer: customerView(await getCustomer((await customer()).id)) }),
+    handler: async ({ customer }) =>
+      json({ customer: customerView(await getCustomer((await customer()).id)) }),
   },
   {
     method: "PATCH",
@@ -202,7 +243,9 @@ const routes: Route[] = [
       const me = await customer();
       const input = await readJson(request, passwordChangeSchema);
       if (!(await changeCustomerPassword(me.id, me.sessionId, input, ctx))) {
-        throw new ApiError("VALIDATION_ERROR", { details: [{ field: "current_password", message: "That is not your current password" }] });
+        throw new ApiError("VALIDATION_ERROR", {
+          details: [{ field: "current_password", message: "That is not your current password" }],
+        });
       }
       return json({ message: "Password changed; your other sessions have been signed out." });
     },
@@ -210,7 +253,8 @@ const routes: Route[] = [
   {
     method: "GET",
     path: ["account", "addresses"],
-    handler: async ({ customer }) => json({ items: (await listAddresses((await customer()).id)).map(addressView) }),
+    handler: async ({ customer }) =>
+      json({ items: (await listAddresses((await customer()).id)).map(addressView) }),
   },
   {
     method: "POST",
@@ -244,7 +288,9 @@ const routes: Route[] = [
     path: ["account", "wishlist"],
     handler: async ({ customer }) => {
       const items = await listWishlist((await customer()).id);
-      return json({ items: items.map((i) => ({ ...publicProductView(i.product), added_at: i.addedAt.toISOString() })) });
+      return json({
+        items: items.map((i) => ({ ...publicProductView(i.product), added_at: i.addedAt.toISOString() })),
+      });
     },
   },
   {
@@ -252,7 +298,10 @@ const routes: Route[] = [
     path: ["account", "wishlist"],
     handler: async ({ request, shop, customer }) => {
       const me = await customer();
-      const { product_id } = await readJson(request, z.object({ product_id: z.string().uuid({ message: "Not a valid product id" }) }));
+      const { product_id } = await readJson(
+        request,
+        z.object({ product_id: z.string().uuid({ message: "Not a valid product id" }) }),
+      );
       await addToWishlist(me.id, shop.store.id, product_id);
       return json({ product_id }, { status: 201 });
     },
@@ -265,19 +314,20 @@ const routes: Route[] = [
       return noContent();
     },
   },
-  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map(
-    (action): Route => ({
-      method: action ? "POST" : "GET",
-      path: action ? ["account", "totp", action] : ["account", "totp"],
-      handler: async ({ request, customer, ctx }) => totpEndpoint(request, action, totpHolder(await customer()), ctx),
-    }),
-  ),
+  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map((action): Route => ({
+    method: action ? "POST" : "GET",
+    path: action ? ["account", "totp", action] : ["account", "totp"],
+    handler: async ({ request, customer, ctx }) =>
+      totpEndpoint(request, action, totpHolder(await customer()), ctx),
+  })),
   {
     method: "GET",
     path: ["account", "sessions"],
     handler: async ({ customer }) => {
       const me = await customer();
-      return json({ items: (await listSessions({ area: "customer", customerId: me.id }, me.sessionId)).map(sessionView) });
+      return json({
+        items: (await listSessions({ area: "customer", customerId: me.id }, me.sessionId)).map(sessionView),
+      });
     },
   },
   {
@@ -294,7 +344,8 @@ const routes: Route[] = [
   {
     method: "GET",
     path: ["orders"],
-    handler: async ({ customer }) => json({ items: (await listCustomerOrders((await customer()).id)).map(orderView) }),
+    handler: async ({ customer }) =>
+      json({ items: (await listCustomerOrders((await customer()).id)).map(orderView) }),
   },
   {
     method: "GET",
@@ -303,7 +354,12 @@ const routes: Route[] = [
       const { order, items } = await customerOrder((await customer()).id, idParam(ids[0]!, "order"));
       return json({
         ...orderView(order),
-        items: items.map((i) => ({ product_id: i.productId, product_name: i.productName, unit_price_cents: i.unitPriceCents, quantity: i.quantity })),
+        items: items.map((i) => ({
+          product_id: i.productId,
+          product_name: i.productName,
+          unit_price_cents: i.unitPriceCents,
+          quantity: i.quantity,
+        })),
       });
     },
   },
@@ -364,8 +420,16 @@ export const storefrontHandler = apiRoute<{ path: string[] }>(async (request, co
   const shop = await storefrontApi(request, pathSlug);
   let principal: CustomerPrincipal | undefined;
   const customer = async () => {
-    principal ??= (await requireApiPrincipal(request, "customer", { slug: shop.store.slug, method: shop.method })).principal;
+    principal ??= (
+      await requireApiPrincipal(request, "customer", { slug: shop.store.slug, method: shop.method })
+    ).principal;
     return principal;
   };
-  return found.route.handler({ request, shop, ids: found.ids, ctx: requestContext(request.headers), customer });
+  return found.route.handler({
+    request,
+    shop,
+    ids: found.ids,
+    ctx: requestContext(request.headers),
+    customer,
+  });
 });

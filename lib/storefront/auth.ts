@@ -71,10 +71,17 @@ export async function registerCustomer(
   store: Store,
   input: RegisterInput,
   ctx: RequestContext,
-  verifyLink: (token: string) => string,
+  verifyLink: (token: string) => string | Promise<string>,
 ): Promise<Customer> {
   await spend("register", ctx.ip, store.id);
-  assertStrongPassword(input.password, [input.email, input.first_name, input.last_name, store.name, store.slug, store.code]);
+  assertStrongPassword(input.password, [
+    input.email,
+    input.first_name,
+    input.last_name,
+    store.name,
+    store.slug,
+    store.code,
+  ]);
   const passwordHash = await hashPassword(input.password);
   let customer: Customer;
   try {
@@ -109,7 +116,11 @@ export async function registerCustomer(
     if (isUniqueViolation(error)) throw new ApiError("CONFLICT", { message: DUPLICATE });
     throw error;
   }
-  await recordAuthEvent("customer_registered", { area: "customer", storeId: store.id, customerId: customer.id }, ctx);
+  await recordAuthEvent(
+    "customer_registered",
+    { area: "customer", storeId: store.id, customerId: customer.id },
+    ctx,
+  );
   await sendVerification(customer, store, verifyLink);
   return customer;
 }
@@ -129,7 +140,16 @@ export async function loginCustomer(
     .where(and(eq(customers.storeId, store.id), eq(sql`lower(${customers.email})`, email)));
   const customer = await checkPassword(candidate, input.password, (c) => c.isActive);
   if (!customer) {
-    await loginFailed(gate, { area: "customer", storeId: store.id, customerId: candidate?.id ?? null, identifier: email.slice(0, 254) }, ctx);
+    await loginFailed(
+      gate,
+      {
+        area: "customer",
+        storeId: store.id,
+        customerId: candidate?.id ?? null,
+        identifier: email.slice(0, 254),
+      },
+      ctx,
+    );
     throw new ApiError("INVALID_CREDENTIALS", { message: "Invalid email or password" });
   }
   const pending = await secondStepOrDone(
@@ -141,7 +161,11 @@ export async function loginCustomer(
 }
 
 /** Second step for a shopper who turned TOTP on; the challenge is bound to this store. */
-export async function completeCustomerMfa(store: Store, input: MfaLoginInput, ctx: RequestContext): Promise<CustomerLogin> {
+export async function completeCustomerMfa(
+  store: Store,
+  input: MfaLoginInput,
+  ctx: RequestContext,
+): Promise<CustomerLogin> {
   const passed = await passChallenge("customer", input, ctx, store.id);
   if (!passed.customerId) throw new ApiError("MFA_CHALLENGE_INVALID");
   const [customer] = await db()
@@ -152,9 +176,20 @@ export async function completeCustomerMfa(store: Store, input: MfaLoginInput, ct
   return openCustomerSession(store, customer, passed.rememberMe, ctx);
 }
 
-async function openCustomerSession(store: Store, customer: Customer, rememberMe: boolean, ctx: RequestContext): Promise<CustomerLogin> {
+async function openCustomerSession(
+  store: Store,
+  customer: Customer,
+  rememberMe: boolean,
+  ctx: RequestContext,
+): Promise<CustomerLogin> {
   const tokens = await startSession(
-    { area: "customer", customerId: customer.id, storeId: store.id, tokenVersion: customer.tokenVersion, rememberMe },
+    {
+      area: "customer",
+      customerId: customer.id,
+      storeId: store.id,
+      tokenVersion: customer.tokenVersion,
+      rememberMe,
+    },
     { sub: customer.id, type: "customer", email: customer.email, store_id: store.id },
     ctx,
   );
@@ -178,15 +213,21 @@ export function refreshCustomer(
   ctx: RequestContext,
   options?: RefreshOptions,
 ): Promise<IssuedTokens> {
-  return refreshSession("customer", refreshToken, ctx, async (session) => {
-    if (!session.customerId || session.storeId !== store.id) return null;
-    const [customer] = await db()
-      .select()
-      .from(customers)
-      .where(and(eq(customers.id, session.customerId), eq(customers.tokenVersion, session.tokenVersion)));
-    if (!customer || !customer.isActive || customer.storeId !== store.id) return null;
-    return { sub: customer.id, type: "customer", email: customer.email, store_id: store.id };
-  }, options);
+  return refreshSession(
+    "customer",
+    refreshToken,
+    ctx,
+    async (session) => {
+      if (!session.customerId || session.storeId !== store.id) return null;
+      const [customer] = await db()
+        .select()
+        .from(customers)
+        .where(and(eq(customers.id, session.customerId), eq(customers.tokenVersion, session.tokenVersion)));
+      if (!customer || !customer.isActive || customer.storeId !== store.id) return null;
+      return { sub: customer.id, type: "customer", email: customer.email, store_id: store.id };
+    },
+    options,
+  );
 }
 
 export function logoutCustomer(customerId: string, storeId: string, sessionId: string, ctx: RequestContext) {

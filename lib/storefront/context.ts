@@ -6,8 +6,16 @@ import type { Store } from "@/db/schema";
 import { accessMethodOf } from "@/lib/auth/guards";
 import { ApiError } from "@/lib/auth/errors";
 import { config } from "@/lib/config";
+import { storefrontLink } from "@/lib/links";
+import { edgeOf } from "@/lib/net/edge";
 import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
-import { type AccessMethod, classifyHost, resolveApiStore, storefrontBase } from "@/lib/stores/resolve";
+import {
+  type AccessMethod,
+  classifyHost,
+  hostnameOf,
+  resolveApiStore,
+  storefrontBase,
+} from "@/lib/stores/resolve";
 
 export type StorefrontContext = { store: Store; method: AccessMethod; base: string };
 
@@ -21,7 +29,7 @@ export async function storefrontPage(slug: string): Promise<StorefrontContext> {
 
 /** For a storefront API call: host, then path, then Referer (SPEC §3); 404, 400 or 503 otherwise. */
 export async function storefrontApi(request: Request, pathSlug: string | null): Promise<StorefrontContext> {
-  const host = classifyHost(request.headers.get("host"), config().platformDomain);
+  const host = classifyHost(edgeOf(request.headers).host, config().platformDomain);
   const domainSlug = host.kind === "custom" ? await storeSlugByDomain(host.hostname) : null;
   const resolved = resolveApiStore({
     host,
@@ -39,4 +47,9 @@ export async function storefrontApi(request: Request, pathSlug: string | null): 
   if (!store) throw new ApiError("NOT_FOUND", { message: "No such store" });
   if (store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
   return { store, method: resolved.method, base: storefrontBase(resolved.method, store.slug) };
+}
+
+/** A link into this shop for a mail, at the store's configured address in the form the shopper used. */
+export function shopLink(shop: StorefrontContext, requestHeaders: Headers, path: string): Promise<string> {
+  return storefrontLink(shop.store, shop.method, path, hostnameOf(edgeOf(requestHeaders).host));
 }

@@ -13,7 +13,11 @@ import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 export const VERIFICATION_HOURS = 24;
 const RESEND_INTERVAL_SECONDS = 60;
 
-export async function sendVerification(customer: Customer, store: Store, link: (token: string) => string): Promise<void> {
+export async function sendVerification(
+  customer: Customer,
+  store: Store,
+  link: (token: string) => string | Promise<string>,
+): Promise<void> {
   if (customer.emailVerifiedAt) return;
   // One link at a time, and not more than one a minute.
   const [recent] = await db()
@@ -33,14 +37,23 @@ export async function sendVerification(customer: Customer, store: Store, link: (
     .update(oneTimeTokens)
     .set({ usedAt: new Date() })
     .where(
-      and(eq(oneTimeTokens.customerId, customer.id), eq(oneTimeTokens.purpose, "email_verification"), isNull(oneTimeTokens.usedAt)),
+      and(
+        eq(oneTimeTokens.customerId, customer.id),
+        eq(oneTimeTokens.purpose, "email_verification"),
+        isNull(oneTimeTokens.usedAt),
+      ),
     );
   const { token } = await issueOneTimeToken(
     "email_verification",
     { customerId: customer.id, storeId: store.id, email: customer.email },
     VERIFICATION_HOURS,
   );
-  await sendMail(verificationMail(customer.email, link(token), { name: store.name, color: store.theme.primaryColor }));
+  await sendMail(
+    verificationMail(customer.email, await link(token), {
+      name: store.name,
+      color: store.theme.primaryColor,
+    }),
+  );
 }
 
 /** Marks the address verified if the link is live, of this store, and for the current address. */
@@ -51,7 +64,9 @@ export async function verifyEmail(storeId: string, token: string, ctx: RequestCo
     const [updated] = await tx
       .update(customers)
       .set({ emailVerifiedAt: new Date() })
-      .where(and(eq(customers.id, row.customerId), eq(sql`lower(${customers.email})`, row.email.toLowerCase())))
+      .where(
+        and(eq(customers.id, row.customerId), eq(sql`lower(${customers.email})`, row.email.toLowerCase())),
+      )
       .returning({ id: customers.id });
     return updated ?? null;
   });

@@ -2,7 +2,17 @@
 // customers of one store only, registration under concurrency, checkout (SPEC §3, checklist
 // S58–S62).
 import { afterAll, describe, expect, it } from "vitest";
-import { type CallOptions, adminLogin, baseUrl, bearer, get, parseSetCookies, rawRequest, send, storeLogin } from "../support/http";
+import {
+  type CallOptions,
+  adminLogin,
+  baseUrl,
+  bearer,
+  get,
+  parseSetCookies,
+  rawRequest,
+  send,
+  storeLogin,
+} from "../support/http";
 import { testSql } from "./db";
 
 afterAll(async () => {
@@ -26,7 +36,9 @@ async function register(slug: string, email: string, password?: string) {
 }
 
 async function customerLogin(slug: string, email: string, password = "amber canal ferry lantern") {
-  const res = await call(`/api/v1/storefront/${slug}/auth/login`, { body: { email_or_username: email, password } });
+  const res = await call(`/api/v1/storefront/${slug}/auth/login`, {
+    body: { email_or_username: email, password },
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as { access_token: string; refresh_token: string; customer: { id: string } };
 }
@@ -45,7 +57,9 @@ describe("customer accounts", () => {
     expect(a).not.toHaveProperty("password_hash");
     await customerLogin("orion", email, "tulip harbour sketch nine");
     await customerLogin("acme", email, "walnut meadow piano drift");
-    const crossed = await call("/api/v1/storefront/acme/auth/login", { body: { email_or_username: email, password: "tulip harbour sketch nine" } });
+    const crossed = await call("/api/v1/storefront/acme/auth/login", {
+      body: { email_or_username: email, password: "tulip harbour sketch nine" },
+    });
     expect(crossed.status).toBe(401);
   });
 
@@ -60,7 +74,9 @@ describe("customer accounts", () => {
   it("gives 50 concurrent registrations 50 distinct customer numbers", async () => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => register("acme", unique())));
     expect(answers.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const numbers = await Promise.all(answers.map(async (r) => (await r.json()).customer.customer_number as string));
+    const numbers = await Promise.all(
+      answers.map(async (r) => (await r.json()).customer.customer_number as string),
+    );
     expect(new Set(numbers).size).toBe(50);
   });
 
@@ -71,7 +87,9 @@ describe("customer accounts", () => {
     expect(res.status).toBe(422);
     const text = await res.text();
     expect(text).not.toContain("short");
-    const fields = JSON.parse(text).error.details.map((d: { field: string }) => d.field).sort();
+    const fields = JSON.parse(text)
+      .error.details.map((d: { field: string }) => d.field)
+      .sort();
     expect(fields).toEqual(["email", "first_name", "last_name", "marketing_consent", "password"]);
   });
 
@@ -90,7 +108,9 @@ describe("customer accounts", () => {
       expect(text).not.toContain(password);
       expect(JSON.parse(text).error).toMatchObject({
         code: "VALIDATION_ERROR",
-        details: [{ field: "password", message: expect.stringMatching(/^This password is too easy to guess\. \S/) }],
+        details: [
+          { field: "password", message: expect.stringMatching(/^This password is too easy to guess\. \S/) },
+        ],
       });
     }
     expect(await testSql()`select id from customers where lower(email) = ${email}`).toHaveLength(0);
@@ -111,11 +131,15 @@ describe("customer accounts", () => {
     expect(weak.status).toBe(422);
     const text = await weak.text();
     expect(text).not.toContain("password1234");
-    expect(JSON.parse(text).error.details).toEqual([{ field: "new_password", message: expect.stringContaining("commonly used password") }]);
+    expect(JSON.parse(text).error.details).toEqual([
+      { field: "new_password", message: expect.stringContaining("commonly used password") },
+    ]);
     await customerLogin("orion", email);
     expect((await change("пароль пароль пароль")).status).toBe(200);
     await customerLogin("orion", email, "пароль пароль пароль");
-    const old = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "amber canal ferry lantern" } });
+    const old = await call("/api/v1/storefront/orion/auth/login", {
+      body: { email_or_username: email, password: "amber canal ferry lantern" },
+    });
     expect(old.status).toBe(401);
   });
 
@@ -152,7 +176,9 @@ describe("customer accounts", () => {
     const email = unique();
     await register("orion", email);
     const known = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email } });
-    const unknown = await call("/api/v1/storefront/orion/auth/forgot-password", { body: { email: unique() } });
+    const unknown = await call("/api/v1/storefront/orion/auth/forgot-password", {
+      body: { email: unique() },
+    });
     expect([known.status, unknown.status]).toEqual([202, 202]);
     expect(await known.text()).toBe(await unknown.text());
   });
@@ -162,10 +188,15 @@ describe("store resolution", () => {
   it("scopes the customer cookie to /storefront/{slug} on the path form", async () => {
     const email = unique();
     await register("orion", email);
-    const res = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "amber canal ferry lantern" } });
+    const res = await call("/api/v1/storefront/orion/auth/login", {
+      body: { email_or_username: email, password: "amber canal ferry lantern" },
+    });
     const cookie = parseSetCookies(res).find((c) => c.name === "customer_token");
     expect(cookie?.attrs).toMatchObject({ path: "/storefront/orion", httponly: true, samesite: "Lax" });
-    const logout = await call("/api/v1/storefront/orion/auth/logout", { body: {}, token: (await res.json()).access_token });
+    const logout = await call("/api/v1/storefront/orion/auth/logout", {
+      body: {},
+      token: (await res.json()).access_token,
+    });
     expect(parseSetCookies(logout).find((c) => c.name === "customer_token")?.attrs).toMatchObject({
       path: "/storefront/orion",
       "max-age": "0",
@@ -176,12 +207,17 @@ describe("store resolution", () => {
     const email = unique();
     await register("orion", email);
     for (const host of [`orion.lu:${port()}`, `orion.localhost:${port()}`]) {
-      const res = await call("/api/v1/storefront/auth/login", { host, body: { email_or_username: email, password: "amber canal ferry lantern" } });
+      const res = await call("/api/v1/storefront/auth/login", {
+        host,
+        body: { email_or_username: email, password: "amber canal ferry lantern" },
+      });
       expect(res.status, host).toBe(200);
       expect(parseSetCookies(res).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront");
       const { access_token } = await res.json();
       const logout = await call("/api/v1/storefront/auth/logout", { host, body: {}, token: access_token });
-      expect(parseSetCookies(logout).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront");
+      expect(parseSetCookies(logout).find((c) => c.name === "customer_token")?.attrs.path).toBe(
+        "/storefront",
+      );
     }
   });
 
@@ -193,18 +229,24 @@ describe("store resolution", () => {
       body: { email_or_username: email, password: "amber canal ferry lantern" },
     });
     expect(res.status).toBe(200);
-    expect(parseSetCookies(res).find((c) => c.name === "customer_token")?.attrs.path).toBe("/storefront/acme");
+    expect(parseSetCookies(res).find((c) => c.name === "customer_token")?.attrs.path).toBe(
+      "/storefront/acme",
+    );
   });
 
-  it("refuses sources that disagree (400), unknown hosts and unverified domains (404)", async () => {
+  it("refuses sources that disagree, unknown hosts and unverified domains (400)", async () => {
     expect((await call("/api/v1/storefront/acme/products", { host: `orion.lu:${port()}` })).status).toBe(400);
-    expect((await call("/api/v1/storefront/products", { host: `unknown-shop.example:${port()}` })).status).toBe(404);
+    expect(
+      (await call("/api/v1/storefront/products", { host: `unknown-shop.example:${port()}` })).status,
+    ).toBe(400);
     expect((await call("/api/v1/storefront/products")).status).toBe(404);
     const [orion] = await testSql()`select id from stores where slug = 'orion'`;
     await testSql()`insert into store_domains (store_id, domain) values (${orion!.id}, 'pending-orion.example')
       on conflict do nothing`;
-    expect((await call("/api/v1/storefront/products", { host: `pending-orion.example:${port()}` })).status).toBe(404);
-    expect((await call("/storefront", { host: `pending-orion.example:${port()}` })).status).toBe(404);
+    expect(
+      (await call("/api/v1/storefront/products", { host: `pending-orion.example:${port()}` })).status,
+    ).toBe(400);
+    expect((await call("/storefront", { host: `pending-orion.example:${port()}` })).status).toBe(400);
   });
 
   it("serves a store's pages on its domain and subdomain, and nothing else there", async () => {
@@ -216,7 +258,7 @@ describe("store resolution", () => {
     expect((await call("/storefront/acme/account/login", { host: `orion.lu:${port()}` })).status).toBe(404);
     expect((await call("/admin", { host: `orion.lu:${port()}` })).status).toBe(404);
     expect((await call("/store/acme/login", { host: `acme.localhost:${port()}` })).status).toBe(404);
-    expect((await call("/storefront", { host: `nope.localhost:${port()}` })).status).toBe(404);
+    expect((await call("/storefront", { host: `nope.localhost:${port()}` })).status).toBe(400);
     const root = await call("/", { host: `orion.lu:${port()}` });
     expect(root.headers.get("location")).toBe("/storefront");
   });
@@ -231,16 +273,22 @@ describe("store resolution", () => {
 
   it("sends an anonymous visitor to the login page of the form they used", async () => {
     const domain = await call("/storefront/account/orders", { host: `orion.lu:${port()}` });
-    expect(domain.headers.get("location")).toBe("/storefront/account/login?next=%2Fstorefront%2Faccount%2Forders");
+    expect(domain.headers.get("location")).toBe(
+      "/storefront/account/login?next=%2Fstorefront%2Faccount%2Forders",
+    );
     const path = await call("/storefront/orion/account/orders");
-    expect(path.headers.get("location")).toBe("/storefront/orion/account/login?next=%2Fstorefront%2Forion%2Faccount%2Forders");
+    expect(path.headers.get("location")).toBe(
+      "/storefront/orion/account/login?next=%2Fstorefront%2Forion%2Faccount%2Forders",
+    );
     const upper = await call("/storefront/ORION/account?x=1");
     expect(upper.status).toBe(308);
     expect(upper.headers.get("location")).toBe("/storefront/orion/account?x=1");
   });
 
   it("ignores a forged access-method header", async () => {
-    const res = await fetch(baseUrl() + "/storefront/orion", { headers: { "x-orion-store-method": "domain" } });
+    const res = await fetch(baseUrl() + "/storefront/orion", {
+      headers: { "x-orion-store-method": "domain" },
+    });
     expect(await res.text()).toContain('href="/storefront/orion/cart"');
   });
 });
@@ -257,7 +305,13 @@ describe("catalog and checkout", () => {
       token: access_token,
       body: {
         items: [{ product_id: product.id, quantity: 2 }],
-        shipping_address: { name: "Sam Shopper", line1: "1 Main St", postal_code: "1111", city: "Luxembourg", country: "lu" },
+        shipping_address: {
+          name: "Sam Shopper",
+          line1: "1 Main St",
+          postal_code: "1111",
+          city: "Luxembourg",
+          country: "lu",
+        },
       },
     });
     expect(order.status).toBe(201);
@@ -277,7 +331,8 @@ describe("catalog and checkout", () => {
     const email = unique();
     await register("orion", email);
     const { access_token } = await customerLogin("orion", email);
-    const [acmeProduct] = await testSql()`select p.id from products p join stores s on s.id = p.store_id where s.slug = 'acme' limit 1`;
+    const [acmeProduct] =
+      await testSql()`select p.id from products p join stores s on s.id = p.store_id where s.slug = 'acme' limit 1`;
     const address = { name: "S", line1: "1 Main St", postal_code: "1111", city: "L", country: "LU" };
     const foreign = await call("/api/v1/storefront/orion/orders", {
       token: access_token,
@@ -290,7 +345,9 @@ describe("catalog and checkout", () => {
       body: { items: [{ product_id: tent!.id, quantity: tent!.stock + 1 }], shipping_address: address },
     });
     expect(tooMany.status).toBe(409);
-    expect(await (await call(`/api/v1/storefront/acme/products/${tent!.id}`)).json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    expect(await (await call(`/api/v1/storefront/acme/products/${tent!.id}`)).json()).toMatchObject({
+      error: { code: "NOT_FOUND" },
+    });
   });
 
   it("answers 503 for a suspended store's shop and API", async () => {
@@ -314,7 +371,9 @@ describe("lists", () => {
   it("pages the store's customer list and keeps the search in the page links", async () => {
     await Promise.all(Array.from({ length: 25 }, () => register("acme", unique())));
     const owner = await storeLogin("ACME", "store_owner", "store123");
-    const page = await get("/store/acme/customers?q=shopper", { cookie: `store_token=${owner.access_token}` });
+    const page = await get("/store/acme/customers?q=shopper", {
+      cookie: `store_token=${owner.access_token}`,
+    });
     const html = await page.text();
     expect(html).toContain('href="/store/acme/customers?q=shopper&amp;page=2"');
     expect(html).toContain("Next →");
@@ -327,11 +386,16 @@ describe("sessions", () => {
     await register("acme", email);
     const first = await customerLogin("acme", email);
     const second = await customerLogin("acme", email);
-    const list = await (await call("/api/v1/storefront/acme/account/sessions", { token: second.access_token })).json();
+    const list = await (
+      await call("/api/v1/storefront/acme/account/sessions", { token: second.access_token })
+    ).json();
     expect(list.items).toHaveLength(2);
     const firstSid = JSON.parse(Buffer.from(first.access_token.split(".")[1]!, "base64url").toString()).sid;
     expect(list.items.find((s: { current: boolean }) => s.current).id).not.toBe(firstSid);
-    const end = await call(`/api/v1/storefront/acme/account/sessions/${firstSid}`, { method: "DELETE", token: second.access_token });
+    const end = await call(`/api/v1/storefront/acme/account/sessions/${firstSid}`, {
+      method: "DELETE",
+      token: second.access_token,
+    });
     expect(end.status).toBe(204);
     expect((await call("/api/v1/storefront/acme/account", { token: first.access_token })).status).toBe(401);
     expect((await call("/api/v1/storefront/acme/account", { token: second.access_token })).status).toBe(200);
@@ -345,7 +409,14 @@ describe("sessions", () => {
     const sa = await customerLogin("acme", a);
     const sb = await customerLogin("acme", b);
     const sidB = JSON.parse(Buffer.from(sb.access_token.split(".")[1]!, "base64url").toString()).sid;
-    expect((await call(`/api/v1/storefront/acme/account/sessions/${sidB}`, { method: "DELETE", token: sa.access_token })).status).toBe(404);
+    expect(
+      (
+        await call(`/api/v1/storefront/acme/account/sessions/${sidB}`, {
+          method: "DELETE",
+          token: sa.access_token,
+        })
+      ).status,
+    ).toBe(404);
     expect((await call("/api/v1/storefront/acme/account", { token: sb.access_token })).status).toBe(200);
   });
 
@@ -353,7 +424,9 @@ describe("sessions", () => {
     const email = unique();
     await register("orion", email);
     const customer = await customerLogin("orion", email);
-    const page = await get("/storefront/orion/account/sessions", { cookie: `customer_token=${customer.access_token}` });
+    const page = await get("/storefront/orion/account/sessions", {
+      cookie: `customer_token=${customer.access_token}`,
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("this device");
     const admin = await adminLogin();

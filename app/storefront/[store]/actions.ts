@@ -26,11 +26,24 @@ import {
   saveAddress,
   updateProfile,
 } from "@/lib/storefront/account";
-import { completeCustomerMfa, customerLoginSchema, loginCustomer, logoutCustomer, registerCustomer, registerSchema } from "@/lib/storefront/auth";
+import {
+  completeCustomerMfa,
+  customerLoginSchema,
+  loginCustomer,
+  logoutCustomer,
+  registerCustomer,
+  registerSchema,
+} from "@/lib/storefront/auth";
 import { CART_COOKIE, MAX_QUANTITY, cartCookie, readCart, setLine } from "@/lib/storefront/cart";
-import { storefrontPage } from "@/lib/storefront/context";
-import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
-import { originOf } from "@/lib/http";
+import { shopLink, storefrontPage } from "@/lib/storefront/context";
+import {
+  FORGOT_ANSWER,
+  RESET_REFUSED,
+  forgotSchema,
+  requestPasswordReset,
+  resetPassword,
+  resetSchema,
+} from "@/lib/auth/reset";
 import { sendVerification, verifyEmail } from "@/lib/storefront/verification";
 import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
@@ -40,7 +53,10 @@ function customer(slug: string) {
   return { principal: () => currentPagePrincipal("customer", slug) };
 }
 
-async function updateCart(slug: string, change: (lines: ReturnType<typeof readCart>) => ReturnType<typeof readCart>) {
+async function updateCart(
+  slug: string,
+  change: (lines: ReturnType<typeof readCart>) => ReturnType<typeof readCart>,
+) {
   const { base } = await storefrontPage(slug);
   const jar = await cookies();
   const lines = change(readCart(jar.get(CART_COOKIE)?.value));
@@ -53,7 +69,11 @@ const cartForm = z.object({
   quantity: z.coerce.number().int().min(0).max(MAX_QUANTITY).default(1),
 });
 
-export async function addToCartAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function addToCartAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, cartForm);
   if (!parsed.ok) return parsed.state;
   const { product_id, quantity } = parsed.data;
@@ -70,11 +90,18 @@ export async function setCartLineAction(slug: string, formData: FormData): Promi
 }
 
 const loginForm = customerLoginSchema.extend({
-  remember_me: z.enum(["on"]).optional().transform((v) => v === "on"),
+  remember_me: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
   next: z.string().optional(),
 });
 
-export async function customerLoginAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function customerLoginAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, loginForm, ["email_or_username"]);
   if (!parsed.ok) return parsed.state;
   const { store, method } = await storefrontPage(slug);
@@ -82,23 +109,40 @@ export async function customerLoginAction(slug: string, _prev: ActionState, form
   try {
     result = await loginCustomer(store, parsed.data, parsed.ctx);
   } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, values: { email_or_username: parsed.data.email_or_username } };
+    if (error instanceof ApiError)
+      return { error: error.message, values: { email_or_username: parsed.data.email_or_username } };
     throw error;
   }
   return finishPageLogin("customer", { slug, method }, result, parsed.data.next);
 }
 
-export async function customerMfaAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function customerMfaAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const { store, method } = await storefrontPage(slug);
-  return mfaPageAction("customer", { slug, method }, (input, ctx) => completeCustomerMfa(store, input, ctx), formData);
+  return mfaPageAction(
+    "customer",
+    { slug, method },
+    (input, ctx) => completeCustomerMfa(store, input, ctx),
+    formData,
+  );
 }
 
 const registerForm = registerSchema.extend({
-  marketing_consent: z.enum(["on"]).optional().transform((v) => v === "on"),
+  marketing_consent: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
   confirm_password: z.string(),
 });
 
-export async function registerAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function registerAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const echo = ["first_name", "last_name", "email", "phone"];
   const parsed = await parseForm(formData, registerForm, echo);
   if (!parsed.ok) return parsed.state;
@@ -106,10 +150,13 @@ export async function registerAction(slug: string, _prev: ActionState, formData:
   if (parsed.data.password !== parsed.data.confirm_password) {
     return { fieldErrors: { confirm_password: "The passwords differ" }, values };
   }
-  const { store, method, base } = await storefrontPage(slug);
-  const origin = originOf(await headers());
+  const shop = await storefrontPage(slug);
+  const { store, method, base } = shop;
+  const hdrs = await headers();
   try {
-    await registerCustomer(store, parsed.data, parsed.ctx, (token) => `${origin}${base}/account/verify-email?token=${token}`);
+    await registerCustomer(store, parsed.data, parsed.ctx, (token) =>
+      shopLink(shop, hdrs, `/account/verify-email?token=${token}`),
+    );
     const login = await loginCustomer(
       store,
       { email_or_username: parsed.data.email, password: parsed.data.password, remember_me: false },
@@ -122,7 +169,8 @@ export async function registerAction(slug: string, _prev: ActionState, formData:
     }
   } catch (error) {
     if (error instanceof ApiError) {
-      if (error.code === "CONFLICT") return { error: error.message, fieldErrors: { email: error.message }, values };
+      if (error.code === "CONFLICT")
+        return { error: error.message, fieldErrors: { email: error.message }, values };
       return apiErrorState(error, values);
     }
     throw error;
@@ -130,15 +178,20 @@ export async function registerAction(slug: string, _prev: ActionState, formData:
   redirect(`${base}/account?welcome=1`);
 }
 
-export async function forgotPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function forgotPasswordAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, forgotSchema, ["email"]);
   if (!parsed.ok) return parsed.state;
-  const { store, base } = await storefrontPage(slug);
-  const origin = originOf(await headers());
+  const shop = await storefrontPage(slug);
+  const { store } = shop;
+  const hdrs = await headers();
   await requestPasswordReset(
     { area: "customer", storeId: store.id, brand: { name: store.name, color: store.theme.primaryColor } },
     parsed.data.email,
-    (token) => `${origin}${base}/account/reset-password?token=${token}`,
+    (token) => shopLink(shop, hdrs, `/account/reset-password?token=${token}`),
     parsed.ctx,
   );
   // The same answer whatever the address.
@@ -147,10 +200,15 @@ export async function forgotPasswordAction(slug: string, _prev: ActionState, for
 
 const resetForm = resetSchema("customer").extend({ confirm_password: z.string() });
 
-export async function resetPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function resetPasswordAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, resetForm);
   if (!parsed.ok) return parsed.state;
-  if (parsed.data.password !== parsed.data.confirm_password) return { fieldErrors: { confirm_password: "The passwords differ" } };
+  if (parsed.data.password !== parsed.data.confirm_password)
+    return { fieldErrors: { confirm_password: "The passwords differ" } };
   const { store, base } = await storefrontPage(slug);
   try {
     if (!(await resetPassword("customer", store.id, parsed.data.token, parsed.data.password, parsed.ctx))) {
@@ -163,21 +221,34 @@ export async function resetPasswordAction(slug: string, _prev: ActionState, form
   redirect(`${base}/account/login?reset=1`);
 }
 
-export async function verifyEmailAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function verifyEmailAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, z.object({ token: z.string().min(1).max(128) }));
   if (!parsed.ok) return parsed.state;
   const { store } = await storefrontPage(slug);
   if (!(await verifyEmail(store.id, parsed.data.token, parsed.ctx))) {
-    return { error: "This confirmation link is invalid, already used or expired. Ask for a new one from your account." };
+    return {
+      error:
+        "This confirmation link is invalid, already used or expired. Ask for a new one from your account.",
+    };
   }
   return { message: "Thank you: your email address is confirmed." };
 }
 
-export async function resendVerificationAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function resendVerificationAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
-    const { store, base } = await storefrontPage(slug);
-    const origin = originOf(await headers());
-    await sendVerification(await getCustomer(me.id), store, (token) => `${origin}${base}/account/verify-email?token=${token}`);
+    const shop = await storefrontPage(slug);
+    const hdrs = await headers();
+    await sendVerification(await getCustomer(me.id), shop.store, (token) =>
+      shopLink(shop, hdrs, `/account/verify-email?token=${token}`),
+    );
     return { message: "A new confirmation link is on its way (at most one a minute)." };
   });
 }
@@ -194,7 +265,11 @@ export async function customerLogoutAction(slug: string): Promise<void> {
 }
 
 const checkoutForm = z.object({
-  address_id: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  address_id: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   name: z.string().optional(),
   line1: z.string().optional(),
   line2: z.string().optional(),
@@ -203,12 +278,20 @@ const checkoutForm = z.object({
   country: z.string().optional(),
 });
 
-export async function checkoutAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function checkoutAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   let placed = "";
   const { store, base } = await storefrontPage(slug);
   const state = await runAction(
     formData,
-    { schema: checkoutForm, echo: ["name", "line1", "line2", "postal_code", "city", "country"], ...customer(slug) },
+    {
+      schema: checkoutForm,
+      echo: ["name", "line1", "line2", "postal_code", "city", "country"],
+      ...customer(slug),
+    },
     async (me, data) => {
       const jar = await cookies();
       const lines = readCart(jar.get(CART_COOKIE)?.value);
@@ -216,11 +299,16 @@ export async function checkoutAction(slug: string, _prev: ActionState, formData:
       if (!data.address_id) {
         const address = addressSchema.omit({ is_default_shipping: true, phone: true }).safeParse(data);
         if (!address.success) {
-          return { fieldErrors: Object.fromEntries(address.error.issues.map((i) => [String(i.path[0]), i.message])) };
+          return {
+            fieldErrors: Object.fromEntries(address.error.issues.map((i) => [String(i.path[0]), i.message])),
+          };
         }
         value = address.data;
       }
-      const order = await placeOrder({ id: me.id, storeId: store.id, storeCode: store.code }, lines, { id: data.address_id, value });
+      const order = await placeOrder({ id: me.id, storeId: store.id, storeCode: store.code }, lines, {
+        id: data.address_id,
+        value,
+      });
       jar.set(cartCookie(base, []));
       placed = order.id;
     },
@@ -229,38 +317,79 @@ export async function checkoutAction(slug: string, _prev: ActionState, formData:
   return state;
 }
 
-const profileForm = profileSchema.extend({ marketing_consent: z.enum(["on"]).optional().transform((v) => v === "on") });
+const profileForm = profileSchema.extend({
+  marketing_consent: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+});
 
-export async function profileAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: profileForm, echo: ["first_name", "last_name", "phone"], ...customer(slug) }, async (me, data) => {
-    await updateProfile(me.id, data);
-    return { message: "Profile saved." };
-  });
+export async function profileAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: profileForm, echo: ["first_name", "last_name", "phone"], ...customer(slug) },
+    async (me, data) => {
+      await updateProfile(me.id, data);
+      return { message: "Profile saved." };
+    },
+  );
 }
 
 const passwordForm = passwordChangeSchema.extend({ confirm_password: z.string() });
 
-export async function customerPasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: passwordForm, ...customer(slug) }, async (me, data, ctx): Promise<ActionState> => {
-    if (data.new_password !== data.confirm_password) return { fieldErrors: { confirm_password: "The passwords differ" } };
-    if (!(await changeCustomerPassword(me.id, me.sessionId, data, ctx))) {
-      return { fieldErrors: { current_password: "That is not your current password" } };
-    }
-    return { message: "Password changed. Your other sessions have been signed out." };
-  });
+export async function customerPasswordAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: passwordForm, ...customer(slug) },
+    async (me, data, ctx): Promise<ActionState> => {
+      if (data.new_password !== data.confirm_password)
+        return { fieldErrors: { confirm_password: "The passwords differ" } };
+      if (!(await changeCustomerPassword(me.id, me.sessionId, data, ctx))) {
+        return { fieldErrors: { current_password: "That is not your current password" } };
+      }
+      return { message: "Password changed. Your other sessions have been signed out." };
+    },
+  );
 }
 
-const addressForm = addressSchema.extend({ is_default_shipping: z.enum(["on"]).optional().transform((v) => v === "on") });
+const addressForm = addressSchema.extend({
+  is_default_shipping: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+});
 
-export async function saveAddressAction(slug: string, id: string | null, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveAddressAction(
+  slug: string,
+  id: string | null,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const echo = ["name", "line1", "line2", "postal_code", "city", "country", "phone"];
-  return runAction(formData, { schema: addressForm, echo: id ? [] : echo, ...customer(slug) }, async (me, data) => {
-    await saveAddress(me.id, id ? idParam(id, "address") : null, data);
-    return { message: id ? "Address saved." : "Address added." };
-  });
+  return runAction(
+    formData,
+    { schema: addressForm, echo: id ? [] : echo, ...customer(slug) },
+    async (me, data) => {
+      await saveAddress(me.id, id ? idParam(id, "address") : null, data);
+      return { message: id ? "Address saved." : "Address added." };
+    },
+  );
 }
 
-export async function deleteAddressAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function deleteAddressAction(
+  slug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
     await deleteAddress(me.id, idParam(id, "address"));
     return { message: "Address deleted." };
@@ -281,7 +410,12 @@ export async function wishlistAction(
   });
 }
 
-export async function endCustomerSessionAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function endCustomerSessionAction(
+  slug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
     const ended = await endOwnSession({ area: "customer", customerId: me.id }, idParam(id, "session"));
     // Without it the list keeps showing the ended session until the page is reloaded.
@@ -290,7 +424,11 @@ export async function endCustomerSessionAction(slug: string, id: string, _prev: 
   });
 }
 
-export async function endOtherCustomerSessionsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function endOtherCustomerSessionsAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
     const n = await endOtherSessions({ area: "customer", customerId: me.id }, me.sessionId);
     revalidatePath(`/storefront/${slug}/account/sessions`);
@@ -298,9 +436,18 @@ export async function endOtherCustomerSessionsAction(slug: string, _prev: Action
   });
 }
 
-export async function customerTotpAction(slug: string, step: TotpStep, _prev: TotpState, formData: FormData): Promise<TotpState> {
-  return runTotpStep(step, async () => {
-    const p = await currentPagePrincipal("customer", slug);
-    return p ? totpHolder(p) : null;
-  }, formData);
+export async function customerTotpAction(
+  slug: string,
+  step: TotpStep,
+  _prev: TotpState,
+  formData: FormData,
+): Promise<TotpState> {
+  return runTotpStep(
+    step,
+    async () => {
+      const p = await currentPagePrincipal("customer", slug);
+      return p ? totpHolder(p) : null;
+    },
+    formData,
+  );
 }

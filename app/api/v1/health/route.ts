@@ -1,6 +1,4 @@
-// Liveness: answers without touching the database or any auth.
-import { json } from "@/lib/http";
+// Liveness: answers without touching the database or any auth, on our own hosts only.
+import { apiRoute, json } from "@/lib/http";
 
-export function GET(): Response {
-  return json({ status: "ok" });
-}
+export const GET = apiRoute(async () => json({ status: "ok" }));

@@ -2,7 +2,7 @@
 // The store dashboard's server actions. Each goes through runAction: same origin, zod, the
 // member's live session for this store, and the permission of its role.
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -17,10 +17,18 @@ import { orderStatusSchema, setOrderStatus } from "@/lib/store/orders";
 import type { Permission } from "@/lib/store/permissions";
 import { archiveProduct, createProduct, productSchema, updateProduct } from "@/lib/store/products";
 import { addDomain, domainSchema, removeDomain, settingsSchema, updateSettings } from "@/lib/store/settings";
-import { changeMemberRole, inviteMember, inviteSchema, removeMember, roleChangeSchema, setStaffMfaRequired } from "@/lib/store/team";
+import {
+  changeMemberRole,
+  inviteMember,
+  inviteSchema,
+  removeMember,
+  roleChangeSchema,
+  setStaffMfaRequired,
+} from "@/lib/store/team";
 import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
+import { platformLink } from "@/lib/links";
 import { idParam } from "@/lib/validation";
 
 function member(slug: string, permission?: Permission) {
@@ -47,7 +55,10 @@ const productForm = productSchema.omit({ price_cents: true }).extend({
     .number({ error: "Enter a price like 12.50" })
     .min(0, { message: "Price cannot be negative" })
     .max(1_000_000, { message: "Price is too high" }),
-  is_active: z.enum(["on"]).optional().transform((v) => v === "on"),
+  is_active: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 const PRODUCT_ECHO = ["name", "description", "price", "currency", "stock", "image_url"];
@@ -57,7 +68,11 @@ function productInput(data: z.infer<typeof productForm>) {
   return { ...rest, price_cents: Math.round(price * 100) };
 }
 
-export async function createProductAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createProductAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   let created = "";
   const state = await runAction(
     formData,
@@ -76,10 +91,14 @@ export async function updateProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return runAction(formData, { schema: productForm, echo: PRODUCT_ECHO, ...member(slug, "products.write") }, async (p, data) => {
-    await updateProduct(p.store.id, idParam(id, "product"), productInput(data));
-    return { message: "Product saved." };
-  });
+  return runAction(
+    formData,
+    { schema: productForm, echo: PRODUCT_ECHO, ...member(slug, "products.write") },
+    async (p, data) => {
+      await updateProduct(p.store.id, idParam(id, "product"), productInput(data));
+      return { message: "Product saved." };
+    },
+  );
 }
 
 export async function archiveProductAction(
@@ -95,11 +114,20 @@ export async function archiveProductAction(
   });
 }
 
-export async function orderStatusAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: orderStatusSchema, ...member(slug, "orders.write") }, async (p, data) => {
-    await setOrderStatus(p.store.id, idParam(id, "order"), data.status);
-    return { message: `Order marked ${data.status.replace("_", " ")}.` };
-  });
+export async function orderStatusAction(
+  slug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: orderStatusSchema, ...member(slug, "orders.write") },
+    async (p, data) => {
+      await setOrderStatus(p.store.id, idParam(id, "order"), data.status);
+      return { message: `Order marked ${data.status.replace("_", " ")}.` };
+    },
+  );
 }
 
 export async function deactivateCustomerAction(
@@ -108,41 +136,69 @@ export async function deactivateCustomerAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...member(slug, "customers.write") }, async (p, _data, ctx) => {
-    const customer = await setCustomerActive(p.store.id, idParam(id, "customer"), false);
-    await recordAuthEvent("customer_deactivated", { area: "store", storeId: p.store.id, userId: p.id, customerId: customer.id }, ctx);
-    return { message: "Customer deactivated; their sessions have ended." };
-  });
+  return runAction(
+    formData,
+    { schema: z.object({}), ...member(slug, "customers.write") },
+    async (p, _data, ctx) => {
+      const customer = await setCustomerActive(p.store.id, idParam(id, "customer"), false);
+      await recordAuthEvent(
+        "customer_deactivated",
+        { area: "store", storeId: p.store.id, userId: p.id, customerId: customer.id },
+        ctx,
+      );
+      return { message: "Customer deactivated; their sessions have ended." };
+    },
+  );
 }
 
-export async function inviteAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function inviteAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(
     formData,
     { schema: inviteSchema, echo: ["email", "role"], ...member(slug, "team.manage") },
     async (p, data, ctx) => {
-      // Same-origin was checked before this runs, so Origin is this site's own address.
-      const base = (await headers()).get("origin") ?? "";
-      const invitation = await inviteMember(p, data, ctx, base);
+      const invitation = await inviteMember(p, data, ctx);
       return {
         message: `Invitation sent to ${data.email} (${data.role}). You can also pass on this link; it works once, for 72 hours.`,
-        detail: base + invitation.path,
+        detail: platformLink(invitation.path),
       };
     },
   );
 }
 
-export async function changeRoleAction(slug: string, userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: roleChangeSchema, ...member(slug, "team.manage") }, async (p, data, ctx) => {
-    await changeMemberRole(p, idParam(userId, "team member"), data.role, ctx);
-    return { message: `Role changed to ${data.role}.` };
-  });
+export async function changeRoleAction(
+  slug: string,
+  userId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: roleChangeSchema, ...member(slug, "team.manage") },
+    async (p, data, ctx) => {
+      await changeMemberRole(p, idParam(userId, "team member"), data.role, ctx);
+      return { message: `Role changed to ${data.role}.` };
+    },
+  );
 }
 
-export async function removeMemberAction(slug: string, userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...member(slug, "team.manage") }, async (p, _data, ctx) => {
-    await removeMember(p, idParam(userId, "team member"), ctx);
-    return { message: "Member removed; their sessions in this store have ended." };
-  });
+export async function removeMemberAction(
+  slug: string,
+  userId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: z.object({}), ...member(slug, "team.manage") },
+    async (p, _data, ctx) => {
+      await removeMember(p, idParam(userId, "team member"), ctx);
+      return { message: "Member removed; their sessions in this store have ended." };
+    },
+  );
 }
 
 const settingsForm = z.object({
@@ -153,10 +209,18 @@ const settingsForm = z.object({
   font: z.string(),
 });
 
-export async function settingsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function settingsAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(
     formData,
-    { schema: settingsForm, echo: ["name", "primaryColor", "accentColor", "logoUrl", "font"], ...member(slug, "settings.manage") },
+    {
+      schema: settingsForm,
+      echo: ["name", "primaryColor", "accentColor", "logoUrl", "font"],
+      ...member(slug, "settings.manage"),
+    },
     async (p, data) => {
       const { name, ...theme } = data;
       const parsed = settingsSchema.safeParse({ name, theme });
@@ -172,21 +236,38 @@ export async function settingsAction(slug: string, _prev: ActionState, formData:
   );
 }
 
-export async function addDomainAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: domainSchema, echo: ["domain"], ...member(slug, "settings.manage") }, async (p, data) => {
-    await addDomain(p.store.id, data.domain);
-    return { message: `${data.domain} added. It starts working once the platform has verified it.` };
-  });
+export async function addDomainAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: domainSchema, echo: ["domain"], ...member(slug, "settings.manage") },
+    async (p, data) => {
+      await addDomain(p.store.id, data.domain);
+      return { message: `${data.domain} added. It starts working once the platform has verified it.` };
+    },
+  );
 }
 
-export async function removeDomainAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function removeDomainAction(
+  slug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...member(slug, "settings.manage") }, async (p) => {
     await removeDomain(p.store.id, idParam(id, "domain"));
     return { message: "Domain removed." };
   });
 }
 
-export async function changePasswordAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function changePasswordAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: userPasswordChangeForm, ...member(slug) }, async (p, data, ctx) => {
     const ok = await changeUserPassword(p.id, p.sessionId, data.current_password, data.new_password, [
       p.store.name,
@@ -194,21 +275,37 @@ export async function changePasswordAction(slug: string, _prev: ActionState, for
       p.store.code,
     ]);
     if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
-    await recordAuthEvent("password_changed", { area: "store", storeId: p.store.id, userId: p.id, sessionId: p.sessionId }, ctx);
+    await recordAuthEvent(
+      "password_changed",
+      { area: "store", storeId: p.store.id, userId: p.id, sessionId: p.sessionId },
+      ctx,
+    );
     return { message: "Password changed. Your other sessions have been signed out." };
   });
 }
 
-export async function endStoreSessionAction(slug: string, id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function endStoreSessionAction(
+  slug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
-    const ended = await endOwnSession({ area: "store", userId: p.id, storeId: p.store.id }, idParam(id, "session"));
+    const ended = await endOwnSession(
+      { area: "store", userId: p.id, storeId: p.store.id },
+      idParam(id, "session"),
+    );
     // Without it the list keeps showing the ended session until the page is reloaded.
     revalidatePath(`/store/${slug}/security`);
     return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
   });
 }
 
-export async function endOtherStoreSessionsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function endOtherStoreSessionsAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
     const n = await endOtherSessions({ area: "store", userId: p.id, storeId: p.store.id }, p.sessionId);
     revalidatePath(`/store/${slug}/security`);
@@ -216,17 +313,39 @@ export async function endOtherStoreSessionsAction(slug: string, _prev: ActionSta
   });
 }
 
-export async function storeTotpAction(slug: string, step: TotpStep, _prev: TotpState, formData: FormData): Promise<TotpState> {
-  return runTotpStep(step, async () => {
-    const p = await currentPagePrincipal("store", slug);
-    return p ? totpHolder(p) : null;
-  }, formData);
+export async function storeTotpAction(
+  slug: string,
+  step: TotpStep,
+  _prev: TotpState,
+  formData: FormData,
+): Promise<TotpState> {
+  return runTotpStep(
+    step,
+    async () => {
+      const p = await currentPagePrincipal("store", slug);
+      return p ? totpHolder(p) : null;
+    },
+    formData,
+  );
 }
 
-export async function staffMfaPolicyAction(slug: string, required: boolean, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...member(slug, "team.manage") }, async (p, _data, ctx) => {
-    await setStaffMfaRequired(p, required, ctx);
-    revalidatePath(`/store/${slug}/team`);
-    return { message: required ? "Every member now signs in with two-factor." : "Two-factor is now each member's choice." };
-  });
+export async function staffMfaPolicyAction(
+  slug: string,
+  required: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: z.object({}), ...member(slug, "team.manage") },
+    async (p, _data, ctx) => {
+      await setStaffMfaRequired(p, required, ctx);
+      revalidatePath(`/store/${slug}/team`);
+      return {
+        message: required
+          ? "Every member now signs in with two-factor."
+          : "Two-factor is now each member's choice.",
+      };
+    },
+  );
 }

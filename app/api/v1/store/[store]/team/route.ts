@@ -1,4 +1,5 @@
-import { json, originOf, readJson } from "@/lib/http";
+import { json, readJson } from "@/lib/http";
+import { platformLink } from "@/lib/links";
 import { storeRoute } from "@/lib/store/api";
 import { inviteMember, inviteSchema, listTeam } from "@/lib/store/team";
 
@@ -14,18 +15,26 @@ export const GET = storeRoute("team.read", async ({ principal }) => {
       joined_at: m.joinedAt.toISOString(),
       two_factor: m.hasTotp,
     })),
-    invitations: invitations.map((i) => ({ email: i.email, role: i.role, expires_at: i.expiresAt.toISOString() })),
+    invitations: invitations.map((i) => ({
+      email: i.email,
+      role: i.role,
+      expires_at: i.expiresAt.toISOString(),
+    })),
   });
 });
 
 /** Invites by email; the one-time link is returned to the owner to pass on. */
 export const POST = storeRoute("team.manage", async ({ request, principal, ctx }) => {
   const input = await readJson(request, inviteSchema);
-  const origin = originOf(request.headers);
-  const invitation = await inviteMember(principal, input, ctx, origin);
-  const url = new URL(invitation.path, origin);
+  const invitation = await inviteMember(principal, input, ctx);
+  const url = platformLink(invitation.path);
   return json(
-    { email: input.email, role: input.role, invitation_url: url.toString(), expires_at: invitation.expiresAt.toISOString() },
+    {
+      email: input.email,
+      role: input.role,
+      invitation_url: url,
+      expires_at: invitation.expiresAt.toISOString(),
+    },
     { status: 201 },
   );
 });
