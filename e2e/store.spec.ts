@@ -2,8 +2,18 @@
 // the team and its invitations, cookie isolation between areas and stores, sign-out, settings,
 // and screenshots of every page at desktop and phone widths.
 import { mkdirSync } from "node:fs";
-import { type Browser, type BrowserContext, type Page, type Request, expect, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, type BrowserContext, type Page, type Request, expect, test } from "@playwright/test";
+import { generate } from "otplib";
 import { publicUrlFor } from "../tests/support/server";
+
+/**
+ * A mailed link (on the platform's public address) opened on the address this run browses,
+ * so the invitee keeps one cookie jar.
+ */
+function onThisAddress(link: string): string {
+  const { pathname, search } = new URL(link);
+  return pathname + search;
+}
 
 const OWNER = { login: "store_owner", password: "store123" };
 const ADMIN = { login: "admin", password: "admin123" };
@@ -199,9 +209,7 @@ test("an invited staff member joins with a one-time link, may edit products but 
   const other = await newContext(browser, baseURL);
   try {
     const invitee = await other.newPage();
-    // The invitee opens the link on the address this test browses (one cookie jar for the run).
-    const { pathname, search } = new URL(invitationUrl);
-    await invitee.goto(pathname + search);
+    await invitee.goto(onThisAddress(invitationUrl));
     await expect(invitee.getByRole("heading", { name: "Join the team" })).toBeVisible();
     await expect(invitee.getByText(email)).toBeVisible();
     const username = `e2e_staff_${tag}`;
@@ -233,7 +241,7 @@ test("an invited staff member joins with a one-time link, may edit products but 
     await expect(invitee.getByText("403")).toBeVisible();
     await expect(invitee.getByRole("form", { name: "Invite" })).toHaveCount(0);
 
-    await invitee.goto(invitationUrl);
+    await invitee.goto(onThisAddress(invitationUrl));
     await expect(invitee.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
   } finally {
     await other.close();
@@ -241,6 +249,131 @@ test("an invited staff member joins with a one-time link, may edit products but 
 
   await page.goto("/store/acme/team");
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText(`e2e_staff_${tag}`);
+});
+
+/** A member of ACME only, made through the API: invited by the owner, joined with a new account. */
+async function acmeOnlyMember(request: APIRequestContext): Promise<{ username: string; email: string; password: string }> {
+  const tag = suffix();
+  const who = { username: `e2e_member_${tag}`, email: `e2e-member-${tag}@example.com`, password: `copper-kettle-${tag}-77` };
+  const owner = await (
+    await request.post("/api/v1/store/auth/login", { data: { email_or_username: OWNER.login, password: OWNER.password, store_code: "ACME" } })
+  ).json();
+  const invited = await request.post("/api/v1/store/acme/team", {
+    headers: { authorization: `Bearer ${owner.access_token}` },
+    data: { email: who.email, role: "staff" },
+  });
+  const token = new URL((await invited.json()).invitation_url).searchParams.get("token");
+  const joined = await request.post("/api/v1/store/acme/invitations/accept", { data: { token, username: who.username, password: who.password } });
+  expect(joined.status()).toBe(201);
+  return who;
+}
+
+/** The ORION owner invites `email` from the team page; returns the link shown to copy. */
+async function inviteToOrion(page: Page, email: string): Promise<string> {
+  await storeLogin(page, "orion");
+  await page.goto("/store/orion/team");
+  const invite = page.getByRole("form", { name: "Invite" });
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByLabel("Role").selectOption("manager");
+  await invite.getByRole("button", { name: "Create invitation" }).click();
+  await expect(invite.getByRole("status")).toContainText(`Invitation sent to ${email} (manager).`);
+  return invite.getByLabel("Link to copy").inputValue();
+}
+
+test("a member of another store joins ORION by signing in from the invitation, which shows nothing of the account", async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}) => {
+  const member = await acmeOnlyMember(request);
+  const invitationUrl = await inviteToOrion(page, member.email);
+
+  mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1280, 360]) {
+    const context = await newContext(browser, baseURL, width);
+    try {
+      const invitee = await context.newPage();
+      await invitee.goto(onThisAddress(invitationUrl));
+      await expect(invitee.getByRole("heading", { name: "Join the team", level: 1 })).toBeVisible();
+      await expect(invitee.getByText("If you already have an Orion account with this address, sign in with it")).toBeVisible();
+      await expect(invitee.getByRole("form", { name: "Create an account" })).toBeVisible();
+      await expect(invitee.getByText(member.username)).toHaveCount(0);
+      await invitee.screenshot({ path: `${SHOTS}/store-accept-invitation-${width}.png`, fullPage: true });
+      const overflow = await invitee.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect.soft(overflow, `store-accept-invitation-${width} scrolls sideways`).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  }
+
+  const other = await newContext(browser, baseURL);
+  try {
+    const invitee = await other.newPage();
+    await invitee.goto(onThisAddress(invitationUrl));
+    const signIn = invitee.getByRole("form", { name: "Sign in to accept" });
+    await signIn.getByLabel("Your Orion password").fill("not my password at all");
+    await signIn.getByRole("button", { name: "Sign in and join" }).click();
+    await expect(signIn.getByRole("alert")).toHaveText("Invalid email/username or password");
+
+    // Choosing a new password for an address that has an account is refused; the link stays good.
+    const create = invitee.getByRole("form", { name: "Create an account" });
+    await create.getByLabel("Choose a username").fill(`${member.username}_2`);
+    await create.getByLabel("Choose a password").fill("a completely new passphrase");
+    await create.getByLabel("Repeat the password").fill("a completely new passphrase");
+    await create.getByRole("button", { name: `Join ${STORE_NAME.orion}` }).click();
+    await expect(create.getByRole("alert")).toContainText("sign in with it to accept");
+
+    await signIn.getByLabel("Your Orion password").fill(member.password);
+    await signIn.getByRole("button", { name: "Sign in and join" }).click();
+    await expect(invitee).toHaveURL(/\/store\/orion$/);
+    await expect(invitee.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    expect((await cookiesNamed(other, "store_token")).map((c) => c.path)).toEqual(["/store/orion"]);
+    await expect(invitee.getByRole("navigation", { name: "Store" }).getByRole("link", { name: "Products" })).toBeVisible();
+
+    await invitee.goto(onThisAddress(invitationUrl));
+    await expect(invitee.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+  } finally {
+    await other.close();
+  }
+
+  await page.goto("/store/orion/team");
+  await expect(page.getByRole("row").filter({ hasText: member.email })).toContainText(member.username);
+  await expect(page.getByRole("row").filter({ hasText: member.email })).toContainText("manager");
+});
+
+test("a member with two-factor sign-in joins through the code step after the password", async ({ page, browser, baseURL, request }) => {
+  const member = await acmeOnlyMember(request);
+  const acme = await (
+    await request.post("/api/v1/store/auth/login", { data: { email_or_username: member.username, password: member.password, store_code: "ACME" } })
+  ).json();
+  const auth = { authorization: `Bearer ${acme.access_token}` };
+  const { secret } = await (await request.post("/api/v1/store/acme/auth/totp/setup", { headers: auth, data: { password: member.password } })).json();
+  const codeAt = (offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
+  expect((await request.post("/api/v1/store/acme/auth/totp/enable", { headers: auth, data: { code: await codeAt(0) } })).status()).toBe(200);
+  const invitationUrl = await inviteToOrion(page, member.email);
+
+  const other = await newContext(browser, baseURL, 360);
+  try {
+    const invitee = await other.newPage();
+    await invitee.goto(onThisAddress(invitationUrl));
+    const signIn = invitee.getByRole("form", { name: "Sign in to accept" });
+    await signIn.getByLabel("Your Orion password").fill(member.password);
+    await signIn.getByRole("button", { name: "Sign in and join" }).click();
+    await invitee.waitForURL((url) => url.pathname === "/store/orion/accept-invitation/mfa");
+    expect((await other.cookies()).map((c) => c.name)).not.toContain("store_token");
+    await expect(invitee.getByRole("heading", { name: "Two-factor sign-in" })).toBeVisible();
+    await invitee.screenshot({ path: `${SHOTS}/store-accept-invitation-code-360.png`, fullPage: true });
+    await invitee.getByRole("textbox", { name: "Code", exact: true }).fill("000000");
+    await invitee.getByRole("button", { name: "Verify" }).click();
+    await expect(invitee.getByText("That code is not valid")).toBeVisible();
+    await invitee.getByRole("textbox", { name: "Code", exact: true }).fill(await codeAt(1));
+    await invitee.getByRole("button", { name: "Verify" }).click();
+    await expect(invitee).toHaveURL(/\/store\/orion$/);
+    await expect(invitee.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  } finally {
+    await other.close();
+  }
 });
 
 test("admin, store and customer cookies each stay on their own paths", async ({ page, context }) => {

@@ -39,8 +39,11 @@ export const BASELINE_CSP =
 /** JSON answers are never documents: they may load nothing and be framed by nobody. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** Pages opened from a one-time link (reset, verification, invitation): the link is their URL. */
-const ONE_TIME_LINK_PAGE = /\/(reset-password|verify-email|accept-invitation)\/?$/;
+/**
+ * Pages opened from a one-time link (reset, verification, invitation): the link is their URL.
+ * An invitation's code step keeps the link in its URL too.
+ */
+const ONE_TIME_LINK_PAGE = /\/(reset-password|verify-email|accept-invitation(\/mfa)?)\/?$/;
 
 /** Such a page sends no Referer at all, so its token cannot leak even to its own origin's logs. */
 export function referrerPolicyFor(pathname: string): string | null {

@@ -18,6 +18,12 @@ export async function findUserByLogin(identifier: string): Promise<User | undefi
   return user;
 }
 
+/** The user whose email is `email`, ignoring case. */
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  const [user] = await db().select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return user;
+}
+
 export async function touchLastLogin(userId: string): Promise<User | undefined> {
   const [user] = await db().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)).returning();
   return user;

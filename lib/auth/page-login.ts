@@ -18,18 +18,20 @@ export function mfaPagePath(area: AreaName, scope: CookieScope): string {
   return `${AREAS[area].loginPath(scope)}/mfa`;
 }
 
+/** `mfaPath` is the code page when a sign-in asks for its second step (accepting an invitation has its own). */
 export async function finishPageLogin(
   area: AreaName,
   scope: CookieScope,
   result: { tokens: IssuedTokens } | MfaRequired,
   next: string | null | undefined,
+  mfaPath = mfaPagePath(area, scope),
 ): Promise<never> {
   const jar = await cookies();
   const home = AREAS[area].homePath(scope);
   const safe = safeNext(next, AREAS[area].cookiePath(scope));
   if ("mfaRequired" in result) {
     jar.set(mfaCookie(area, scope, result.mfaToken, CHALLENGE.seconds));
-    redirect(safe ? `${mfaPagePath(area, scope)}?next=${encodeURIComponent(safe)}` : mfaPagePath(area, scope));
+    redirect(safe ? `${mfaPath}${mfaPath.includes("?") ? "&" : "?"}next=${encodeURIComponent(safe)}` : mfaPath);
   }
   for (const spec of [...sessionCookies(area, scope, result.tokens), clearedMfaCookie(area, scope)]) jar.set(spec);
   redirect(safe ?? home);

@@ -15,6 +15,7 @@ import {
   checkPassword,
   endSession,
   loginFailed,
+  mfaLoginSchema,
   mfaRequiredBody,
   openLoginGate,
   loginSchema,
@@ -27,8 +28,9 @@ import {
 } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
 import { type RequestContext, json } from "@/lib/http";
+import { invitationTokenField, joinWithAccount, liveInvitation } from "@/lib/store/team";
 import { storeByCode } from "@/lib/stores/lookup";
-import { findUserByLogin, touchLastLogin } from "@/lib/users";
+import { findUserByEmail, findUserByLogin, touchLastLogin } from "@/lib/users";
 
 export const storeLoginSchema = loginSchema.extend({
   store_code: z
@@ -51,10 +53,10 @@ export function storeLoginView(login: Omit<StoreLogin, "tokens">) {
 }
 
 /** The answer of the login and MFA endpoints: tokens, cookie and store, or the second step. */
-export function storeLoginResponse(result: StoreLogin | MfaRequired): Response {
+export function storeLoginResponse(result: StoreLogin | MfaRequired, status = 200): Response {
   if ("mfaRequired" in result) return json(mfaRequiredBody(result));
   return withCookies(
-    json({ ...tokenBody(result.tokens), ...storeLoginView(result) }),
+    json({ ...tokenBody(result.tokens), ...storeLoginView(result) }, { status }),
     sessionCookies("store", { slug: result.store.slug }, result.tokens),
   );
 }
@@ -121,6 +123,58 @@ export async function completeStoreMfa(input: MfaLoginInput, ctx: RequestContext
   if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive) throw new ApiError("MFA_CHALLENGE_INVALID");
   if (row.store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
   return openStoreSession(row.user, row.store, row.role, passed.rememberMe, ctx);
+}
+
+/**
+ * Joining a team with an account that already exists is a sign-in at the inviting store as
+ * the invited address: the login's gate (IP budget, that address's lockout at this store), the
+ * password, then the account's second factor; only then is the invitation spent and a session
+ * opened. A wrong password and an address without an account get the same answer.
+ */
+export async function signInToAccept(
+  store: Store,
+  input: { token: string; password: string },
+  ctx: RequestContext,
+): Promise<StoreLogin | MfaRequired> {
+  const { email } = await liveInvitation(store.id, input.token);
+  const gate = await openLoginGate("store", store.id, email, ctx);
+  const candidate = await findUserByEmail(email);
+  const user = await checkPassword(candidate, input.password, (u) => u.isActive && u.role === "store");
+  const fail = async (reason: string) => {
+    const event = { area: "store" as const, storeId: store.id, userId: candidate?.id ?? null, identifier: email };
+    await loginFailed(gate, { ...event, details: { reason, via: "invitation" } }, ctx);
+  };
+  if (!user) {
+    await fail("bad_credentials");
+    throw new ApiError("INVALID_CREDENTIALS");
+  }
+  if (store.status !== "active") {
+    await fail("store_suspended");
+    throw new ApiError("STORE_UNAVAILABLE");
+  }
+  const pending = await secondStepOrDone(gate, { area: "store", userId: user.id, storeId: store.id, rememberMe: false }, ctx);
+  return pending ?? joinAndOpenSession(user, store, input.token, ctx);
+}
+
+/** The code step of accepting: the login's second step, with the invitation's token. */
+export const acceptMfaSchema = mfaLoginSchema.safeExtend({ token: invitationTokenField });
+
+/**
+ * The second step of `signInToAccept`: the code, with the invitation sent again. A challenge
+ * of another account (an ordinary login here) cannot spend an invitation to someone else.
+ */
+export async function completeAcceptMfa(store: Store, token: string, input: MfaLoginInput, ctx: RequestContext): Promise<StoreLogin> {
+  await liveInvitation(store.id, token);
+  const passed = await passChallenge("store", input, ctx, store.id);
+  const [user] = passed.userId ? await db().select().from(users).where(eq(users.id, passed.userId)) : [];
+  if (!user || !user.isActive || user.role !== "store") throw new ApiError("MFA_CHALLENGE_INVALID");
+  if (store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
+  return joinAndOpenSession(user, store, token, ctx);
+}
+
+async function joinAndOpenSession(user: User, store: Store, token: string, ctx: RequestContext): Promise<StoreLogin> {
+  const role = await joinWithAccount(store.id, token, user, ctx);
+  return openStoreSession(user, store, role, false, ctx);
 }
 
 async function openStoreSession(user: User, store: Store, storeRole: StoreRole, rememberMe: boolean, ctx: RequestContext): Promise<StoreLogin> {

@@ -4,22 +4,14 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import {
-  type StoreRole,
-  oneTimeTokens,
-  sessions,
-  storeMembers,
-  stores,
-  totpFactors,
-  users,
-} from "@/db/schema";
-import { platformLink } from "@/lib/links";
+import { type StoreRole, oneTimeTokens, sessions, storeMembers, stores, totpFactors, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
+import { platformLink } from "@/lib/links";
 import { ApiError } from "@/lib/auth/errors";
 import type { StorePrincipal } from "@/lib/auth/guards";
 import { hasTotp } from "@/lib/auth/mfa";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
+import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMail } from "@/lib/mail/templates";
@@ -29,9 +21,9 @@ import { STORE_ROLES } from "./permissions";
 
 export const INVITATION_HOURS = 72;
 
-const roleField = z.enum(STORE_ROLES as [StoreRole, ...StoreRole[]], {
-  error: "Choose owner, manager or staff",
-});
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+const roleField = z.enum(STORE_ROLES as [StoreRole, ...StoreRole[]], { error: "Choose owner, manager or staff" });
 
 export const inviteSchema = z.object({ email: emailField, role: roleField });
 export const roleChangeSchema = z.object({ role: roleField });
@@ -43,9 +35,17 @@ export const usernameField = z
   .max(40, { message: "Username is too long" })
   .regex(/^[a-zA-Z0-9_.-]+$/, { message: "Use letters, digits, dots, dashes and underscores" });
 
-/** Accepting: a new account sets a username and password; an existing one proves its password. */
+export const invitationTokenField = z
+  .string({ error: "The invitation link is incomplete" })
+  .min(1, { message: "The invitation link is incomplete" })
+  .max(256, { message: "The invitation link is not valid" });
+
+/**
+ * The acceptance body. With a username: a new account for the invited address, its password
+ * chosen here. Without: a sign-in as the existing account of that address (lib/store/auth.ts).
+ */
 export const acceptSchema = z.object({
-  token: z.string().min(1, { message: "The invitation link is incomplete" }),
+  token: invitationTokenField,
   username: usernameField.optional(),
   password: z.string({ error: "Password is required" }).min(1, { message: "Password is required" }),
 });
@@ -85,11 +85,7 @@ export async function listTeam(storeId: string) {
   ]);
   return {
     members,
-    invitations: invitations.map((i) => ({
-      email: i.email,
-      role: String(i.data?.role ?? "staff"),
-      expiresAt: i.expiresAt,
-    })),
+    invitations: invitations.map((i) => ({ email: i.email, role: String(i.data?.role ?? "staff"), expiresAt: i.expiresAt })),
   };
 }
 
@@ -106,12 +102,9 @@ export async function inviteMember(
     .leftJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, storeId)))
     .where(eq(sql`lower(${users.email})`, input.email));
   if (existing?.role === "admin") {
-    throw new ApiError("CONFLICT", {
-      message: "That address belongs to a platform admin, who cannot join a store",
-    });
+    throw new ApiError("CONFLICT", { message: "That address belongs to a platform admin, who cannot join a store" });
   }
-  if (existing?.memberActive)
-    throw new ApiError("CONFLICT", { message: "That person is already on the team" });
+  if (existing?.memberActive) throw new ApiError("CONFLICT", { message: "That person is already on the team" });
   // A newer invitation replaces any earlier one to the same address.
   await db()
     .update(oneTimeTokens)
@@ -131,12 +124,7 @@ export async function inviteMember(
   );
   const path = invitationPath(actor.store.slug, token);
   await sendMail(
-    invitationMail(
-      input.email,
-      platformLink(path),
-      { name: actor.store.name, color: actor.store.theme.primaryColor },
-      input.role,
-    ),
+    invitationMail(input.email, platformLink(path), { name: actor.store.name, color: actor.store.theme.primaryColor }, input.role),
   );
   await recordAuthEvent(
     "member_invited",
@@ -144,21 +132,6 @@ export async function inviteMember(
     ctx,
   );
   return { token, expiresAt, path };
-}
-
-/** What the acceptance page shows: the store, address and role, and whether the account exists. */
-export async function describeInvitation(storeId: string, token: string) {
-  const row = await peekOneTimeToken("invitation", token);
-  if (!row || row.storeId !== storeId) return null;
-  const [user] = await db()
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
-  return {
-    email: row.email,
-    role: String(row.data?.role ?? "staff"),
-    existingUsername: user?.username ?? null,
-  };
 }
 
 /** A refusal to show the invitee: a bad link (`link`) or a bad field value (`field`). */
@@ -169,40 +142,69 @@ export class InvitationError extends Error {
   ) {
     super(message);
   }
+
+  /** The API's answer: a bad link is a 400, a bad field a 422; other errors pass unchanged. */
+  static toApi(error: unknown): unknown {
+    if (!(error instanceof InvitationError)) return error;
+    return new ApiError(error.kind === "link" ? "BAD_REQUEST" : "VALIDATION_ERROR", { message: error.message });
+  }
 }
 
+const badLink = () =>
+  new InvitationError("This invitation link is invalid, already used or expired. Ask the store owner for a new one.", "link");
+
+/** The live invitation of this store behind `token`, not spent; a link error otherwise. */
+export async function liveInvitation(storeId: string, token: string): Promise<{ email: string; role: StoreRole }> {
+  const row = await peekOneTimeToken("invitation", token);
+  if (!row || row.storeId !== storeId) throw badLink();
+  return { email: row.email, role: roleField.parse(row.data?.role ?? "staff") };
+}
+
+/**
+ * What the acceptance page shows: the store's invitation, its address and role. Nothing about
+ * an account of that address: whoever holds the link learns that only by signing in as it.
+ */
+export async function describeInvitation(storeId: string, token: string): Promise<{ email: string; role: StoreRole } | null> {
+  return liveInvitation(storeId, token).catch((error: unknown) => {
+    if (error instanceof InvitationError) return null;
+    throw error;
+  });
+}
+
+/** Spends the invitation inside `tx` and makes the account `member` picks for its address a member. */
+async function join<T extends { id: string }>(
+  tx: Tx,
+  storeId: string,
+  token: string,
+  member: (email: string) => Promise<T>,
+): Promise<{ role: StoreRole; account: T }> {
+  const row = await spendOneTimeToken(tx, "invitation", token);
+  if (!row || row.storeId !== storeId) throw badLink();
+  const role = roleField.parse(row.data?.role ?? "staff");
+  const account = await member(row.email);
+  await tx
+    .insert(storeMembers)
+    .values({ storeId, userId: account.id, role, isActive: true })
+    .onConflictDoUpdate({ target: [storeMembers.storeId, storeMembers.userId], set: { role, isActive: true } });
+  return { role, account };
+}
+
+/**
+ * A new account for the invited address, with the username and password chosen from the link.
+ * An address that already has an account is refused without looking at the password: that
+ * account joins by signing in (`joinWithAccount`).
+ */
 export async function acceptInvitation(
   storeId: string,
   input: z.infer<typeof acceptSchema>,
   ctx: RequestContext,
 ): Promise<{ userId: string; username: string }> {
-  const result = await db().transaction(async (tx) => {
-    const row = await spendOneTimeToken(tx, "invitation", input.token);
-    if (!row || row.storeId !== storeId) {
-      throw new InvitationError(
-        "This invitation link is invalid, already used or expired. Ask the store owner for a new one.",
-        "link",
-      );
-    }
-    const role = roleField.parse(row.data?.role ?? "staff");
-    const [user] = await tx
-      .select()
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
-    let userId: string;
-    let username: string;
-    if (user) {
-      // Joining with an existing account takes that account's password, never a new one.
-      if (
-        user.role !== "store" ||
-        !user.isActive ||
-        !(await verifyPassword(input.password, user.passwordHash))
-      ) {
-        throw new InvitationError("The password does not match the existing account for this address.");
+  const { account } = await db().transaction((tx) =>
+    join(tx, storeId, input.token, async (email) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+      if (existing) {
+        throw new InvitationError("This address cannot get a new account. If you already have an Orion account, sign in with it to accept.");
       }
-      userId = user.id;
-      username = user.username;
-    } else {
       const name = usernameField.safeParse(input.username);
       if (!name.success) throw new InvitationError(name.error.issues[0]!.message);
       const password = newPasswordSchema(MIN_PASSWORD_CHARS.staff).safeParse(input.password);
@@ -212,7 +214,7 @@ export async function acceptInvitation(
         .select({ name: stores.name, slug: stores.slug, code: stores.code })
         .from(stores)
         .where(eq(stores.id, storeId));
-      assertStrongPassword(password.data, [name.data, row.email, store?.name, store?.slug, store?.code]);
+      assertStrongPassword(password.data, [name.data, email, store?.name, store?.slug, store?.code]);
       const [taken] = await tx
         .select({ id: users.id })
         .from(users)
@@ -220,39 +222,41 @@ export async function acceptInvitation(
       if (taken) throw new InvitationError("That username is taken; choose another.");
       const [created] = await tx
         .insert(users)
-        .values({
-          username: name.data,
-          email: row.email,
-          role: "store",
-          passwordHash: await hashPassword(password.data),
-        })
+        .values({ username: name.data, email, role: "store", passwordHash: await hashPassword(password.data) })
         .returning({ id: users.id, username: users.username });
-      userId = created!.id;
-      username = created!.username;
-    }
-    await tx
-      .insert(storeMembers)
-      .values({ storeId, userId, role, isActive: true })
-      .onConflictDoUpdate({
-        target: [storeMembers.storeId, storeMembers.userId],
-        set: { role, isActive: true },
-      });
-    return { userId, username };
-  });
-  await recordAuthEvent("invitation_accepted", { area: "store", storeId, userId: result.userId }, ctx);
-  return result;
+      return created!;
+    }),
+  );
+  await recordAuthEvent("invitation_accepted", { area: "store", storeId, userId: account.id }, ctx);
+  return { userId: account.id, username: account.username };
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+/**
+ * The existing account `user` joins, once it has signed in as the invited address (password,
+ * then its second factor). Another account's sign-in leaves the invitation unspent.
+ */
+export async function joinWithAccount(
+  storeId: string,
+  token: string,
+  user: { id: string; email: string },
+  ctx: RequestContext,
+): Promise<StoreRole> {
+  const { role } = await db().transaction((tx) =>
+    join(tx, storeId, token, async (email) => {
+      if (email.toLowerCase() !== user.email.toLowerCase()) throw badLink();
+      return user;
+    }),
+  );
+  await recordAuthEvent("invitation_accepted", { area: "store", storeId, userId: user.id }, ctx);
+  return role;
+}
 
 /** Locks the store's owners and fails when `userId` is the last active one. */
 async function assertNotLastOwner(tx: Tx, storeId: string, userId: string, what: string): Promise<void> {
   const owners = await tx
     .select({ userId: storeMembers.userId })
     .from(storeMembers)
-    .where(
-      and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, "owner"), eq(storeMembers.isActive, true)),
-    )
+    .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, "owner"), eq(storeMembers.isActive, true)))
     .for("update");
   if (owners.length === 1 && owners[0]!.userId === userId) {
     throw new ApiError("CONFLICT", { message: `The last owner of a store cannot be ${what}` });
@@ -288,11 +292,7 @@ export async function changeMemberRole(
 }
 
 /** Removes a member and ends that member's sessions in this store at once. */
-export async function removeMember(
-  actor: StorePrincipal,
-  userId: string,
-  ctx: RequestContext,
-): Promise<void> {
+export async function removeMember(actor: StorePrincipal, userId: string, ctx: RequestContext): Promise<void> {
   const storeId = actor.store.id;
   await db().transaction(async (tx) => {
     const [member] = await tx
@@ -302,9 +302,7 @@ export async function removeMember(
       .for("update");
     if (!member) throw new ApiError("NOT_FOUND", { message: "No such team member" });
     if (member.role === "owner") await assertNotLastOwner(tx, storeId, userId, "removed");
-    await tx
-      .delete(storeMembers)
-      .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
+    await tx.delete(storeMembers).where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
     await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "member_removed" })
@@ -317,22 +315,14 @@ export async function removeMember(
         ),
       );
   });
-  await recordAuthEvent(
-    "member_removed",
-    { area: "store", storeId, userId: actor.id, details: { member: userId } },
-    ctx,
-  );
+  await recordAuthEvent("member_removed", { area: "store", storeId, userId: actor.id, details: { member: userId } }, ctx);
 }
 
-export const mfaPolicySchema = z.object({
-  require_staff_mfa: z.boolean({ error: "require_staff_mfa must be true or false" }),
-});
+
+export const mfaPolicySchema = z.object({ require_staff_mfa: z.boolean({ error: "require_staff_mfa must be true or false" }) });
 
 export async function staffMfaRequired(storeId: string): Promise<boolean> {
-  const [row] = await db()
-    .select({ required: stores.requireStaffMfa })
-    .from(stores)
-    .where(eq(stores.id, storeId));
+  const [row] = await db().select({ required: stores.requireStaffMfa }).from(stores).where(eq(stores.id, storeId));
   return row?.required ?? false;
 }
 
@@ -340,24 +330,14 @@ export async function staffMfaRequired(storeId: string): Promise<boolean> {
  * The owner's rule that every member signs in with a second factor. Members without one are
  * sent to set it up at their next request. The owner turns it on only with their own on.
  */
-export async function setStaffMfaRequired(
-  actor: StorePrincipal,
-  required: boolean,
-  ctx: RequestContext,
-): Promise<void> {
+export async function setStaffMfaRequired(actor: StorePrincipal, required: boolean, ctx: RequestContext): Promise<void> {
   if (required && !(await hasTotp({ userId: actor.id }))) {
     throw new ApiError("CONFLICT", { message: "Turn on two-factor sign-in for yourself first (Security)." });
   }
   await db().update(stores).set({ requireStaffMfa: required }).where(eq(stores.id, actor.store.id));
   await recordAuthEvent(
     "store_mfa_policy_changed",
-    {
-      area: "store",
-      userId: actor.id,
-      storeId: actor.store.id,
-      sessionId: actor.sessionId,
-      details: { require_staff_mfa: required },
-    },
+    { area: "store", userId: actor.id, storeId: actor.store.id, sessionId: actor.sessionId, details: { require_staff_mfa: required } },
     ctx,
   );
 }

@@ -118,6 +118,7 @@ describe("security headers on pages", () => {
       ["/admin/reset-password?token=x", {}],
       ["/store/acme/reset-password?token=x", {}],
       ["/store/acme/accept-invitation?token=x", {}],
+      ["/store/acme/accept-invitation/mfa?token=x", {}],
       ["/storefront/orion/account/reset-password?token=x", {}],
       ["/storefront/orion/account/verify-email?token=x", {}],
       ["/storefront/account/reset-password?token=x", { host: `orion.lu:${port()}` }],

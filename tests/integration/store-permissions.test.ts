@@ -245,7 +245,7 @@ describe("team", () => {
     expect((await send("POST", "/api/v1/store/acme/invitations/accept", null, body)).status).toBe(400);
   });
 
-  it("asks an existing account for its own password instead of setting a new one", async () => {
+  it("asks an existing account to sign in with its own password instead of setting a new one", async () => {
     const orion = await storeLogin("ORION", "store_owner", "store123");
     const existing = await memberWithRole("staff");
     const { invitation_url } = await (
@@ -253,7 +253,8 @@ describe("team", () => {
     ).json();
     const token = new URL(invitation_url).searchParams.get("token")!;
     const wrong = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token, password: "a brand new password" });
-    expect(wrong.status).toBe(422);
+    expect(wrong.status).toBe(401);
+    expect((await wrong.json()).error.code).toBe("INVALID_CREDENTIALS");
     const right = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token, password: "staff123" });
     expect(right.status).toBe(201);
     expect((await storeLogin("ORION", existing.user.username, "staff123")).store_role).toBe("staff");

@@ -1,0 +1,22 @@
+import { ApiError } from "@/lib/auth/errors";
+import { apiRoute, readJson, requestContext } from "@/lib/http";
+import { acceptMfaSchema, completeAcceptMfa, storeLoginResponse } from "@/lib/store/auth";
+import { InvitationError } from "@/lib/store/team";
+import { storeBySlug } from "@/lib/stores/lookup";
+import { apiSlug } from "@/lib/stores/slug";
+
+/** The second step of joining with an existing account: its code, then the session (201). */
+export const POST = apiRoute<{ store: string }>(async (request, { params }) => {
+  const slug = apiSlug(request, (await params).store);
+  const store = await storeBySlug(slug);
+  if (!store) throw new ApiError("NOT_FOUND", { message: "No such store" });
+  const { token, ...input } = await readJson(request, acceptMfaSchema);
+  try {
+    return storeLoginResponse(
+      await completeAcceptMfa(store, token, input, requestContext(request.headers)),
+      201,
+    );
+  } catch (error) {
+    throw InvitationError.toApi(error);
+  }
+});
