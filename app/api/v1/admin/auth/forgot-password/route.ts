@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { FORGOT_ANSWER, forgotSchema, requestPasswordReset } from "@/lib/auth/reset";
 import { apiRoute, json, originOf, readJson, requestContext } from "@/lib/http";
 
@@ -8,3 +9,5 @@ export const POST = apiRoute(async (request) => {
   await requestPasswordReset({ area: "admin" }, email, (t) => `${origin}/admin/reset-password?token=${t}`, requestContext(request.headers));
   return json({ message: FORGOT_ANSWER }, { status: 202 });
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

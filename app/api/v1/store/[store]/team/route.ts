@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, originOf, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { inviteMember, inviteSchema, listTeam } from "@/lib/store/team";
@@ -29,3 +30,5 @@ export const POST = storeRoute("team.manage", async ({ request, principal, ctx }
     { status: 201 },
   );
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

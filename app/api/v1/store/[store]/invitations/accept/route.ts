@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { ApiError } from "@/lib/auth/errors";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { InvitationError, acceptInvitation, acceptSchema } from "@/lib/store/team";
@@ -20,3 +21,5 @@ export const POST = apiRoute<{ store: string }>(async (request, { params }) => {
     throw error;
   }
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });
