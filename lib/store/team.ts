@@ -91,9 +91,8 @@ export async function inviteMember(
     .from(users)
     .leftJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, storeId)))
     .where(eq(sql`lower(${users.email})`, input.email));
-  if (existing?.role === "admin") {
-    throw new ApiError("CONFLICT", { message: "That address belongs to a platform admin, who cannot join a store" });
-  }
+  // A platform admin's address is invited like any other, so the answer tells nobody who is
+  // an admin; the invitation simply cannot be accepted (acceptInvitation).
   if (existing?.memberActive) throw new ApiError("CONFLICT", { message: "That person is already on the team" });
   // A newer invitation replaces any earlier one to the same address.
   await db()
@@ -129,11 +128,15 @@ export async function describeInvitation(storeId: string, token: string) {
   const row = await peekOneTimeToken("invitation", token);
   if (!row || row.storeId !== storeId) return null;
   const [user] = await db()
-    .select({ id: users.id, username: users.username })
+    .select({ id: users.id, username: users.username, role: users.role })
     .from(users)
     .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
+  // As acceptInvitation answers: an admin's invitation is one that cannot be used.
+  if (user?.role === "admin") return null;
   return { email: row.email, role: String(row.data?.role ?? "staff"), existingUsername: user?.username ?? null };
 }
+
+const INVALID_LINK = "This invitation link is invalid, already used or expired. Ask the store owner for a new one.";
 
 /** A refusal to show the invitee: a bad link (`link`) or a bad field value (`field`). */
 export class InvitationError extends Error {
@@ -153,15 +156,14 @@ export async function acceptInvitation(
   const result = await db().transaction(async (tx) => {
     const row = await spendOneTimeToken(tx, "invitation", input.token);
     if (!row || row.storeId !== storeId) {
-      throw new InvitationError(
-        "This invitation link is invalid, already used or expired. Ask the store owner for a new one.",
-        "link",
-      );
+      throw new InvitationError(INVALID_LINK, "link");
     }
     const role = roleField.parse(row.data?.role ?? "staff");
     const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
     let userId: string;
     let username: string;
+    // A platform admin never joins a store: the link answers as one that no longer works.
+    if (user?.role === "admin") throw new InvitationError(INVALID_LINK, "link");
     if (user) {
       // Joining with an existing account takes that account's password, never a new one.
       if (user.role !== "store" || !user.isActive || !(await verifyPassword(input.password, user.passwordHash))) {
