@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Customer, type Store, customers, stores } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError, databaseError } from "@/lib/auth/errors";
 import {
   type IssuedTokens,
   checkPassword,
@@ -57,8 +57,7 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export const customerLoginSchema = loginSchema;
 
 function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {};
-  return cause.code === "23505" || cause.cause?.code === "23505";
+  return databaseError(error)?.sqlState === "23505";
 }
 
 const DUPLICATE = "An account with this email already exists at this store. Sign in, or reset your password.";
