@@ -15,7 +15,7 @@ import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
-import { emailField } from "@/lib/validation";
+import { emailField, textField } from "@/lib/validation";
 import { STORE_ROLES } from "./permissions";
 
 export const INVITATION_HOURS = 72;
@@ -34,7 +34,7 @@ export const usernameField = z
 
 /** Accepting: a new account sets a username and password; an existing one proves its password. */
 export const acceptSchema = z.object({
-  token: z.string().min(1, { message: "The invitation link is incomplete" }),
+  token: textField({ required: "The invitation link is incomplete", trim: false }).min(1, { message: "The invitation link is incomplete" }).max(128),
   username: usernameField.optional(),
   password: z.string({ error: "Password is required" }).min(1, { message: "Password is required" }),
 });

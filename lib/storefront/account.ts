@@ -21,16 +21,19 @@ import { ApiError } from "@/lib/auth/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
-import { booleanField } from "@/lib/validation";
+import { booleanField, patchSchema, textField } from "@/lib/validation";
 import { phoneField } from "./auth";
 import type { CartLine } from "./cart";
 
 export const profileSchema = z.object({
-  first_name: z.string().trim().min(1, { message: "First name is required" }).max(100),
-  last_name: z.string().trim().min(1, { message: "Last name is required" }).max(100),
+  first_name: textField({ required: "First name is required" }).min(1, { message: "First name is required" }).max(100),
+  last_name: textField({ required: "Last name is required" }).min(1, { message: "Last name is required" }).max(100),
   phone: z.union([phoneField, z.literal("").transform(() => null), z.null()]).optional(),
   marketing_consent: booleanField.optional(),
 });
+
+/** `PATCH account`: the fields sent, at least one. */
+export const profilePatchSchema = patchSchema(profileSchema.shape);
 
 export const passwordChangeSchema = z.object({
   current_password: z.string().min(1, { message: "Enter your current password" }),
@@ -38,11 +41,12 @@ export const passwordChangeSchema = z.object({
 });
 
 export const addressSchema = z.object({
-  name: z.string().trim().min(1, { message: "Name is required" }).max(100),
-  line1: z.string().trim().min(1, { message: "Street and number are required" }).max(200),
-  line2: z.union([z.string().trim().max(200), z.null()]).optional().transform((v) => v || null),
-  postal_code: z.string().trim().min(2, { message: "Postal code is required" }).max(16),
-  city: z.string().trim().min(1, { message: "City is required" }).max(100),
+  // One line each: the address is printed line by line on labels and in mail.
+  name: textField({ required: "Name is required" }).min(1, { message: "Name is required" }).max(100),
+  line1: textField({ required: "Street and number are required" }).min(1, { message: "Street and number are required" }).max(200),
+  line2: z.union([textField().max(200), z.null()]).optional().transform((v) => v || null),
+  postal_code: textField({ required: "Postal code is required" }).min(2, { message: "Postal code is required" }).max(16),
+  city: textField({ required: "City is required" }).min(1, { message: "City is required" }).max(100),
   country: z
     .string()
     .trim()
@@ -74,7 +78,7 @@ export async function getCustomer(customerId: string) {
   return customer;
 }
 
-export async function updateProfile(customerId: string, input: z.infer<typeof profileSchema>) {
+export async function updateProfile(customerId: string, input: z.infer<typeof profilePatchSchema>) {
   const [customer] = await db()
     .update(customers)
     .set({

@@ -16,7 +16,7 @@ import { type RequestContext, apiRoute, json, originOf, readJson, requestContext
 import { FORGOT_ANSWER, RESET_REFUSED, forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
 import { RESERVED_SLUGS, isValidSlug } from "@/lib/stores/slug";
-import { idParam, listQuery, queryObject } from "@/lib/validation";
+import { idParam, listQuery, queryObject, textField } from "@/lib/validation";
 import {
   addToWishlist,
   addressSchema,
@@ -31,7 +31,7 @@ import {
   listWishlist,
   passwordChangeSchema,
   placeOrder,
-  profileSchema,
+  profilePatchSchema,
   removeFromWishlist,
   saveAddress,
   updateProfile,
@@ -147,7 +147,7 @@ const routes: Route[] = [
     method: "POST",
     path: ["auth", "verify-email"],
     handler: async ({ request, shop, ctx }) => {
-      const { token } = await readJson(request, z.object({ token: z.string().min(1).max(128) }));
+      const { token } = await readJson(request, z.object({ token: textField({ trim: false }).min(1).max(128) }));
       if (!(await verifyEmail(shop.store.id, token, ctx))) {
         throw new ApiError("BAD_REQUEST", { message: "This confirmation link is invalid, already used or expired." });
       }
@@ -192,7 +192,7 @@ const routes: Route[] = [
     path: ["account"],
     handler: async ({ request, customer }) => {
       const me = await customer();
-      const input = await readJson(request, profileSchema);
+      const input = await readJson(request, profilePatchSchema);
       return json({ customer: customerView(await updateProfile(me.id, input)) });
     },
   },

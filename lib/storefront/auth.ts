@@ -26,14 +26,12 @@ import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import { spend } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
-import { booleanField, emailField } from "@/lib/validation";
+import { booleanField, emailField, textField } from "@/lib/validation";
 export { customerView } from "@/lib/store/customers";
 import { sendVerification } from "./verification";
 
 const nameField = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
+  textField({ required: `${label} is required` })
     .min(1, { message: `${label} is required` })
     .max(100, { message: `${label} is too long` });
 

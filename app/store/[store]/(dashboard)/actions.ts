@@ -21,7 +21,7 @@ import { changeMemberRole, inviteMember, inviteSchema, removeMember, roleChangeS
 import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
-import { idParam } from "@/lib/validation";
+import { idParam, textField } from "@/lib/validation";
 
 function member(slug: string, permission?: Permission) {
   return {
@@ -147,10 +147,10 @@ export async function removeMemberAction(slug: string, userId: string, _prev: Ac
 
 const settingsForm = z.object({
   name: settingsSchema.shape.name,
-  primaryColor: z.string(),
-  accentColor: z.string(),
-  logoUrl: z.string().optional(),
-  font: z.string(),
+  primaryColor: textField(),
+  accentColor: textField(),
+  logoUrl: textField().optional(),
+  font: textField(),
 });
 
 export async function settingsAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
