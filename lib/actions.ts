@@ -3,7 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { ApiError, type FieldError, fieldErrors } from "@/lib/auth/errors";
+import { type ApiError, type FieldError, fieldErrors, toApiError } from "@/lib/auth/errors";
 import { isSameOrigin } from "@/lib/auth/origin";
 import { type RequestContext, requestContext } from "@/lib/http";
 
@@ -76,9 +76,11 @@ export async function runAction<S extends z.ZodType, P>(
   try {
     return (await fn(principal, parsed.data, parsed.ctx)) ?? {};
   } catch (error) {
-    if (error instanceof ApiError) {
+    // The API's mapping, so a constraint the rules missed is the form's message, not an error page.
+    const named = toApiError(error);
+    if (named.code !== "INTERNAL_ERROR") {
       const values = Object.fromEntries((options.echo ?? []).map((k) => [k, String(formData.get(k) ?? "")]));
-      return apiErrorState(error, values);
+      return apiErrorState(named, values);
     }
     throw error;
   }

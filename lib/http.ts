@@ -98,6 +98,3 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handle
   };
 }
 
-export function methodNotAllowed(): Promise<Response> {
-  return Promise.resolve(errorResponse(new ApiError("METHOD_NOT_ALLOWED")));
-}

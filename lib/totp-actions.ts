@@ -5,6 +5,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
 import { ApiError, type FieldError } from "@/lib/auth/errors";
+import { textField } from "@/lib/validation";
 import { type TotpHolder, changeSchema, confirmSetup, enableSchema, renewRecoveryCodes, setupSchema, startSetup, turnOff } from "@/lib/auth/totp-account";
 
 export type TotpStep = "setup" | "enable" | "disable" | "recovery";
@@ -32,7 +33,7 @@ export function qrPath(text: string): { size: number; path: string } {
 
 /** The form sends one field for either kind of code; six digits are an app code. */
 const changeForm = z
-  .object({ password: z.string(), code: z.string().trim().max(64) })
+  .object({ password: z.string(), code: textField().max(64) })
   .transform(({ password, code }): { password: string; code?: string; recovery_code?: string } => {
     const compact = code.replace(/\s/g, "");
     return /^\d{6}$/.test(compact) ? { password, code: compact } : { password, recovery_code: code };

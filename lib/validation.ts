@@ -10,14 +10,37 @@ export const booleanField = z
 /** A page number from a query string; junk means the first page. */
 export const pageField = z.coerce.number().int().min(1).max(10_000).catch(1);
 
-export const searchField = z.string().trim().max(100).optional().catch(undefined);
+// C0 control characters and DEL: invisible on screen, able to fold a mail header or forge a
+// log line, and NUL is refused by PostgreSQL outright. Tab and newline have a place only in
+// text that has lines (a product description).
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+export const CONTROL_CHARACTER_MESSAGE = "Remove the control characters (line breaks, tabs, NUL and the like)";
+export const MULTILINE_CONTROL_MESSAGE = "Remove the control characters (NUL and the like); only tabs and line breaks may stay";
+
+/**
+ * Every free-text field a person sends, from the API, a form or a query string: trimmed
+ * (unless `trim: false`, for passwords), without control characters; `multiline` text keeps
+ * tabs and line breaks, the latter normalised to "\n" (forms send "\r\n"). Chain `.min`,
+ * `.max` or `.regex` after it.
+ */
+export function textField(options: { required?: string; multiline?: boolean; trim?: boolean } = {}) {
+  let field = z.string(options.required ? { error: options.required } : undefined);
+  if (options.multiline) field = field.overwrite((s) => s.replace(/\r\n?/g, "\n"));
+  if (options.trim !== false) field = field.trim();
+  return options.multiline
+    ? field.refine((s) => !CONTROL_EXCEPT_LAYOUT.test(s), { message: MULTILINE_CONTROL_MESSAGE })
+    : field.refine((s) => !CONTROL.test(s), { message: CONTROL_CHARACTER_MESSAGE });
+}
+
+/** `?q=`: a search term is text like any other, so a control character in it is a 422. */
+export const searchField = textField().max(100, { message: "Search for at most 100 characters" }).optional();
 
 export const uuidField = z.string().uuid({ message: "Not a valid id" });
 
 /** An absolute https URL (or http on localhost), for images and logos: data, never markup. */
-export const imageUrlField = z
-  .string()
-  .trim()
+export const imageUrlField = textField()
   .max(2048)
   .url({ message: "Enter a full URL starting with https://" })
   .refine((u) => {
@@ -32,18 +55,46 @@ export const hexColorField = z
   .regex(/^#[0-9a-fA-F]{6}$/, { message: "Use a colour like #4f46e5" })
   .transform((c) => c.toLowerCase());
 
-export const emailField = z
-  .string({ error: "Email is required" })
-  .trim()
+export const emailField = textField({ required: "Email is required" })
   .toLowerCase()
   .max(254, { message: "Email is too long" })
   .email({ message: "Enter a valid email address" });
+
+/**
+ * The body of a partial update (PATCH): each field optional, and at least one of them sent. A
+ * body that names nothing this route changes (`{}`, or only unknown keys, which are dropped)
+ * is a 422, not a silent no-op. Give the fields without `.default()`: a default would be
+ * written over the stored value whenever the field is left out.
+ */
+export function patchSchema<T extends z.ZodRawShape>(shape: T) {
+  const names = Object.keys(shape).join(", ");
+  return z
+    .object(shape)
+    .partial()
+    .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+      message: `Nothing to change: send at least one of ${names}`,
+    });
+}
 
 /** `?q=&page=` of every list. */
 export const listQuery = z.object({ q: searchField, page: pageField });
 
 export function queryObject(url: string): Record<string, string> {
   return Object.fromEntries(new URL(url).searchParams.entries());
+}
+
+/**
+ * A page's search parameters: a page has no 422 to give, so a parameter it cannot read is
+ * dropped, as if it had not been sent (the API answers the same query with a 422).
+ */
+export function pageQuery<S extends z.ZodType<unknown, Record<string, unknown>>>(
+  schema: S,
+  raw: Record<string, string | string[] | undefined>,
+): z.infer<S> {
+  const first = schema.safeParse(raw);
+  if (first.success) return first.data;
+  const unreadable = new Set(first.error.issues.map((issue) => String(issue.path[0])));
+  return schema.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !unreadable.has(key))));
 }
 
 export const PAGE_SIZE = 20;

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, runAction } from "@/lib/actions";
-import { createStore, setDomainVerified, setStoreStatus, storeCreateSchema, updateStore } from "@/lib/admin/stores";
+import { createStore, setDomainVerified, setStoreStatus, storeCreateSchema, storeNameField, updateStore } from "@/lib/admin/stores";
 import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
 import { ApiError } from "@/lib/auth/errors";
@@ -15,16 +15,17 @@ import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { recordAuthEvent } from "@/lib/audit";
 import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
-import { idParam } from "@/lib/validation";
+import { idParam, textField } from "@/lib/validation";
 
 const admin = { principal: () => currentPagePrincipal("admin") };
 
+// Field by field as the form names them; storeCreateSchema below judges each value.
 const storeForm = z.object({
-  code: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  owner_username: z.string(),
-  owner_email: z.string(),
+  code: textField(),
+  slug: textField(),
+  name: textField(),
+  owner_username: textField(),
+  owner_email: textField(),
   owner_password: z.string(),
 });
 
@@ -57,7 +58,7 @@ export async function createStoreAction(_prev: ActionState, formData: FormData):
 }
 
 export async function renameStoreAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({ name: z.string().trim().min(2, { message: "Name needs at least 2 characters" }).max(100) }), echo: ["name"], ...admin }, async (_p, data) => {
+  return runAction(formData, { schema: z.object({ name: storeNameField }), echo: ["name"], ...admin }, async (_p, data) => {
     await updateStore(idParam(id, "store"), data);
     return { message: "Store saved." };
   });

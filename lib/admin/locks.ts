@@ -6,11 +6,12 @@ import { ApiError } from "@/lib/auth/errors";
 import { clearFailures, lockKey, lockedUntil } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
 import { storeByCode } from "@/lib/stores/lookup";
+import { textField } from "@/lib/validation";
 
 export const unlockSchema = z.object({
   area: z.enum(["admin", "store", "customer"], { error: "Choose admin, store or customer" }),
-  identifier: z.string().trim().min(1, { message: "Identifier is required" }).max(254),
-  store_code: z.string().trim().max(64).optional(),
+  identifier: textField().min(1, { message: "Identifier is required" }).max(254),
+  store_code: textField().max(64).optional(),
 });
 
 export async function unlockAccount(admin: { id: string }, input: z.infer<typeof unlockSchema>, ctx: RequestContext) {

@@ -13,9 +13,13 @@ import type { RequestContext } from "@/lib/http";
 import { usernameField } from "@/lib/store/team";
 import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
 import { isValidSlug } from "@/lib/stores/slug";
-import { containsPattern, emailField, PAGE_SIZE } from "@/lib/validation";
+import { containsPattern, emailField, PAGE_SIZE, patchSchema, textField } from "@/lib/validation";
 
 const DEFAULT_THEME: StoreTheme = { primaryColor: "#4f46e5", accentColor: "#f59e0b", logoUrl: null, font: "Inter" };
+
+export const storeNameField = textField({ required: "Name is required" })
+  .min(2, { message: "Name needs at least 2 characters" })
+  .max(100);
 
 export const storeCreateSchema = z.object({
   code: z
@@ -28,7 +32,7 @@ export const storeCreateSchema = z.object({
     .trim()
     .toLowerCase()
     .refine(isValidSlug, { message: "Slug: lowercase letters, digits and dashes, like acme-supplies" }),
-  name: z.string({ error: "Name is required" }).trim().min(2, { message: "Name needs at least 2 characters" }).max(100),
+  name: storeNameField,
   owner: z.object({
     username: usernameField,
     email: emailField,
@@ -36,9 +40,7 @@ export const storeCreateSchema = z.object({
   }),
 });
 
-export const storeUpdateSchema = z.object({
-  name: z.string().trim().min(2, { message: "Name needs at least 2 characters" }).max(100).optional(),
-});
+export const storeUpdateSchema = patchSchema({ name: storeNameField });
 
 export const domainVerifySchema = z.object({ verified: z.boolean({ error: "verified must be true or false" }) });
 

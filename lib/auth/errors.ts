@@ -75,13 +75,41 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
   return Response.json(body, { ...init, headers });
 }
 
+/** A PostgreSQL error's SQLSTATE and constraint, whether thrown by the driver or wrapped by Drizzle. */
+export function databaseError(error: unknown): { sqlState: string; constraint: string | null } | null {
+  let e = error;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code, constraint_name: constraint } = e as { code?: unknown; constraint_name?: unknown };
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) {
+      return { sqlState: code, constraint: typeof constraint === "string" ? constraint : null };
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
+ * Every thrown value as a named error. A broken integrity constraint (class 23: unique, check,
+ * foreign key…) means the request clashed with the data as it now is, a 409; the rules that
+ * should have caught it first give the friendlier message, this is the floor under them.
+ * Text PostgreSQL cannot store (NUL, 22021) is the client's, a 422.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) return validationError(error);
+  const database = databaseError(error);
+  if (database?.sqlState.startsWith("23")) {
+    log.warn(database, "a constraint refused a write");
+    return new ApiError("CONFLICT", { message: "This conflicts with the data as it is now; reload and try again" });
+  }
+  if (database?.sqlState === "22021") {
+    return new ApiError("VALIDATION_ERROR", { message: "The text contains characters that cannot be stored" });
+  }
+  return new ApiError("INTERNAL_ERROR");
+}
+
 export function errorResponse(error: unknown): Response {
-  const apiError =
-    error instanceof ApiError
-      ? error
-      : error instanceof z.ZodError
-        ? validationError(error)
-        : new ApiError("INTERNAL_ERROR");
+  const apiError = toApiError(error);
   if (apiError.code === "INTERNAL_ERROR") {
     // The client gets a generic body; the cause stays in the server's log, without the
     // query parameters a database error carries (lib/log hides them: personal data, hashes).

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { textField } from "@/lib/validation";
 import { type Session, mfaChallenges } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
@@ -18,9 +19,7 @@ import { type NewAccessToken, signAccessToken } from "./tokens";
 
 /** The login body of every area (SPEC §7); areas extend it (store_code). */
 export const loginSchema = z.object({
-  email_or_username: z
-    .string({ error: "Email or username is required" })
-    .trim()
+  email_or_username: textField({ required: "Email or username is required" })
     .min(1, { message: "Email or username is required" })
     .max(254, { message: "Email or username is too long" }),
   password: loginPasswordSchema,
@@ -30,7 +29,9 @@ export const loginSchema = z.object({
 export type LoginInput = z.infer<typeof loginSchema>;
 
 export const refreshSchema = z.object({
-  refresh_token: z.string().min(1, { message: "refresh_token is required" }).max(4096),
+  refresh_token: textField({ required: "refresh_token is required", trim: false })
+    .min(1, { message: "refresh_token is required" })
+    .max(4096),
 });
 
 /** The candidate if the password is right and `allowed` accepts it; null otherwise. */

@@ -11,6 +11,7 @@ import { mfaChallenges, recoveryCodes, sessions, totpFactors } from "@/db/schema
 import { type AuthEventType, recordAuthEvent } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/http";
+import { textField } from "@/lib/validation";
 import type { AreaName } from "./areas";
 import { ApiError } from "./errors";
 import { hashToken } from "./sessions";
@@ -316,8 +317,7 @@ export async function issueChallenge(input: ChallengeInput, ctx: RequestContext)
   return token;
 }
 
-export const mfaTokenField = z
-  .string({ error: "mfa_token is required" })
+export const mfaTokenField = textField({ required: "mfa_token is required", trim: false })
   .min(1, { message: "mfa_token is required" })
   .max(256, { message: "mfa_token is not valid" });
 

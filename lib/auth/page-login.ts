@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
 import type { RequestContext } from "@/lib/http";
+import { textField } from "@/lib/validation";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
 import { clearedMfaCookie, mfaCookie } from "./cookies";
 import { ApiError } from "./errors";
@@ -38,7 +39,8 @@ export async function finishPageLogin(
 }
 
 const mfaForm = z.object({
-  code: z.string().trim().min(1, { message: "Enter the code from your app or a recovery code" }).max(64),
+  code: textField().min(1, { message: "Enter the code from your app or a recovery code" }).max(64),
+  // A redirect target, judged (and dropped when unsafe) by safeNext, never refused.
   next: z.string().optional(),
 });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import Piscina from "piscina";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { textField } from "@/lib/validation";
 
 export const MAX_PASSWORD_BYTES = 72;
 export const MIN_PASSWORD_CHARS = { staff: 12, customer: 8 } as const;
@@ -55,17 +56,23 @@ export async function warmUpPasswords(): Promise<void> {
   await dummyHash;
 }
 
-/** A new password: at least `minChars` characters (code points), at most 72 UTF-8 bytes. */
+/**
+ * A new password: at least `minChars` characters (code points), at most 72 UTF-8 bytes, and
+ * no control characters (none can be typed back in at a login form).
+ */
 export function newPasswordSchema(minChars: number) {
-  return z
-    .string({ error: "Password is required" })
+  return textField({ required: "Password is required", trim: false })
     .refine((p) => [...p].length >= minChars, { message: `Password must be at least ${minChars} characters` })
     .refine((p) => passwordBytes(p) <= MAX_PASSWORD_BYTES, {
       message: `Password must be at most ${MAX_PASSWORD_BYTES} bytes (UTF-8); longer passwords are not truncated`,
     });
 }
 
-/** A password typed at login: any non-empty string up to the same byte limit. */
+/**
+ * A password typed at login: any non-empty string up to the same byte limit. It is only
+ * compared, never stored or looked up, and one set before control characters were refused
+ * must still work.
+ */
 export const loginPasswordSchema = z
   .string({ error: "Password is required" })
   .min(1, { message: "Password is required" })

@@ -12,7 +12,7 @@ import { sendMail } from "@/lib/mail/send";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 import type { AreaName } from "./areas";
 import { z } from "zod";
-import { emailField } from "@/lib/validation";
+import { emailField, textField } from "@/lib/validation";
 import { assertStrongPassword } from "./password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "./passwords";
 import { accountAllows, spend } from "./throttle";
@@ -183,10 +183,7 @@ export const forgotSchema = z.object({ email: emailField });
 
 export function resetSchema(area: AreaName) {
   return z.object({
-    token: z
-      .string({ error: "The link is incomplete" })
-      .min(1, { message: "The link is incomplete" })
-      .max(128),
+    token: textField({ required: "The link is incomplete", trim: false }).min(1, { message: "The link is incomplete" }).max(128),
     password: newPasswordSchema(area === "customer" ? MIN_PASSWORD_CHARS.customer : MIN_PASSWORD_CHARS.staff),
   });
 }

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { customers, users } from "@/db/schema";
+import { methodAnswer } from "@/lib/api-methods";
 import { type RequestContext, json, readJson } from "@/lib/http";
 import type { AreaName } from "./areas";
 import type { AdminPrincipal, CustomerPrincipal, StorePrincipal } from "./guards";
@@ -78,40 +79,45 @@ export async function renewRecoveryCodes(holder: TotpHolder, input: z.infer<type
 /**
  * The JSON API of `…/totp[/action]`: GET → status; POST setup {password} → secret and
  * otpauth URI; POST enable {code} → recovery codes; POST disable and POST recovery-codes
- * {password, code | recovery_code}.
+ * {password, code | recovery_code}. The path and method are judged before `holder` signs in.
  */
-export async function totpEndpoint(request: Request, action: string | undefined, holder: TotpHolder, ctx: RequestContext): Promise<Response> {
-  if (!action) {
-    if (request.method !== "GET") throw new ApiError("METHOD_NOT_ALLOWED");
-    const status = await totpStatus(holder.principal);
-    return json({
-      enabled: status.enabled,
-      enabled_at: status.enabledAt?.toISOString() ?? null,
-      recovery_codes_left: status.recoveryCodesLeft,
-    });
-  }
-  const actions: Record<string, () => Promise<Response>> = {
-    setup: async () => {
+export async function totpEndpoint(
+  request: Request,
+  action: string | undefined,
+  holder: () => Promise<TotpHolder>,
+  ctx: RequestContext,
+): Promise<Response> {
+  const actions: Record<string, (holder: TotpHolder) => Promise<Response>> = {
+    setup: async (h) => {
       const { password } = await readJson(request, setupSchema);
-      const enrolment = await startSetup(holder, password, ctx);
+      const enrolment = await startSetup(h, password, ctx);
       return json({ secret: enrolment.secret, otpauth_uri: enrolment.uri });
     },
-    enable: async () => {
+    enable: async (h) => {
       const { code } = await readJson(request, enableSchema);
-      return json({ enabled: true, recovery_codes: await confirmSetup(holder, code, ctx) });
+      return json({ enabled: true, recovery_codes: await confirmSetup(h, code, ctx) });
     },
-    disable: async () => {
-      await turnOff(holder, await readJson(request, changeSchema), ctx);
+    disable: async (h) => {
+      await turnOff(h, await readJson(request, changeSchema), ctx);
       return json({ enabled: false });
     },
-    "recovery-codes": async () => {
-      return json({ recovery_codes: await renewRecoveryCodes(holder, await readJson(request, changeSchema), ctx) });
+    "recovery-codes": async (h) => {
+      return json({ recovery_codes: await renewRecoveryCodes(h, await readJson(request, changeSchema), ctx) });
     },
   };
-  const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
+  const status = async (h: TotpHolder) => {
+    const state = await totpStatus(h.principal);
+    return json({
+      enabled: state.enabled,
+      enabled_at: state.enabledAt?.toISOString() ?? null,
+      recovery_codes_left: state.recoveryCodesLeft,
+    });
+  };
+  const run = action === undefined ? status : Object.hasOwn(actions, action) ? actions[action] : undefined;
   if (!run) throw new ApiError("NOT_FOUND");
-  if (request.method !== "POST") throw new ApiError("METHOD_NOT_ALLOWED");
-  return run();
+  const refused = methodAnswer(request, action === undefined ? ["GET"] : ["POST"]);
+  if (refused) return refused;
+  return run(await holder());
 }
 
 /** The holder behind a signed-in principal: staff factors belong to the person, a shopper's to the store's account. */

@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
+import { headerValue } from "./headers";
 
 export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
 
@@ -16,10 +17,11 @@ function transport(url: string): Transporter {
   return globalForMail.orionMailer;
 }
 
-export async function sendMail(mail: Mail): Promise<void> {
+export async function sendMail(message: Mail): Promise<void> {
+  const mail = { ...message, to: headerValue(message.to), subject: headerValue(message.subject) };
   const { smtpUrl, mailFrom } = config();
   if (smtpUrl) {
-    await transport(smtpUrl).sendMail({ from: mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await transport(smtpUrl).sendMail({ from: headerValue(mailFrom), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     log.info({ kind: mail.kind, to: mail.to }, "mail sent");
     return;
   }

@@ -31,14 +31,14 @@ import { type RequestContext, json } from "@/lib/http";
 import { invitationTokenField, joinWithAccount, liveInvitation } from "@/lib/store/team";
 import { storeByCode } from "@/lib/stores/lookup";
 import { findUserByEmail, findUserByLogin, touchLastLogin } from "@/lib/users";
+import { textField } from "@/lib/validation";
 
-export const storeLoginSchema = loginSchema.extend({
-  store_code: z
-    .string({ error: "Store code is required" })
-    .trim()
-    .min(1, { message: "Store code is required" })
-    .max(64, { message: "Store code is too long" }),
-});
+/** A store's code (or slug) as typed at sign-in and on the password-reset forms. */
+export const storeCodeField = textField({ required: "Store code is required" })
+  .min(1, { message: "Store code is required" })
+  .max(64, { message: "Store code is too long" });
+
+export const storeLoginSchema = loginSchema.extend({ store_code: storeCodeField });
 
 export type StoreLoginInput = z.infer<typeof storeLoginSchema>;
 

@@ -5,27 +5,36 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Product, products } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
-import { booleanField, containsPattern, imageUrlField, PAGE_SIZE } from "@/lib/validation";
+import { booleanField, containsPattern, imageUrlField, PAGE_SIZE, patchSchema, textField } from "@/lib/validation";
 
 export const CURRENCIES = ["EUR", "USD", "GBP", "CHF"] as const;
 
-export const productSchema = z.object({
-  name: z.string({ error: "Name is required" }).trim().min(1, { message: "Name is required" }).max(200),
-  description: z.string().trim().max(5000).default(""),
+// The fields without their defaults: a partial update changes what it names and nothing else.
+const productFields = {
+  name: textField({ required: "Name is required" }).min(1, { message: "Name is required" }).max(200),
+  description: textField({ multiline: true }).max(5000),
   price_cents: z.coerce
     .number({ error: "Price is required" })
     .int({ message: "Price is in whole cents" })
     .min(0, { message: "Price cannot be negative" })
     .max(100_000_000),
-  currency: z.enum(CURRENCIES).default("EUR"),
-  stock: z.coerce.number().int({ message: "Stock is a whole number" }).min(0).max(1_000_000).default(0),
+  currency: z.enum(CURRENCIES),
+  stock: z.coerce.number().int({ message: "Stock is a whole number" }).min(0).max(1_000_000),
   image_url: z.union([imageUrlField, z.literal("").transform(() => null), z.null()]).optional(),
-  is_active: booleanField.default(true),
+  is_active: booleanField,
+};
+
+export const productSchema = z.object({
+  ...productFields,
+  description: productFields.description.default(""),
+  currency: productFields.currency.default("EUR"),
+  stock: productFields.stock.default(0),
+  is_active: productFields.is_active.default(true),
 });
 
 export type ProductInput = z.infer<typeof productSchema>;
 
-export const productPatchSchema = productSchema.partial();
+export const productPatchSchema = patchSchema(productFields);
 
 export function productView(p: Product) {
   return {

@@ -8,7 +8,7 @@ import { type StoreTheme, storeDomains, stores } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
 import { config } from "@/lib/config";
 import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
-import { hexColorField, imageUrlField } from "@/lib/validation";
+import { hexColorField, imageUrlField, patchSchema, textField } from "@/lib/validation";
 
 export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;
 
@@ -20,11 +20,11 @@ export const themeSchema = z.object({
 });
 
 export const settingsSchema = z.object({
-  name: z.string().trim().min(2, { message: "Name needs at least 2 characters" }).max(100),
+  name: textField({ required: "Name is required" }).min(2, { message: "Name needs at least 2 characters" }).max(100),
   theme: themeSchema,
 });
 
-export const settingsPatchSchema = settingsSchema.partial();
+export const settingsPatchSchema = patchSchema(settingsSchema.shape);
 
 const HOSTNAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

@@ -16,7 +16,7 @@ import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
-import { emailField } from "@/lib/validation";
+import { emailField, textField } from "@/lib/validation";
 import { STORE_ROLES } from "./permissions";
 
 export const INVITATION_HOURS = 72;
@@ -35,8 +35,7 @@ export const usernameField = z
   .max(40, { message: "Username is too long" })
   .regex(/^[a-zA-Z0-9_.-]+$/, { message: "Use letters, digits, dots, dashes and underscores" });
 
-export const invitationTokenField = z
-  .string({ error: "The invitation link is incomplete" })
+export const invitationTokenField = textField({ required: "The invitation link is incomplete", trim: false })
   .min(1, { message: "The invitation link is incomplete" })
   .max(256, { message: "The invitation link is not valid" });
 
@@ -101,9 +100,8 @@ export async function inviteMember(
     .from(users)
     .leftJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, storeId)))
     .where(eq(sql`lower(${users.email})`, input.email));
-  if (existing?.role === "admin") {
-    throw new ApiError("CONFLICT", { message: "That address belongs to a platform admin, who cannot join a store" });
-  }
+  // A platform admin's address is invited like any other, so the answer tells nobody who is
+  // an admin; the invitation simply cannot be accepted (acceptInvitation).
   if (existing?.memberActive) throw new ApiError("CONFLICT", { message: "That person is already on the team" });
   // A newer invitation replaces any earlier one to the same address.
   await db()

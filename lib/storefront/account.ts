@@ -21,16 +21,19 @@ import { ApiError } from "@/lib/auth/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
-import { booleanField } from "@/lib/validation";
+import { booleanField, patchSchema, textField } from "@/lib/validation";
 import { phoneField } from "./auth";
-import type { CartLine } from "./cart";
+import { type CartLine, MAX_QUANTITY } from "./cart";
 
 export const profileSchema = z.object({
-  first_name: z.string().trim().min(1, { message: "First name is required" }).max(100),
-  last_name: z.string().trim().min(1, { message: "Last name is required" }).max(100),
+  first_name: textField({ required: "First name is required" }).min(1, { message: "First name is required" }).max(100),
+  last_name: textField({ required: "Last name is required" }).min(1, { message: "Last name is required" }).max(100),
   phone: z.union([phoneField, z.literal("").transform(() => null), z.null()]).optional(),
   marketing_consent: booleanField.optional(),
 });
+
+/** `PATCH account`: the fields sent, at least one. */
+export const profilePatchSchema = patchSchema(profileSchema.shape);
 
 export const passwordChangeSchema = z.object({
   current_password: z.string().min(1, { message: "Enter your current password" }),
@@ -38,11 +41,12 @@ export const passwordChangeSchema = z.object({
 });
 
 export const addressSchema = z.object({
-  name: z.string().trim().min(1, { message: "Name is required" }).max(100),
-  line1: z.string().trim().min(1, { message: "Street and number are required" }).max(200),
-  line2: z.union([z.string().trim().max(200), z.null()]).optional().transform((v) => v || null),
-  postal_code: z.string().trim().min(2, { message: "Postal code is required" }).max(16),
-  city: z.string().trim().min(1, { message: "City is required" }).max(100),
+  // One line each: the address is printed line by line on labels and in mail.
+  name: textField({ required: "Name is required" }).min(1, { message: "Name is required" }).max(100),
+  line1: textField({ required: "Street and number are required" }).min(1, { message: "Street and number are required" }).max(200),
+  line2: z.union([textField().max(200), z.null()]).optional().transform((v) => v || null),
+  postal_code: textField({ required: "Postal code is required" }).min(2, { message: "Postal code is required" }).max(16),
+  city: textField({ required: "City is required" }).min(1, { message: "City is required" }).max(100),
   country: z
     .string()
     .trim()
@@ -74,7 +78,7 @@ export async function getCustomer(customerId: string) {
   return customer;
 }
 
-export async function updateProfile(customerId: string, input: z.infer<typeof profileSchema>) {
+export async function updateProfile(customerId: string, input: z.infer<typeof profilePatchSchema>) {
   const [customer] = await db()
     .update(customers)
     .set({
@@ -226,8 +230,23 @@ export const checkoutSchema = z.object({
 });
 
 /**
- * Places an order from cart lines: prices and stock are read under lock, stock is taken, and
- * the order is "pending payment" (no payment provider yet).
+ * One line per product, quantities added up: the stock check below must see the whole
+ * quantity of a product, which two lines of it would each understate.
+ */
+function mergeLines(lines: CartLine[]): CartLine[] {
+  const byProduct = new Map<string, number>();
+  for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
+  const merged = [...byProduct].map(([productId, quantity]) => ({ productId, quantity }));
+  if (merged.some((line) => line.quantity > MAX_QUANTITY)) {
+    throw new ApiError("VALIDATION_ERROR", { details: [{ field: "items", message: `At most ${MAX_QUANTITY} of one product per order` }] });
+  }
+  return merged;
+}
+
+/**
+ * Places an order from cart lines (two lines of one product count as one): prices and stock
+ * are read under lock, stock is taken, and the order is "pending payment" (no payment provider
+ * yet).
  */
 export async function placeOrder(
   customer: { id: string; storeId: string; storeCode: string },
@@ -235,6 +254,7 @@ export async function placeOrder(
   address: { id?: string; value?: Omit<AddressInput, "is_default_shipping" | "phone"> },
 ) {
   if (lines.length === 0) throw new ApiError("BAD_REQUEST", { message: "The cart is empty" });
+  const merged = mergeLines(lines);
   return db().transaction(async (tx) => {
     let shipping: OrderAddress;
     if (address.id) {
@@ -250,7 +270,7 @@ export async function placeOrder(
     } else {
       throw new ApiError("VALIDATION_ERROR", { details: [{ field: "shipping_address", message: "Choose or enter a shipping address" }] });
     }
-    const ids = lines.map((l) => l.productId);
+    const ids = merged.map((l) => l.productId);
     const found = await tx
       .select()
       .from(products)
@@ -259,14 +279,14 @@ export async function placeOrder(
     const byId = new Map(found.map((p) => [p.id, p]));
     const currencies = new Set(found.map((p) => p.currency));
     if (currencies.size > 1) throw new ApiError("CONFLICT", { message: "Products in different currencies cannot share an order" });
-    for (const line of lines) {
+    for (const line of merged) {
       const product = byId.get(line.productId);
       if (!product) throw new ApiError("CONFLICT", { message: "A product in the cart is no longer available" });
       if (product.stock < line.quantity) {
         throw new ApiError("CONFLICT", { message: `Only ${product.stock} left of ${product.name}` });
       }
     }
-    for (const line of lines) {
+    for (const line of merged) {
       await tx
         .update(products)
         .set({ stock: sql`${products.stock} - ${line.quantity}` })
@@ -277,7 +297,7 @@ export async function placeOrder(
       .set({ lastOrderNumber: sql`${stores.lastOrderNumber} + 1` })
       .where(eq(stores.id, customer.storeId))
       .returning({ n: stores.lastOrderNumber });
-    const total = lines.reduce((sum, l) => sum + byId.get(l.productId)!.priceCents * l.quantity, 0);
+    const total = merged.reduce((sum, l) => sum + byId.get(l.productId)!.priceCents * l.quantity, 0);
     const [order] = await tx
       .insert(orders)
       .values({
@@ -291,7 +311,7 @@ export async function placeOrder(
       })
       .returning();
     await tx.insert(orderItems).values(
-      lines.map((l) => ({
+      merged.map((l) => ({
         orderId: order!.id,
         productId: l.productId,
         productName: byId.get(l.productId)!.name,

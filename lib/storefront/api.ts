@@ -7,14 +7,8 @@ import { z } from "zod";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/auth/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
-import {
-  type MfaRequired,
-  mfaLoginSchema,
-  mfaRequiredBody,
-  refreshSchema,
-  sessionCookies,
-  tokenBody,
-} from "@/lib/auth/login";
+import { type MfaRequired, mfaLoginSchema, mfaRequiredBody, refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
+import { methodAnswer } from "@/lib/api-methods";
 import { withCookies } from "@/lib/auth/respond";
 import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
 import { endOwnSession, listSessions, sessionView } from "@/lib/auth/session-list";
@@ -29,7 +23,7 @@ import {
 } from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
 import { RESERVED_SLUGS, isValidSlug } from "@/lib/stores/slug";
-import { idParam, listQuery, queryObject } from "@/lib/validation";
+import { idParam, listQuery, queryObject, textField } from "@/lib/validation";
 import {
   addToWishlist,
   addressSchema,
@@ -44,7 +38,7 @@ import {
   listWishlist,
   passwordChangeSchema,
   placeOrder,
-  profileSchema,
+  profilePatchSchema,
   removeFromWishlist,
   saveAddress,
   updateProfile,
@@ -172,7 +166,7 @@ const routes: Route[] = [
     method: "POST",
     path: ["auth", "verify-email"],
     handler: async ({ request, shop, ctx }) => {
-      const { token } = await readJson(request, z.object({ token: z.string().min(1).max(128) }));
+      const { token } = await readJson(request, z.object({ token: textField({ trim: false }).min(1).max(128) }));
       if (!(await verifyEmail(shop.store.id, token, ctx))) {
         throw new ApiError("BAD_REQUEST", {
           message: "This confirmation link is invalid, already used or expired.",
@@ -232,7 +226,7 @@ const routes: Route[] = [
     path: ["account"],
     handler: async ({ request, customer }) => {
       const me = await customer();
-      const input = await readJson(request, profileSchema);
+      const input = await readJson(request, profilePatchSchema);
       return json({ customer: customerView(await updateProfile(me.id, input)) });
     },
   },
@@ -314,12 +308,13 @@ const routes: Route[] = [
       return noContent();
     },
   },
-  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map((action): Route => ({
-    method: action ? "POST" : "GET",
-    path: action ? ["account", "totp", action] : ["account", "totp"],
-    handler: async ({ request, customer, ctx }) =>
-      totpEndpoint(request, action, totpHolder(await customer()), ctx),
-  })),
+  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map(
+    (action): Route => ({
+      method: action ? "POST" : "GET",
+      path: action ? ["account", "totp", action] : ["account", "totp"],
+      handler: async ({ request, customer, ctx }) => totpEndpoint(request, action, async () => totpHolder(await customer()), ctx),
+    }),
+  ),
   {
     method: "GET",
     path: ["account", "sessions"],
@@ -379,23 +374,29 @@ const routes: Route[] = [
   },
 ];
 
-function match(method: string, segments: string[]): { route: Route; ids: string[] } | "method" | null {
-  let pathMatched = false;
+/** The routes of a path: the one for this method (HEAD is GET's), and every method the path has. */
+function match(method: string, segments: string[]): { route?: Route; ids: string[]; methods: string[] } {
+  const methods: string[] = [];
+  let found: Route | undefined;
+  let ids: string[] = [];
   for (const route of routes) {
     if (route.path.length !== segments.length) continue;
-    const ids: string[] = [];
+    const routeIds: string[] = [];
     const ok = route.path.every((part, i) => {
       if (part === ":id") {
-        ids.push(segments[i]!);
+        routeIds.push(segments[i]!);
         return true;
       }
       return part === segments[i];
     });
     if (!ok) continue;
-    pathMatched = true;
-    if (route.method === method) return { route, ids };
+    methods.push(route.method);
+    if (route.method === (method === "HEAD" ? "GET" : method)) {
+      found = route;
+      ids = routeIds;
+    }
   }
-  return pathMatched ? "method" : null;
+  return { route: found, ids, methods };
 }
 
 export const storefrontHandler = apiRoute<{ path: string[] }>(async (request, context) => {
@@ -415,8 +416,11 @@ export const storefrontHandler = apiRoute<{ path: string[] }>(async (request, co
     rest = segments.slice(1);
   }
   const found = match(request.method, rest);
-  if (found === null) throw new ApiError("NOT_FOUND");
-  if (found === "method") throw new ApiError("METHOD_NOT_ALLOWED");
+  if (found.methods.length === 0) throw new ApiError("NOT_FOUND");
+  const refused = methodAnswer(request, found.methods);
+  if (refused) return refused;
+  // The method is one the path has, so one of its routes takes it.
+  const route = found.route!;
   const shop = await storefrontApi(request, pathSlug);
   let principal: CustomerPrincipal | undefined;
   const customer = async () => {
@@ -425,11 +429,5 @@ export const storefrontHandler = apiRoute<{ path: string[] }>(async (request, co
     ).principal;
     return principal;
   };
-  return found.route.handler({
-    request,
-    shop,
-    ids: found.ids,
-    ctx: requestContext(request.headers),
-    customer,
-  });
+  return route.handler({ request, shop, ids: found.ids, ctx: requestContext(request.headers), customer });
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Customer, type Store, customers, stores } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError, databaseError } from "@/lib/auth/errors";
 import {
   type IssuedTokens,
   checkPassword,
@@ -26,14 +26,12 @@ import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import { spend } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
-import { booleanField, emailField } from "@/lib/validation";
+import { booleanField, emailField, textField } from "@/lib/validation";
 export { customerView } from "@/lib/store/customers";
 import { sendVerification } from "./verification";
 
 const nameField = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
+  textField({ required: `${label} is required` })
     .min(1, { message: `${label} is required` })
     .max(100, { message: `${label} is too long` });
 
@@ -57,8 +55,7 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export const customerLoginSchema = loginSchema;
 
 function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {};
-  return cause.code === "23505" || cause.cause?.code === "23505";
+  return databaseError(error)?.sqlState === "23505";
 }
 
 const DUPLICATE = "An account with this email already exists at this store. Sign in, or reset your password.";

@@ -240,13 +240,13 @@ describe("a run with canary values", () => {
     await keep(recovered);
   });
 
-  it("admin: a login whose username carries CR/LF and a forged log line", async () => {
+  it("admin: a login whose username carries CR/LF and a forged log line is refused as input", async () => {
     const wrong = canary();
     secrets.push(wrong);
     const res = await call("/api/v1/admin/auth/login", {
       body: { email_or_username: CRLF_USERNAME, password: wrong },
     });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(422);
   });
 });
 
@@ -297,15 +297,12 @@ describe("the server's log after the run", () => {
     ).toEqual(["admin", "customer", "store"]);
   });
 
-  it("keeps the CR/LF username inside one escaped JSON line", () => {
+  // A value with CR/LF that does reach the log stays on its line: lib/log.test.ts.
+  it("lets the CR/LF username forge no line", () => {
     const log = server.output();
     expect(log).not.toMatch(/^2026-01-01/m);
     expect(log).not.toContain("\r\n2026-01-01");
-    const failed = eventLines("login_failed").find(
-      (line) => line.identifier === CRLF_USERNAME.toLowerCase() || line.identifier === CRLF_USERNAME,
-    );
-    expect(failed, "login_failed line with the typed username").toBeDefined();
-    expect(failed!.area).toBe("admin");
+    expect(eventLines("login_failed").some((line) => String(line.identifier).includes("2026-01-01"))).toBe(false);
   });
 
   it("names mail by kind and recipient, never by link", () => {

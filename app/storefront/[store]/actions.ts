@@ -47,7 +47,7 @@ import {
 import { sendVerification, verifyEmail } from "@/lib/storefront/verification";
 import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
-import { idParam } from "@/lib/validation";
+import { idParam, textField } from "@/lib/validation";
 
 function customer(slug: string) {
   return { principal: () => currentPagePrincipal("customer", slug) };
@@ -221,12 +221,8 @@ export async function resetPasswordAction(
   redirect(`${base}/account/login?reset=1`);
 }
 
-export async function verifyEmailAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const parsed = await parseForm(formData, z.object({ token: z.string().min(1).max(128) }));
+export async function verifyEmailAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = await parseForm(formData, z.object({ token: textField({ trim: false }).min(1).max(128) }));
   if (!parsed.ok) return parsed.state;
   const { store } = await storefrontPage(slug);
   if (!(await verifyEmail(store.id, parsed.data.token, parsed.ctx))) {
@@ -265,17 +261,13 @@ export async function customerLogoutAction(slug: string): Promise<void> {
 }
 
 const checkoutForm = z.object({
-  address_id: z
-    .string()
-    .uuid()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  name: z.string().optional(),
-  line1: z.string().optional(),
-  line2: z.string().optional(),
-  postal_code: z.string().optional(),
-  city: z.string().optional(),
-  country: z.string().optional(),
+  address_id: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  name: textField().optional(),
+  line1: textField().optional(),
+  line2: textField().optional(),
+  postal_code: textField().optional(),
+  city: textField().optional(),
+  country: textField().optional(),
 });
 
 export async function checkoutAction(

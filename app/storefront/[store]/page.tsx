@@ -3,7 +3,7 @@ import { ProductCard } from "@/components/storefront";
 import { Pagination, SearchBox } from "@/components/ui";
 import { CATALOG_PAGE_SIZE, listCatalog } from "@/lib/storefront/catalog";
 import { storefrontPage } from "@/lib/storefront/context";
-import { listQuery } from "@/lib/validation";
+import { listQuery, pageQuery } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Shop" };
 
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<
 export default async function CatalogPage({ params, searchParams }: Props) {
   const [{ store: slug }, raw] = await Promise.all([params, searchParams]);
   const { store, base } = await storefrontPage(slug);
-  const query = listQuery.parse(raw);
+  const query = pageQuery(listQuery, raw);
   const { items, total } = await listCatalog(store.id, query);
   return (
     <div>

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
 import { listStores } from "@/lib/admin/stores";
 import { requirePagePrincipal } from "@/lib/auth/guards";
-import { PAGE_SIZE, listQuery } from "@/lib/validation";
+import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Stores" };
 
 export default async function StoresPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requirePagePrincipal("admin");
-  const query = listQuery.parse(await searchParams);
+  const query = pageQuery(listQuery, await searchParams);
   const { items, total } = await listStores(query);
   return (
     <div>

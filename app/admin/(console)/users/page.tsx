@@ -3,14 +3,14 @@ import { ActionForm, SubmitButton } from "@/components/forms";
 import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
 import { listUsers } from "@/lib/admin/users";
 import { requirePagePrincipal } from "@/lib/auth/guards";
-import { PAGE_SIZE, listQuery } from "@/lib/validation";
+import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
 import { userActiveAction } from "../../console-actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const admin = await requirePagePrincipal("admin");
-  const query = listQuery.parse(await searchParams);
+  const query = pageQuery(listQuery, await searchParams);
   const { items, total } = await listUsers(query);
   return (
     <div>

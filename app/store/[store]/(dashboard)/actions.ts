@@ -29,7 +29,7 @@ import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
 import { platformLink } from "@/lib/links";
-import { idParam } from "@/lib/validation";
+import { idParam, textField } from "@/lib/validation";
 
 function member(slug: string, permission?: Permission) {
   return {
@@ -203,10 +203,10 @@ export async function removeMemberAction(
 
 const settingsForm = z.object({
   name: settingsSchema.shape.name,
-  primaryColor: z.string(),
-  accentColor: z.string(),
-  logoUrl: z.string().optional(),
-  font: z.string(),
+  primaryColor: textField(),
+  accentColor: textField(),
+  logoUrl: textField().optional(),
+  font: textField(),
 });
 
 export async function settingsAction(

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { adminRoute } from "@/lib/admin/api";
 import { auditEventView, auditQuery, listAuthEvents } from "@/lib/audit-log";
 import { json } from "@/lib/http";
@@ -9,3 +10,5 @@ export const GET = adminRoute(async ({ request }) => {
   const { rows, total } = await listAuthEvents(query);
   return json({ items: rows.map(auditEventView), total, page: query.page, page_size: PAGE_SIZE });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

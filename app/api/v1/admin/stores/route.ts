@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { adminRoute } from "@/lib/admin/api";
 import { adminStoreView, createStore, listStores, storeCreateSchema } from "@/lib/admin/stores";
 import { json, readJson } from "@/lib/http";
@@ -19,3 +20,5 @@ export const POST = adminRoute(async ({ request, principal, ctx }) => {
   const input = await readJson(request, storeCreateSchema);
   return json(adminStoreView(await createStore(principal, input, ctx)), { status: 201 });
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

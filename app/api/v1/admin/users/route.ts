@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { z } from "zod";
 import { adminRoute } from "@/lib/admin/api";
 import { adminUserView, listUsers } from "@/lib/admin/users";
@@ -11,3 +12,5 @@ export const GET = adminRoute(async ({ request }) => {
   const { items, total } = await listUsers(q);
   return json({ items: items.map(adminUserView), total, page: q.page, page_size: PAGE_SIZE });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,6 +1,12 @@
 import { storefrontHandler } from "@/lib/storefront/api";
 
-export const GET = storefrontHandler;
-export const POST = storefrontHandler;
-export const PATCH = storefrontHandler;
-export const DELETE = storefrontHandler;
+// The storefront's router answers every method itself, 405 and OPTIONS included.
+export {
+  storefrontHandler as GET,
+  storefrontHandler as HEAD,
+  storefrontHandler as OPTIONS,
+  storefrontHandler as POST,
+  storefrontHandler as PUT,
+  storefrontHandler as PATCH,
+  storefrontHandler as DELETE,
+};

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit-table";
 import { PageHeader } from "@/components/ui";
 import { auditQuery, listAuthEvents } from "@/lib/audit-log";
+import { pageQuery } from "@/lib/validation";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<
 export default async function StoreAuditPage({ params, searchParams }: Props) {
   const [{ store: slug }, raw] = await Promise.all([params, searchParams]);
   const owner = await requireStorePagePermission(slug, "team.manage");
-  const query = auditQuery.parse(raw);
+  const query = pageQuery(auditQuery, raw);
   const { rows, total } = await listAuthEvents(query, owner.store.id);
   return (
     <div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { listCustomers } from "@/lib/store/customers";
-import { PAGE_SIZE, listQuery } from "@/lib/validation";
+import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<
 export default async function CustomersPage({ params, searchParams }: Props) {
   const [{ store: slug }, raw] = await Promise.all([params, searchParams]);
   const member = await requireStorePagePermission(slug, "customers.read");
-  const query = listQuery.parse(raw);
+  const query = pageQuery(listQuery, raw);
   const { items, total } = await listCustomers(member.store.id, query);
   const base = `/store/${slug}/customers`;
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge, PageHeader, Pagination, SearchBox, Table, money } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { listProducts } from "@/lib/store/products";
-import { PAGE_SIZE, listQuery } from "@/lib/validation";
+import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<
 export default async function ProductsPage({ params, searchParams }: Props) {
   const [{ store: slug }, raw] = await Promise.all([params, searchParams]);
   const member = await requireStorePagePermission(slug, "products.read");
-  const query = listQuery.parse(raw);
+  const query = pageQuery(listQuery, raw);
   const { items, total } = await listProducts(member.store.id, query);
   const base = `/store/${slug}/products`;
   const canWrite = member.permissions.includes("products.write");

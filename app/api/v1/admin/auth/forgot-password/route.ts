@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { FORGOT_ANSWER, forgotSchema, requestPasswordReset } from "@/lib/auth/reset";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { platformLink } from "@/lib/links";
@@ -13,3 +14,5 @@ export const POST = apiRoute(async (request) => {
   );
   return json({ message: FORGOT_ANSWER }, { status: 202 });
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { logoutAdmin } from "@/lib/admin/auth";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { requireApiPrincipal } from "@/lib/auth/guards";
@@ -9,3 +10,5 @@ export const POST = apiRoute(async (request) => {
   await logoutAdmin(principal.id, principal.sessionId, requestContext(request.headers));
   return withCookies(json({ message: "Signed out" }), clearedCookies("admin", {}));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { apiRoute, json } from "@/lib/http";
 
@@ -8,3 +9,5 @@ export const GET = apiRoute(async (request) => {
     session_id: principal.sessionId,
   });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

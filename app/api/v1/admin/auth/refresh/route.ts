@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { refreshAdmin } from "@/lib/admin/auth";
 import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
@@ -8,3 +9,5 @@ export const POST = apiRoute(async (request) => {
   const tokens = await refreshAdmin(refresh_token, requestContext(request.headers));
   return withCookies(json(tokenBody(tokens)), sessionCookies("admin", {}, tokens));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { ApiError } from "@/lib/auth/errors";
 import { RESET_REFUSED, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
@@ -9,3 +10,5 @@ export const POST = apiRoute(async (request) => {
   }
   return json({ message: "Password changed. Sign in with the new password." });
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

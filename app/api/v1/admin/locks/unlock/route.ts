@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { adminRoute } from "@/lib/admin/api";
 import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { json, readJson } from "@/lib/http";
@@ -8,3 +9,5 @@ export const POST = adminRoute(async ({ request, principal, ctx }) => {
   const { wasLocked } = await unlockAccount(principal, input, ctx);
   return json({ unlocked: true, was_locked: wasLocked });
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { adminRoute } from "@/lib/admin/api";
 import { adminStoreView, getStoreDetail, storeUpdateSchema, updateStore } from "@/lib/admin/stores";
 import { json, readJson } from "@/lib/http";
@@ -18,3 +19,5 @@ export const PATCH = adminRoute<{ id: string }>(async ({ request, params }) => {
   const input = await readJson(request, storeUpdateSchema);
   return json(adminStoreView(await updateStore(id, input)));
 });
+
+export const { OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { customerView, listCustomers } from "@/lib/store/customers";
@@ -8,3 +9,5 @@ export const GET = storeRoute("customers.read", async ({ request, principal }) =
   const { items, total } = await listCustomers(principal.store.id, query);
   return json({ items: items.map(customerView), total, page: query.page, page_size: PAGE_SIZE });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { z } from "zod";
 import { json } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
@@ -16,3 +17,5 @@ export const GET = storeRoute("orders.read", async ({ request, principal }) => {
     page_size: PAGE_SIZE,
   });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { createProduct, listProducts, productSchema, productView } from "@/lib/store/products";
@@ -13,3 +14,5 @@ export const POST = storeRoute("products.write", async ({ request, principal }) 
   const input = await readJson(request, productSchema);
   return json(productView(await createProduct(principal.store.id, input)), { status: 201 });
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { settingsPatchSchema, settingsView, updateSettings } from "@/lib/store/settings";
@@ -14,3 +15,5 @@ export const PATCH = storeRoute("settings.manage", async ({ request, principal }
   const store = await storeBySlug(principal.store.slug);
   return json(settingsView(store ?? principal.store));
 });
+
+export const { OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { platformLink } from "@/lib/links";
 import { storeRoute } from "@/lib/store/api";
@@ -38,3 +39,5 @@ export const POST = storeRoute("team.manage", async ({ request, principal, ctx }
     { status: 201 },
   );
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

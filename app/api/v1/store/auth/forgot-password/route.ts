@@ -1,12 +1,11 @@
-import { z } from "zod";
+import { otherMethods } from "@/lib/api-methods";
 import { FORGOT_ANSWER, forgotSchema, requestPasswordReset } from "@/lib/auth/reset";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { platformLink } from "@/lib/links";
+import { storeCodeField } from "@/lib/store/auth";
 import { storeByCode } from "@/lib/stores/lookup";
 
-const schema = forgotSchema.extend({
-  store_code: z.string().trim().min(1, { message: "Store code is required" }).max(64),
-});
+const schema = forgotSchema.extend({ store_code: storeCodeField });
 
 /** Always 202 with the same answer, whether or not the store or the account exists. */
 export const POST = apiRoute(async (request) => {
@@ -22,3 +21,5 @@ export const POST = apiRoute(async (request) => {
   }
   return json({ message: FORGOT_ANSWER }, { status: 202 });
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

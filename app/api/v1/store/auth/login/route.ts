@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { apiRoute, readJson, requestContext } from "@/lib/http";
 import { loginStore, storeLoginResponse, storeLoginSchema } from "@/lib/store/auth";
 
@@ -5,3 +6,5 @@ export const POST = apiRoute(async (request) => {
   const input = await readJson(request, storeLoginSchema);
   return storeLoginResponse(await loginStore(input, requestContext(request.headers)));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { withCookies } from "@/lib/auth/respond";
@@ -9,3 +10,5 @@ export const POST = apiRoute(async (request) => {
   await logoutStore(principal.id, principal.store.id, principal.sessionId, requestContext(request.headers));
   return withCookies(json({ message: "Signed out" }), clearedCookies("store", { slug: principal.store.slug }));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

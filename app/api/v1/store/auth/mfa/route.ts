@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { mfaLoginSchema } from "@/lib/auth/login";
 import { apiRoute, readJson, requestContext } from "@/lib/http";
 import { completeStoreMfa, storeLoginResponse } from "@/lib/store/auth";
@@ -6,3 +7,5 @@ export const POST = apiRoute(async (request) => {
   const input = await readJson(request, mfaLoginSchema);
   return storeLoginResponse(await completeStoreMfa(input, requestContext(request.headers)));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

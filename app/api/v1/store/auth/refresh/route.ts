@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
@@ -8,3 +9,5 @@ export const POST = apiRoute(async (request) => {
   const { tokens, slug } = await refreshStore(refresh_token, requestContext(request.headers));
   return withCookies(json(tokenBody(tokens)), sessionCookies("store", { slug }, tokens));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,10 +1,11 @@
-import { z } from "zod";
+import { otherMethods } from "@/lib/api-methods";
 import { ApiError } from "@/lib/auth/errors";
 import { RESET_REFUSED, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
+import { storeCodeField } from "@/lib/store/auth";
 import { storeByCode } from "@/lib/stores/lookup";
 
-const schema = resetSchema("store").extend({ store_code: z.string().trim().min(1, { message: "Store code is required" }).max(64) });
+const schema = resetSchema("store").extend({ store_code: storeCodeField });
 
 export const POST = apiRoute(async (request) => {
   const { token, password, store_code } = await readJson(request, schema);
@@ -14,3 +15,5 @@ export const POST = apiRoute(async (request) => {
   }
   return json({ message: "Password changed. Sign in with the new password." });
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

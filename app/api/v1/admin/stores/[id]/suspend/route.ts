@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { adminRoute } from "@/lib/admin/api";
 import { adminStoreView, setStoreStatus } from "@/lib/admin/stores";
 import { json } from "@/lib/http";
@@ -6,3 +7,5 @@ import { idParam } from "@/lib/validation";
 export const POST = adminRoute<{ id: string }>(async ({ principal, params, ctx }) => {
   return json(adminStoreView(await setStoreStatus(principal, idParam(params.id, "store"), "suspended", ctx)));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { apiRoute, json } from "@/lib/http";
 import { apiSlug } from "@/lib/stores/slug";
@@ -14,3 +15,5 @@ export const GET = apiRoute<{ store: string }>(async (request, { params }) => {
     mfa_setup_required: principal.mfaMissing,
   });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { customerView, getCustomer } from "@/lib/store/customers";
@@ -8,3 +9,5 @@ export const GET = storeRoute<{ store: string; id: string }>("customers.read", a
   const { customer, recentOrders } = await getCustomer(principal.store.id, idParam(params.id, "customer"));
   return json({ ...customerView(customer), recent_orders: recentOrders.map(orderView) });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

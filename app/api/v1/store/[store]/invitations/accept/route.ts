@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { ApiError } from "@/lib/auth/errors";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { signInToAccept, storeLoginResponse } from "@/lib/store/auth";
@@ -24,3 +25,5 @@ export const POST = apiRoute<{ store: string }>(async (request, { params }) => {
     throw InvitationError.toApi(error);
   }
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { customerView } from "@/lib/store/customers";
@@ -25,3 +26,5 @@ export const PATCH = storeRoute<P>("orders.write", async ({ request, principal, 
   const { status } = await readJson(request, orderStatusSchema);
   return json(orderView(await setOrderStatus(principal.store.id, id, status)));
 });
+
+export const { OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

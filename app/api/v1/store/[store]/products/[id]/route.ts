@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { archiveProduct, getProduct, productPatchSchema, productView, updateProduct } from "@/lib/store/products";
@@ -19,3 +20,5 @@ export const PATCH = storeRoute<P>("products.write", async ({ request, principal
 export const DELETE = storeRoute<P>("products.write", async ({ principal, params }) => {
   return json(productView(await archiveProduct(principal.store.id, idParam(params.id, "product"))));
 });
+
+export const { OPTIONS, POST, PUT } = otherMethods({ GET, PATCH, DELETE });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { addDomain, domainSchema, domainView, listDomains } from "@/lib/store/settings";
@@ -10,3 +11,5 @@ export const POST = storeRoute("settings.manage", async ({ request, principal })
   const { domain } = await readJson(request, domainSchema);
   return json(domainView(await addDomain(principal.store.id, domain)), { status: 201 });
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { changeMemberRole, removeMember, roleChangeSchema } from "@/lib/store/team";
@@ -16,3 +17,5 @@ export const DELETE = storeRoute<P>("team.manage", async ({ principal, params, c
   await removeMember(principal, idParam(params.userId, "team member"), ctx);
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT } = otherMethods({ PATCH, DELETE });

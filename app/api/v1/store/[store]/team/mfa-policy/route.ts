@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { mfaPolicySchema, setStaffMfaRequired, staffMfaRequired } from "@/lib/store/team";
@@ -12,3 +13,5 @@ export const PUT = storeRoute("team.manage", async ({ request, principal, ctx })
   await setStaffMfaRequired(principal, require_staff_mfa, ctx);
   return json({ require_staff_mfa });
 });
+
+export const { OPTIONS, POST, PATCH, DELETE } = otherMethods({ GET, PUT });

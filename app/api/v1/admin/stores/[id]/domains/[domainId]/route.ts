@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { adminRoute } from "@/lib/admin/api";
 import { domainVerifySchema, setDomainVerified } from "@/lib/admin/stores";
 import { json, readJson } from "@/lib/http";
@@ -11,3 +12,5 @@ export const PATCH = adminRoute<{ id: string; domainId: string }>(async ({ reque
   const { verified } = await readJson(request, domainVerifySchema);
   return json(domainView(await setDomainVerified(storeId, domainId, verified)));
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, DELETE } = otherMethods({ PATCH });

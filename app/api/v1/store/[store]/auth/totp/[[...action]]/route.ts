@@ -3,10 +3,12 @@ import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
 import { apiRoute, requestContext } from "@/lib/http";
 import { apiSlug } from "@/lib/stores/slug";
 
+// A router of its own (status and four actions): it answers every method, 405 included.
 const handler = apiRoute<{ store: string; action?: string[] }>(async (request, { params }) => {
   const { store, action = [] } = await params;
-  const { principal } = await requireApiPrincipal(request, "store", { slug: apiSlug(request, store) }, { mfaSetup: true });
-  return totpEndpoint(request, action.length > 1 ? "-" : action[0], totpHolder(principal), requestContext(request.headers));
+  const holder = async () =>
+    totpHolder((await requireApiPrincipal(request, "store", { slug: apiSlug(request, store) }, { mfaSetup: true })).principal);
+  return totpEndpoint(request, action.length > 1 ? "-" : action[0], holder, requestContext(request.headers));
 });
 
-export { handler as GET, handler as POST };
+export { handler as GET, handler as HEAD, handler as OPTIONS, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { recordAuthEvent } from "@/lib/audit";
 import { json } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
@@ -13,3 +14,5 @@ export const POST = storeRoute<{ store: string; id: string }>("customers.write",
   );
   return json(customerView(customer));
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

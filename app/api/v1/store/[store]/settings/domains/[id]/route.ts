@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { storeRoute } from "@/lib/store/api";
 import { removeDomain } from "@/lib/store/settings";
 import { idParam } from "@/lib/validation";
@@ -6,3 +7,5 @@ export const DELETE = storeRoute<{ store: string; id: string }>("settings.manage
   await removeDomain(principal.store.id, idParam(params.id, "domain"));
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH } = otherMethods({ DELETE });
