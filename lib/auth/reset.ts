@@ -3,11 +3,13 @@
 // request; resetting ends every session of the account.
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { after } from "next/server";
 import { db } from "@/db/client";
 import { customers, oneTimeTokens, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
 import { passwordResetMail } from "@/lib/mail/templates";
+import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 import type { AreaName } from "./areas";
@@ -64,40 +66,49 @@ export async function requestPasswordReset(
     },
     ctx,
   );
-  // Unknown addresses and addresses asked for too often get the same silence.
-  if (!principal || !(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`)))
-    return;
-  // A newer request replaces every earlier link of the account.
-  await db()
-    .update(oneTimeTokens)
-    .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(oneTimeTokens.purpose, "password_reset"),
-        principal.userId
-          ? eq(oneTimeTokens.userId, principal.userId)
-          : eq(oneTimeTokens.customerId, principal.customerId!),
-        isNull(oneTimeTokens.usedAt),
-      ),
-    );
-  const { token } = await issueOneTimeToken(
-    "password_reset",
-    {
-      userId: principal.userId,
-      customerId: principal.customerId,
-      storeId,
-      email: principal.email,
-      data: { area: target.area },
-    },
-    RESET_MINUTES / 60,
-  );
-  await sendMail(
-    passwordResetMail(
-      principal.email,
-      await link(token),
-      target.area === "customer" ? target.brand : undefined,
-    ),
-  );
+  if (!principal) return;
+  // The link is made and mailed after the answer: an existing address answers as fast as an
+  // unknown one, and a slow mail server holds nobody up.
+  const account = principal;
+  after(async () => {
+    try {
+      // Addresses asked for too often get the same silence as unknown ones.
+      if (!(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`))) return;
+      // A newer request replaces every earlier link of the account.
+      await db()
+        .update(oneTimeTokens)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(oneTimeTokens.purpose, "password_reset"),
+            account.userId
+              ? eq(oneTimeTokens.userId, account.userId)
+              : eq(oneTimeTokens.customerId, account.customerId!),
+            isNull(oneTimeTokens.usedAt),
+          ),
+        );
+      const { token } = await issueOneTimeToken(
+        "password_reset",
+        {
+          userId: account.userId,
+          customerId: account.customerId,
+          storeId,
+          email: account.email,
+          data: { area: target.area },
+        },
+        RESET_MINUTES / 60,
+      );
+      await sendMail(
+        passwordResetMail(
+          account.email,
+          await link(token),
+          target.area === "customer" ? target.brand : undefined,
+        ),
+      );
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error : new Error(String(error)), kind: "password_reset" }, "reset mail not sent");
+    }
+  });
 }
 
 type ResetLink = typeof oneTimeTokens.$inferSelect;

@@ -14,13 +14,19 @@ let direct: TestServer;
 let proxied: TestServer;
 
 beforeAll(async () => {
-  // No loopback exemption: these servers count the test's own requests.
+  // No loopback exemption: these servers count the test's own requests, in counters of their
+  // own (Redis under a fresh prefix), so other tests' logins from loopback do not count here.
+  const counters = (name: string) => ({
+    RATE_LIMIT_EXEMPT_IPS: "",
+    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_KEY_PREFIX: `orion-test-${name}-${randomBytes(4).toString("hex")}`,
+  });
   [direct, proxied] = await Promise.all([
-    startServer({ databaseUrl: inject("databaseUrl"), port: BASE, env: { RATE_LIMIT_EXEMPT_IPS: "" } }),
+    startServer({ databaseUrl: inject("databaseUrl"), port: BASE, env: counters("direct") }),
     startServer({
       databaseUrl: inject("databaseUrl"),
       port: BASE + 1,
-      env: { RATE_LIMIT_EXEMPT_IPS: "", TRUSTED_PROXIES: "loopback" },
+      env: { ...counters("proxied"), TRUSTED_PROXIES: "loopback" },
     }),
   ]);
 });

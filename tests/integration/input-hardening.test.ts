@@ -543,18 +543,23 @@ describe("mail headers and invitations", () => {
     const answer = (await toAdmin.json()) as { email: string; invitation_url: string };
     expect(Object.keys(answer).sort()).toEqual(Object.keys(await toNobody.json()).sort());
     const token = new URL(answer.invitation_url).searchParams.get("token")!;
-    const accept = await send("POST", "/api/v1/store/orion/invitations/accept", null, {
-      token,
-      username: `x_${tag()}`,
-      password: "admin123",
-    });
-    const bogus = await send("POST", "/api/v1/store/orion/invitations/accept", null, {
-      token: "no-such-token",
-      username: `x_${tag()}`,
-      password: "admin123",
-    });
-    const refused = await expectError(accept, 400, "BAD_REQUEST");
-    expect(refused).toEqual(await bogus.json());
+    // An admin's address answers as any address that already has an account: no new account…
+    const memberEmail = `member-${tag()}@example.com`;
+    await testSql()`insert into users (username, email, password_hash, role)
+      select ${`member_${tag()}`}, ${memberEmail}, password_hash, 'store' from users where username = 'acme_staff'`;
+    const toMember = await send("POST", "/api/v1/store/orion/team", owner.access_token, { email: memberEmail, role: "staff" });
+    const memberToken = new URL(((await toMember.json()) as { invitation_url: string }).invitation_url).searchParams.get("token")!;
+    const newAccount = (t: string) =>
+      send("POST", "/api/v1/store/orion/invitations/accept", null, { token: t, username: `x_${tag()}`, password: "amber quarry lantern moss" });
+    const asAdmin = await newAccount(token);
+    const asMember = await newAccount(memberToken);
+    expect(asAdmin.status).toBe(asMember.status);
+    expect(await asAdmin.json()).toEqual(await asMember.json());
+    // …and the admin's own password joins nothing: the answer of any wrong sign-in.
+    const signIn = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token, password: "admin123" });
+    const wrong = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token: memberToken, password: "not the password" });
+    const refused = await expectError(signIn, 401, "INVALID_CREDENTIALS");
+    expect(refused).toEqual(await wrong.json());
     const members =
       await testSql()`select m.user_id from store_members m join users u on u.id = m.user_id where u.email = 'admin@orion.test'`;
     expect(members).toHaveLength(0);

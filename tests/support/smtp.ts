@@ -9,7 +9,8 @@ function decode(raw: string): string {
   return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-export async function startSmtp(): Promise<{ url: string; messages: ReceivedMail[]; stop: () => Promise<void> }> {
+/** `delayMs` holds every message that long before accepting it: a slow mail server. */
+export async function startSmtp(options: { delayMs?: number } = {}): Promise<{ url: string; messages: ReceivedMail[]; stop: () => Promise<void> }> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,8 +21,10 @@ export async function startSmtp(): Promise<{ url: string; messages: ReceivedMail
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decode(raw) });
-        callback();
+        setTimeout(() => {
+          messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decode(raw) });
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });

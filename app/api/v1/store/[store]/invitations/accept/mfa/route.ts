@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api-methods";
 import { ApiError } from "@/lib/auth/errors";
 import { apiRoute, readJson, requestContext } from "@/lib/http";
 import { acceptMfaSchema, completeAcceptMfa, storeLoginResponse } from "@/lib/store/auth";
@@ -20,3 +21,5 @@ export const POST = apiRoute<{ store: string }>(async (request, { params }) => {
     throw InvitationError.toApi(error);
   }
 });
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });
