@@ -242,7 +242,7 @@ export const mfaChallenges = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
     storeId: uuid("store_id").references(() => stores.id, { onDelete: "cascade" }),
-    // The lockout key of the identifier typed at the password step: wrong codes count there.
+    // The lockout key of the password step (the account's): wrong codes count there.
     lockKey: text("lock_key").notNull(),
     rememberMe: boolean("remember_me").notNull().default(false),
     attempts: integer("attempts").notNull().default(0),
