@@ -2,6 +2,7 @@
 // REDIS_URL is set, each with two server instances sharing it (SPEC §8, checklist S48–S52).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { submitForm } from "../support/forms";
 import { type TestServer, startServer } from "../support/server";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
@@ -236,6 +237,44 @@ for (const variant of variants) {
       expect(await unlock.json()).toEqual({ unlocked: true, was_locked: true });
       expect((await storeLogin(b, staff.username, staff.password, "ORION", ip)).status).toBe(200);
     });
+
+    it("counts a shopper's wrong current passwords on the account's lock: then the change and the login answer 423", async () => {
+      const ip = newAddress();
+      const shopper = await newShopper();
+      const session = await (await shopLogin(a, shopper.email, shopper.password, ip)).json();
+      const change = (server: TestServer, current: string) =>
+        rawRequest(server.url, "/api/v1/storefront/orion/account/password", {
+          token: session.access_token,
+          body: { current_password: current, new_password: "a brand new quiet harbour" },
+          localAddress: ip,
+        });
+      for (let i = 0; i < 10; i++) expect((await change(i % 2 ? a : b, `not it ${i}`)).status, `attempt ${i + 1}`).toBe(422);
+      const right = await change(a, shopper.password);
+      expect(right.status).toBe(423);
+      expect((await right.json()).error.code).toBe("ACCOUNT_LOCKED");
+      expect((await shopLogin(b, shopper.email, shopper.password, ip)).status).toBe(423);
+    });
+
+    for (const area of ["admin", "store"] as const) {
+      it(`counts wrong current passwords on the change-password form of the ${area} area: then the form and the login are locked`, async () => {
+        const ip = newAddress();
+        const user = await newUser(area);
+        const signIn = () => (area === "admin" ? login(a, user.username, user.password, ip) : storeLogin(a, user.username, user.password, "ACME", ip));
+        const session = await (await signIn()).json();
+        const [path, cookie] =
+          area === "admin" ? ["/admin/security", `admin_token=${session.access_token}`] : ["/store/acme/security", `store_token=${session.access_token}`];
+        const form = (server: TestServer, current: string) =>
+          submitForm(server.url, path, "Change password", { current_password: current, new_password: "a brand new quiet harbour", confirm_password: "a brand new quiet harbour" }, cookie);
+        for (let i = 0; i < 10; i++) {
+          const answer = await form(i % 2 ? a : b, `not it ${i}`);
+          expect(answer.html, `attempt ${i + 1}`).toContain("That is not your current password");
+        }
+        const right = await form(b, user.password);
+        expect(right.html).toContain("Too many failed sign-ins");
+        expect(right.html).not.toContain("Password changed");
+        expect((await signIn()).status).toBe(423);
+      });
+    }
 
     it("answers 429 with Retry-After once an IP has spent its login budget", async () => {
       const answers: Response[] = [];
