@@ -7,6 +7,7 @@ import { type User, sessions, users } from "@/db/schema";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { isOwnPassword } from "@/lib/auth/own-password";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
 
 /** The user whose username or email is `identifier`, ignoring case. */
@@ -36,8 +37,8 @@ export const userPasswordChangeForm = z
 
 /**
  * Changes a user's password after checking the current one (a guess that counts on the
- * account's lock) and ends every other session of that user; the session that asked keeps
- * going. A weak new password is refused (422 on
+ * account's lock), ends every other session of that user and spends any reset link mailed
+ * before; the session that asked keeps going. A weak new password is refused (422 on
  * `new_password`); `related` are details it must not resemble besides the user's own (the
  * store's name).
  */
@@ -60,6 +61,7 @@ export async function changeUserPassword(
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "password_changed" })
       .where(and(eq(sessions.userId, user.id), ne(sessions.id, who.sessionId), isNull(sessions.revokedAt)));
+    await endResetLinks(tx, { userId: user.id });
   });
   return true;
 }

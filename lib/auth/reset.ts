@@ -2,14 +2,14 @@
 // holds a random token stored hashed, valid 30 minutes, single use, and replaced by a newer
 // request; resetting ends every session of the account.
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { customers, oneTimeTokens, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { sendMail } from "@/lib/mail/send";
-import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
+import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken, spendTokensOf } from "@/lib/one-time-tokens";
 import type { AreaName } from "./areas";
 import { z } from "zod";
 import { emailField } from "@/lib/validation";
@@ -61,22 +61,25 @@ export async function requestPasswordReset(
   // Unknown addresses and addresses asked for too often get the same silence.
   if (!principal || !(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`))) return;
   // A newer request replaces every earlier link of the account.
-  await db()
-    .update(oneTimeTokens)
-    .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(oneTimeTokens.purpose, "password_reset"),
-        principal.userId ? eq(oneTimeTokens.userId, principal.userId) : eq(oneTimeTokens.customerId, principal.customerId!),
-        isNull(oneTimeTokens.usedAt),
-      ),
-    );
+  await endResetLinks(db(), principal.userId ? { userId: principal.userId } : { customerId: principal.customerId! });
   const { token } = await issueOneTimeToken(
     "password_reset",
     { userId: principal.userId, customerId: principal.customerId, storeId, email: principal.email, data: { area: target.area } },
     RESET_MINUTES / 60,
   );
   await sendMail(passwordResetMail(principal.email, link(token), target.area === "customer" ? target.brand : undefined));
+}
+
+/**
+ * Spends the account's outstanding reset links. Called wherever its credentials or standing
+ * change (password changed or reset, two-factor turned on or off, account deactivated): a
+ * link mailed before must not undo the change.
+ */
+export function endResetLinks(
+  tx: Parameters<typeof spendTokensOf>[0],
+  account: { userId: string } | { customerId: string },
+): Promise<void> {
+  return spendTokensOf(tx, "password_reset", account);
 }
 
 type ResetLink = typeof oneTimeTokens.$inferSelect;
@@ -135,11 +138,13 @@ export async function resetPassword(
           .update(customers)
           .set({ passwordHash, tokenVersion: sql`${customers.tokenVersion} + 1` })
           .where(eq(customers.id, row.customerId));
+        await endResetLinks(tx, { customerId: row.customerId });
       } else if (row.userId) {
         await tx
           .update(users)
           .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` })
           .where(eq(users.id, row.userId));
+        await endResetLinks(tx, { userId: row.userId });
       } else {
         return null;
       }

@@ -21,6 +21,7 @@ import { ApiError } from "@/lib/auth/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { isOwnPassword } from "@/lib/auth/own-password";
 import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
 import { booleanField } from "@/lib/validation";
 import { phoneField } from "./auth";
@@ -91,8 +92,8 @@ export async function updateProfile(customerId: string, input: z.infer<typeof pr
 
 /**
  * Checks the new password's strength and the current password (a guess that counts on the
- * account's lock), stores the new one, ends every other session of the customer, and records
- * it (which tells the customer by mail).
+ * account's lock), stores the new one, ends every other session of the customer, spends any
+ * reset link mailed before, and records it (which tells the customer by mail).
  */
 export async function changeCustomerPassword(
   customerId: string,
@@ -119,6 +120,7 @@ export async function changeCustomerPassword(
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "password_changed" })
       .where(and(eq(sessions.customerId, customerId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await endResetLinks(tx, { customerId });
   });
   await recordAuthEvent("password_changed", { area: "customer", storeId: customer.storeId, customerId, sessionId }, ctx);
   return true;
