@@ -190,6 +190,9 @@ export const refreshTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    // The client that exchanged it (a hash of its IP and user agent): only that client's
+    // requests sent at the same moment count as siblings of the exchange, not as a replay.
+    usedBy: text("used_by"),
   },
   (t) => [index("refresh_tokens_session_id_idx").on(t.sessionId)],
 );

@@ -101,7 +101,7 @@ export async function refreshSession(
   claimsFor: (session: Session) => Promise<Omit<NewAccessToken, "sid"> | null>,
   options: RefreshOptions = {},
 ): Promise<IssuedTokens> {
-  const rotated = await rotateRefreshToken(refreshToken, area, options);
+  const rotated = await rotateRefreshToken(refreshToken, area, ctx, options);
   if (rotated.kind === "reused") {
     await recordAuthEvent("refresh_token_reused", { area, sessionId: rotated.sessionId }, ctx);
   }
