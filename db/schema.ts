@@ -190,6 +190,9 @@ export const refreshTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    // The client that exchanged it (a hash of its IP and user agent): only that client's
+    // requests sent at the same moment count as siblings of the exchange, not as a replay.
+    usedBy: text("used_by"),
   },
   (t) => [index("refresh_tokens_session_id_idx").on(t.sessionId)],
 );
@@ -242,7 +245,7 @@ export const mfaChallenges = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
     storeId: uuid("store_id").references(() => stores.id, { onDelete: "cascade" }),
-    // The lockout key of the identifier typed at the password step: wrong codes count there.
+    // The lockout key of the password step (the account's): wrong codes count there.
     lockKey: text("lock_key").notNull(),
     rememberMe: boolean("remember_me").notNull().default(false),
     attempts: integer("attempts").notNull().default(0),

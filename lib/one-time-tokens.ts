@@ -9,6 +9,7 @@ import { hashToken } from "@/lib/auth/sessions";
 
 type Purpose = (typeof oneTimeTokens.$inferSelect)["purpose"];
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+type Owner = { userId: string } | { customerId: string };
 
 /** The token's row, if it is of this purpose, unspent and unexpired. */
 function live(purpose: Purpose, token: string) {
@@ -58,4 +59,18 @@ export async function spendOneTimeToken(tx: Tx, purpose: Purpose, token: string)
     )
     .returning();
   return row ?? null;
+}
+
+/** Spends every unspent token of this purpose an account holds, inside `tx` or on its own. */
+export async function spendTokensOf(tx: Tx | ReturnType<typeof db>, purpose: Purpose, owner: Owner): Promise<void> {
+  await tx
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(oneTimeTokens.purpose, purpose),
+        "userId" in owner ? eq(oneTimeTokens.userId, owner.userId) : eq(oneTimeTokens.customerId, owner.customerId),
+        isNull(oneTimeTokens.usedAt),
+      ),
+    );
 }

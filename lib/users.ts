@@ -5,7 +5,10 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type User, sessions, users } from "@/db/schema";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
+import { isOwnPassword } from "@/lib/auth/own-password";
+import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { endResetLinks } from "@/lib/auth/reset";
+import type { RequestContext } from "@/lib/http";
 
 /** The user whose username or email is `identifier`, ignoring case. */
 export async function findUserByLogin(identifier: string): Promise<User | undefined> {
@@ -39,29 +42,32 @@ export const userPasswordChangeForm = z
   .refine((d) => d.new_password === d.confirm_password, { path: ["confirm_password"], message: "The passwords differ" });
 
 /**
- * Changes a user's password after checking the current one, and ends every other session of
- * that user; the session that asked keeps going. A weak new password is refused (422 on
+ * Changes a user's password after checking the current one (a guess that counts on the
+ * account's lock), ends every other session of that user and spends any reset link mailed
+ * before; the session that asked keeps going. A weak new password is refused (422 on
  * `new_password`); `related` are details it must not resemble besides the user's own (the
  * store's name).
  */
 export async function changeUserPassword(
-  userId: string,
-  currentSessionId: string,
+  who: { userId: string; sessionId: string; area: "admin" | "store"; storeId: string | null },
   current: string,
   next: string,
-  related: readonly string[] = [],
+  related: readonly string[],
+  ctx: RequestContext,
 ): Promise<boolean> {
-  const [user] = await db().select().from(users).where(eq(users.id, userId));
+  const [user] = await db().select().from(users).where(eq(users.id, who.userId));
   if (!user) return false;
   assertStrongPassword(next, [user.username, user.email, ...related], "new_password");
-  if (!(await verifyPassword(current, user.passwordHash))) return false;
+  const check = { account: { userId: user.id }, passwordHash: user.passwordHash, area: who.area, storeId: who.storeId, sessionId: who.sessionId };
+  if (!(await isOwnPassword(check, current, ctx))) return false;
   const passwordHash = await hashPassword(next);
   await db().transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "password_changed" })
-      .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId), isNull(sessions.revokedAt)));
+      .where(and(eq(sessions.userId, user.id), ne(sessions.id, who.sessionId), isNull(sessions.revokedAt)));
+    await endResetLinks(tx, { userId: user.id });
   });
   return true;
 }

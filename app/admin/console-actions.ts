@@ -129,7 +129,8 @@ export async function adminTotpAction(step: TotpStep, _prev: TotpState, formData
 
 export async function adminChangePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, { schema: userPasswordChangeForm, ...admin }, async (p, data, ctx) => {
-    const ok = await changeUserPassword(p.id, p.sessionId, data.current_password, data.new_password, ["orion", "admin"]);
+    const who = { userId: p.id, sessionId: p.sessionId, area: "admin" as const, storeId: null };
+    const ok = await changeUserPassword(who, data.current_password, data.new_password, ["orion", "admin"], ctx);
     if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
     await recordAuthEvent("password_changed", { area: "admin", userId: p.id, sessionId: p.sessionId }, ctx);
     return { message: "Password changed. Your other sessions have been signed out." };

@@ -51,8 +51,12 @@ export function adminLoginResponse(result: AdminLogin | MfaRequired): Response {
 
 /** Password step: the session, or the second step when the admin has TOTP on. */
 export async function loginAdmin(input: LoginInput, ctx: RequestContext): Promise<AdminLogin | MfaRequired> {
-  const gate = await openLoginGate("admin", null, input.email_or_username, ctx);
   const candidate = await findUserByLogin(input.email_or_username);
+  const gate = await openLoginGate(
+    "admin",
+    { account: candidate ? { userId: candidate.id } : null, identifier: input.email_or_username, shopId: null },
+    ctx,
+  );
   const user = await checkPassword(candidate, input.password, isActiveAdmin);
   if (!user) {
     await loginFailed(gate, { area: "admin", userId: candidate?.id ?? null, identifier: input.email_or_username.slice(0, 254) }, ctx);

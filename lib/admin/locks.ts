@@ -1,12 +1,25 @@
-// Lifting an account lock from the admin console: the key is the area, store and identifier.
+// Account locks in the admin console: the list, naming whose account each lock is on, and
+// lifting one. A lock is on an account (whichever spelling of its login was typed) or, when
+// no account has the identifier typed, on that identifier (lib/auth/throttle).
 import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { db } from "@/db/client";
+import { customers, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
-import { clearFailures, lockKey, lockedUntil } from "@/lib/auth/throttle";
+import {
+  type LockAccount,
+  clearFailures,
+  listLocks,
+  loginLockKey,
+  lockedUntil,
+  parseLockKey,
+} from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
 import { storeByCode } from "@/lib/stores/lookup";
 import { textField } from "@/lib/validation";
+import { findUserByLogin } from "@/lib/users";
 
 export const unlockSchema = z.object({
   area: z.enum(["admin", "store", "customer"], { error: "Choose admin, store or customer" }),
@@ -14,20 +27,139 @@ export const unlockSchema = z.object({
   store_code: textField().max(64).optional(),
 });
 
-export async function unlockAccount(admin: { id: string }, input: z.infer<typeof unlockSchema>, ctx: RequestContext) {
-  let storeId: string | null = null;
-  if (input.area !== "admin") {
-    const store = input.store_code ? await storeByCode(input.store_code) : null;
-    if (!store) throw new ApiError("VALIDATION_ERROR", { details: [{ field: "store_code", message: "Name the store (code or slug)" }] });
-    storeId = store.id;
+type UnlockInput = z.infer<typeof unlockSchema>;
+
+/**
+ * The keys a login with this identifier counts on: its account's, and the identifier's own
+ * (a lock taken while no account had it). Admins and staff share one lock, whatever the area.
+ */
+async function keysOf(
+  input: UnlockInput,
+): Promise<{ keys: string[]; storeId: string | null; account: LockAccount | null }> {
+  if (input.area !== "customer") {
+    const user = await findUserByLogin(input.identifier);
+    const account = user ? { userId: user.id } : null;
+    return {
+      keys: [
+        ...new Set([
+          loginLockKey(account, null, input.identifier),
+          loginLockKey(null, null, input.identifier),
+        ]),
+      ],
+      storeId: null,
+      account,
+    };
   }
-  const key = lockKey(input.area, storeId, input.identifier);
-  const wasLocked = (await lockedUntil(key)) !== null;
-  await clearFailures(key);
+  const store = input.store_code ? await storeByCode(input.store_code) : null;
+  if (!store)
+    throw new ApiError("VALIDATION_ERROR", {
+      details: [{ field: "store_code", message: "Name the store (code or slug)" }],
+    });
+  const email = input.identifier.toLowerCase();
+  const [customer] = await db()
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.storeId, store.id), eq(sql`lower(${customers.email})`, email)));
+  const account = customer ? { customerId: customer.id } : null;
+  return {
+    keys: [...new Set([loginLockKey(account, store.id, email), loginLockKey(null, store.id, email)])],
+    storeId: store.id,
+    account,
+  };
+}
+
+export async function unlockAccount(admin: { id: string }, input: UnlockInput, ctx: RequestContext) {
+  const { keys, storeId, account } = await keysOf(input);
+  let wasLocked = false;
+  for (const key of keys) {
+    if ((await lockedUntil(key)) !== null) wasLocked = true;
+    await clearFailures(key);
+  }
   await recordAuthEvent(
     "account_unlocked",
-    { area: input.area, storeId, userId: admin.id, identifier: input.identifier.toLowerCase(), details: { was_locked: wasLocked } },
+    {
+      area: input.area,
+      storeId,
+      userId: admin.id,
+      identifier: input.identifier.toLowerCase(),
+      details: {
+        was_locked: wasLocked,
+        ...(account && "userId" in account ? { user: account.userId } : {}),
+        ...(account && "customerId" in account ? { customer: account.customerId } : {}),
+      },
+    },
     ctx,
   );
   return { wasLocked };
+}
+
+export type LockRow = {
+  /** The area whose login the lock closes; "admin, store" for an identifier no user has. */
+  area: string;
+  /** The store's code, for a shopper's lock. */
+  store: string | null;
+  /** Whose account: its username or email, as an admin would type it to unlock. */
+  account: string | null;
+  /** The identifier typed, when no account has it. */
+  identifier: string | null;
+  until: Date;
+};
+
+/** Locks held now, with the accounts they are on; null when they live in Redis (no listing there). */
+export async function lockRows(): Promise<LockRow[] | null> {
+  const locks = await listLocks();
+  if (!locks) return null;
+  const parsed = locks.map((l) => ({ ...l, parsed: parseLockKey(l.key) }));
+  const userIds = parsed.flatMap((l) => (l.parsed?.kind === "user" ? [l.parsed.userId] : []));
+  const customerIds = parsed.flatMap((l) => (l.parsed?.kind === "customer" ? [l.parsed.customerId] : []));
+  const shopIds = parsed.flatMap((l) =>
+    l.parsed?.kind === "identifier" && l.parsed.shopId ? [l.parsed.shopId] : [],
+  );
+  const [userRows, customerRows, storeRows] = await Promise.all([
+    userIds.length
+      ? db()
+          .select({ id: users.id, username: users.username, email: users.email, role: users.role })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : [],
+    customerIds.length
+      ? db()
+          .select({ id: customers.id, email: customers.email, store: stores.code })
+          .from(customers)
+          .innerJoin(stores, eq(stores.id, customers.storeId))
+          .where(inArray(customers.id, customerIds))
+      : [],
+    shopIds.length
+      ? db().select({ id: stores.id, code: stores.code }).from(stores).where(inArray(stores.id, shopIds))
+      : [],
+  ]);
+  const userById = new Map(userRows.map((u) => [u.id, u]));
+  const customerById = new Map(customerRows.map((c) => [c.id, c]));
+  const storeById = new Map(storeRows.map((s) => [s.id, s.code]));
+  return parsed.map(({ key, until, parsed: p }): LockRow => {
+    const base = { until, store: null, account: null, identifier: null };
+    if (p?.kind === "user") {
+      const user = userById.get(p.userId);
+      return {
+        ...base,
+        area: user?.role ?? "admin, store",
+        account: user ? `${user.username} (${user.email})` : "a deleted user",
+      };
+    }
+    if (p?.kind === "customer") {
+      const customer = customerById.get(p.customerId);
+      return {
+        ...base,
+        area: "customer",
+        store: customer?.store ?? null,
+        account: customer?.email ?? "a deleted customer",
+      };
+    }
+    if (p?.kind === "identifier") {
+      return p.shopId
+        ? { ...base, area: "customer", store: storeById.get(p.shopId) ?? null, identifier: p.identifier }
+        : { ...base, area: "admin, store", identifier: p.identifier };
+    }
+    return { ...base, area: "—", identifier: key };
+  });
 }

@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { type User, storeMembers, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
+import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
 import { containsPattern, PAGE_SIZE } from "@/lib/validation";
 
@@ -46,7 +47,7 @@ export async function listUsers(options: { q?: string; page: number; role?: "adm
   return { items: rows.map((r) => ({ ...r.user, stores: r.stores })), total: total?.n ?? 0 };
 }
 
-/** Deactivating bumps the token version, so every session of the user ends at the next request. */
+/** Deactivating bumps the token version, so every session of the user ends at the next request, and spends its reset links. */
 export async function setUserActive(
   admin: { id: string },
   id: string,
@@ -60,6 +61,7 @@ export async function setUserActive(
     .where(eq(users.id, id))
     .returning();
   if (!user) throw new ApiError("NOT_FOUND", { message: "No such user" });
+  if (!active) await endResetLinks(db(), { userId: user.id });
   await recordAuthEvent(
     active ? "user_reactivated" : "user_deactivated",
     { area: "admin", userId: admin.id, details: { user: id } },

@@ -14,7 +14,7 @@ import { ApiError, invalidToken } from "./errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { type OpenSessionInput, hashToken, openSession, revokeSession, rotateRefreshToken } from "./sessions";
 import { CHALLENGE, type ChallengeInput, WRONG_CODE, checkSecondFactor, hasTotp, issueChallenge, mfaTokenField, recoveryCodeField, totpCodeField } from "./mfa";
-import { clearFailures, lockKey, lockedError, lockedUntil, recordFailure, spend } from "./throttle";
+import { type LockAccount, clearFailures, loginLockKey, lockedError, lockedUntil, recordFailure, spend } from "./throttle";
 import { type NewAccessToken, signAccessToken } from "./tokens";
 
 /** The login body of every area (SPEC §7); areas extend it (store_code). */
@@ -102,7 +102,7 @@ export async function refreshSession(
   claimsFor: (session: Session) => Promise<Omit<NewAccessToken, "sid"> | null>,
   options: RefreshOptions = {},
 ): Promise<IssuedTokens> {
-  const rotated = await rotateRefreshToken(refreshToken, area, options);
+  const rotated = await rotateRefreshToken(refreshToken, area, ctx, options);
   if (rotated.kind === "reused") {
     await recordAuthEvent("refresh_token_reused", { area, sessionId: rotated.sessionId }, ctx);
   }
@@ -143,28 +143,47 @@ export async function endSession(
   );
 }
 
+/** Who a login is for, as far as is known before the password is checked. */
+export type LoginTarget = {
+  /** The account the identifier names, if one does. */
+  account: LockAccount | null;
+  identifier: string;
+  /** The shop of a customer login: its own budget and its own accounts. Null for admins and staff. */
+  shopId: string | null;
+  /** The store asked for, for the audit trail (a store login's). */
+  storeId?: string | null;
+};
+
 /**
- * Before checking a password: the caller's IP budget, then the identifier's lock. Returns the
- * lockout key for `loginFailed` / `loginSucceeded`.
+ * Before checking a password: the caller's IP budget, then the lock of the account (or of
+ * the identifier, when no account has it). Returns the lockout key for `loginFailed` and the
+ * second step. A shop's logins have a budget of their own, so a busy shop does not throttle
+ * another; admins and staff have one per area, whatever store code is typed, since a store
+ * code that costs nothing to invent must not buy a new budget.
  */
-export async function openLoginGate(
-  area: AreaName,
-  storeId: string | null,
-  identifier: string,
-  ctx: RequestContext,
-): Promise<string> {
-  // Each area (and store) has its own budget, so a busy shop does not throttle another.
-  await spend("login", ctx.ip, `${area}:${storeId ?? "-"}`);
-  const key = lockKey(area, storeId, identifier);
+export async function openLoginGate(area: AreaName, target: LoginTarget, ctx: RequestContext): Promise<string> {
+  await spend("login", ctx.ip, target.shopId ? `${area}:${target.shopId}` : area);
+  const key = loginLockKey(target.account, target.shopId, target.identifier);
   const until = await lockedUntil(key);
   if (until) {
-    await recordAuthEvent("login_locked", { area, storeId, identifier: identifier.slice(0, 254) }, ctx);
+    const account = target.account;
+    await recordAuthEvent(
+      "login_locked",
+      {
+        area,
+        storeId: target.storeId ?? target.shopId,
+        userId: account && "userId" in account ? account.userId : null,
+        customerId: account && "customerId" in account ? account.customerId : null,
+        identifier: target.identifier.slice(0, 254),
+      },
+      ctx,
+    );
     throw lockedError(until);
   }
   return key;
 }
 
-/** Counts a failed login; the failure that reaches the limit locks the identifier and is audited. */
+/** Counts a failed login; the failure that reaches the limit locks the account (or identifier) and is audited. */
 export async function loginFailed(key: string, event: Parameters<typeof recordAuthEvent>[1], ctx: RequestContext): Promise<void> {
   await recordAuthEvent("login_failed", event, ctx);
   if (await recordFailure(key)) await recordAuthEvent("account_locked", event, ctx);
@@ -208,7 +227,7 @@ export type PassedChallenge = { userId: string | null; customerId: string | null
 
 /**
  * The second step of a login. Each try spends one of the challenge's attempts; a wrong code
- * counts towards the identifier's lockout like a wrong password (S52); the right one spends
+ * counts towards the account's lockout like a wrong password (S52); the right one spends
  * the challenge. The caller then reloads the principal and opens the session.
  */
 export async function passChallenge(

@@ -14,6 +14,7 @@ import type { RequestContext } from "@/lib/http";
 import { textField } from "@/lib/validation";
 import type { AreaName } from "./areas";
 import { ApiError } from "./errors";
+import { endResetLinks } from "./reset";
 import { hashToken } from "./sessions";
 import { keyId } from "./tokens";
 
@@ -167,12 +168,18 @@ async function audit(type: AuthEventType, p: MfaPrincipal, target: AuditTarget, 
   );
 }
 
-/** A factor change ends every other session of the principal (S32); the one that asked goes on. */
+/**
+ * A factor change ends every other session of the principal (S32), the one that asked goes
+ * on, and spends any reset link mailed before the change.
+ */
 async function endOtherSessions(p: MfaPrincipal, currentSessionId: string, reason: string): Promise<void> {
-  await db()
-    .update(sessions)
-    .set({ revokedAt: new Date(), revokedReason: reason })
-    .where(and(sessionsOf(p), ne(sessions.id, currentSessionId), isNull(sessions.revokedAt)));
+  await db().transaction(async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date(), revokedReason: reason })
+      .where(and(sessionsOf(p), ne(sessions.id, currentSessionId), isNull(sessions.revokedAt)));
+    await endResetLinks(tx, p.userId ? { userId: p.userId } : { customerId: p.customerId! });
+  });
 }
 
 async function replaceRecoveryCodes(p: MfaPrincipal): Promise<string[]> {
@@ -277,6 +284,7 @@ export async function regenerateRecoveryCodes(
   if (!(await hasTotp(p))) throw new ApiError("CONFLICT", { message: "Two-factor sign-in is not on." });
   if (!(await checkSecondFactor(p, factor, target, ctx))) throw WRONG_CODE();
   const codes = await replaceRecoveryCodes(p);
+  await endResetLinks(db(), p.userId ? { userId: p.userId } : { customerId: p.customerId! });
   await audit("recovery_codes_regenerated", p, target, ctx);
   return codes;
 }

@@ -2,7 +2,7 @@
 // holds a random token stored hashed, valid 30 minutes, single use, and replaced by a newer
 // request; resetting ends every session of the account.
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { after } from "next/server";
 import { db } from "@/db/client";
 import { customers, oneTimeTokens, stores, users } from "@/db/schema";
@@ -11,7 +11,7 @@ import type { RequestContext } from "@/lib/http";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send";
-import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
+import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken, spendTokensOf } from "@/lib/one-time-tokens";
 import type { AreaName } from "./areas";
 import { z } from "zod";
 import { emailField, textField } from "@/lib/validation";
@@ -75,40 +75,29 @@ export async function requestPasswordReset(
       // Addresses asked for too often get the same silence as unknown ones.
       if (!(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`))) return;
       // A newer request replaces every earlier link of the account.
-      await db()
-        .update(oneTimeTokens)
-        .set({ usedAt: new Date() })
-        .where(
-          and(
-            eq(oneTimeTokens.purpose, "password_reset"),
-            account.userId
-              ? eq(oneTimeTokens.userId, account.userId)
-              : eq(oneTimeTokens.customerId, account.customerId!),
-            isNull(oneTimeTokens.usedAt),
-          ),
-        );
+      await endResetLinks(db(), account.userId ? { userId: account.userId } : { customerId: account.customerId! });
       const { token } = await issueOneTimeToken(
         "password_reset",
-        {
-          userId: account.userId,
-          customerId: account.customerId,
-          storeId,
-          email: account.email,
-          data: { area: target.area },
-        },
+        { userId: account.userId, customerId: account.customerId, storeId, email: account.email, data: { area: target.area } },
         RESET_MINUTES / 60,
       );
-      await sendMail(
-        passwordResetMail(
-          account.email,
-          await link(token),
-          target.area === "customer" ? target.brand : undefined,
-        ),
-      );
+      await sendMail(passwordResetMail(account.email, await link(token), target.area === "customer" ? target.brand : undefined));
     } catch (error) {
       log.warn({ err: error instanceof Error ? error : new Error(String(error)), kind: "password_reset" }, "reset mail not sent");
     }
   });
+}
+
+/**
+ * Spends the account's outstanding reset links. Called wherever its credentials or standing
+ * change (password changed or reset, two-factor turned on or off, account deactivated): a
+ * link mailed before must not undo the change.
+ */
+export function endResetLinks(
+  tx: Parameters<typeof spendTokensOf>[0],
+  account: { userId: string } | { customerId: string },
+): Promise<void> {
+  return spendTokensOf(tx, "password_reset", account);
 }
 
 type ResetLink = typeof oneTimeTokens.$inferSelect;
@@ -167,11 +156,13 @@ export async function resetPassword(
           .update(customers)
           .set({ passwordHash, tokenVersion: sql`${customers.tokenVersion} + 1` })
           .where(eq(customers.id, row.customerId));
+        await endResetLinks(tx, { customerId: row.customerId });
       } else if (row.userId) {
         await tx
           .update(users)
           .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` })
           .where(eq(users.id, row.userId));
+        await endResetLinks(tx, { userId: row.userId });
       } else {
         return null;
       }

@@ -67,27 +67,36 @@ export type RotatedRefresh =
 
 /**
  * A browser renewing from its refresh cookie may send several requests at once (a page and
- * its prefetches), all with the same cookie. Within this many seconds of the exchange, the
- * same token is a sibling of that exchange, not a replay: it gets an access token only.
+ * its prefetches, tabs restored together), all with the same cookie. Within this many
+ * seconds of the exchange, the same token from the same client (IP and user agent) is a
+ * sibling of that exchange, not a replay: it gets an access token only. From any other
+ * client it is a replay, however soon.
  */
-export const PAGE_RENEWAL_GRACE_SECONDS = 10;
+export const PAGE_RENEWAL_GRACE_SECONDS = 5;
+
+/** Who exchanges a refresh token, as far as the server can tell: its IP and user agent, hashed. */
+function clientOf(ctx: Pick<RequestContext, "ip" | "userAgent">): string {
+  return hashToken(`${ctx.ip ?? "-"}\n${ctx.userAgent ?? "-"}`);
+}
 
 /**
  * Exchanges a refresh token for a new one. Exactly one of several concurrent exchanges of
  * the same token wins; a token already exchanged revokes its session (reuse detection),
- * unless `graceSeconds` (page renewal only) says it was exchanged a moment ago.
+ * unless `graceSeconds` (page renewal only) says the same client exchanged it a moment ago.
  */
 export async function rotateRefreshToken(
   token: string,
   area: AreaName,
+  ctx: Pick<RequestContext, "ip" | "userAgent">,
   options: { graceSeconds?: number } = {},
 ): Promise<RotatedRefresh> {
   if (token.length > 256) return { kind: "invalid" };
   const tokenHash = hashToken(token);
+  const client = clientOf(ctx);
   return db().transaction(async (tx) => {
     const [claimed] = await tx
       .update(refreshTokens)
-      .set({ usedAt: new Date() })
+      .set({ usedAt: new Date(), usedBy: client })
       .where(
         and(
           eq(refreshTokens.tokenHash, tokenHash),
@@ -98,11 +107,20 @@ export async function rotateRefreshToken(
       .returning({ sessionId: refreshTokens.sessionId });
     if (!claimed) {
       const [used] = await tx
-        .select({ sessionId: refreshTokens.sessionId, usedAt: refreshTokens.usedAt })
+        .select({
+          sessionId: refreshTokens.sessionId,
+          usedAt: refreshTokens.usedAt,
+          usedBy: refreshTokens.usedBy,
+        })
         .from(refreshTokens)
         .where(eq(refreshTokens.tokenHash, tokenHash));
       const grace = options.graceSeconds ?? 0;
-      if (used?.usedAt && grace > 0 && Date.now() - used.usedAt.getTime() < grace * 1000) {
+      const sibling =
+        used?.usedAt &&
+        grace > 0 &&
+        Date.now() - used.usedAt.getTime() < grace * 1000 &&
+        used.usedBy === client;
+      if (sibling) {
         const [session] = await tx
           .select()
           .from(sessions)

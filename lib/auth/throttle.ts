@@ -1,7 +1,8 @@
 // Brute-force controls (SPEC §8), shared by every server instance through PostgreSQL, or Redis
 // when REDIS_URL is set: per-IP rate limits (429 with Retry-After) and a per-account lockout
 // after repeated failures (423 with the unlock time). The failure counter is keyed on the
-// identifier typed, whether or not such an account exists, so a lock reveals nothing.
+// account an identifier names, so every spelling of it counts together, and on the
+// identifier itself when no account has it, so that a lock reveals nothing.
 import "server-only";
 import { and, gt, gte, like, sql } from "drizzle-orm";
 import Redis from "ioredis";
@@ -15,7 +16,6 @@ import { db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { config } from "@/lib/config";
 import { budgetKeyOfIp } from "@/lib/net/forwarded";
-import type { AreaName } from "./areas";
 import { ApiError } from "./errors";
 
 /** Failures that lock an account, the window they count in, and how long the lock lasts. */
@@ -29,6 +29,8 @@ const BUDGETS = {
   forgotAccount: [3, 15 * 60],
   reset: [20, 15 * 60],
   mfa: [30, 60],
+  /** The current password asked again inside a session (password and two-factor changes). */
+  reauth: [30, 60],
 } as const;
 
 export type Budget = keyof typeof BUDGETS;
@@ -92,9 +94,46 @@ export async function accountAllows(budget: Budget, account: string): Promise<bo
   }
 }
 
-/** The lockout key of an identifier in an area (and store): case and spaces do not matter. */
-export function lockKey(area: AreaName, storeId: string | null, identifier: string): string {
-  return `${area}:${storeId ?? "-"}:${identifier.trim().toLowerCase()}`;
+/**
+ * Whose failures count together. Admins and staff are users: one password, so one counter
+ * for the admin console and every store (per store, each store a user belongs to, or any
+ * store code typed, would buy ten more guesses). A shopper is an account of one store.
+ */
+export type LockAccount = { userId: string } | { customerId: string };
+
+/** The lockout key of an account, whichever spelling of it was typed. */
+export function accountLockKey(account: LockAccount): string {
+  return "userId" in account ? `user:id:${account.userId}` : `customer:id:${account.customerId}`;
+}
+
+/**
+ * The lockout key of a login: the account's when the identifier names one; otherwise the
+ * identifier's (case and spaces do not matter) in the same space as the accounts it could
+ * have named (all users; a shop's customers), so that it locks exactly like an account.
+ */
+export function loginLockKey(account: LockAccount | null, shopId: string | null, identifier: string): string {
+  if (account) return accountLockKey(account);
+  const typed = identifier.trim().toLowerCase();
+  return shopId ? `customer:login:${shopId}:${typed}` : `user:login:${typed}`;
+}
+
+export type ParsedLockKey =
+  | { kind: "user"; userId: string }
+  | { kind: "customer"; customerId: string }
+  | { kind: "identifier"; shopId: string | null; identifier: string };
+
+/** What a lockout key stands for, for the admin console's list; null for keys of other forms. */
+export function parseLockKey(key: string): ParsedLockKey | null {
+  const [realm, form, ...rest] = key.split(":");
+  if (form === "id" && rest.length === 1) {
+    if (realm === "user") return { kind: "user", userId: rest[0]! };
+    if (realm === "customer") return { kind: "customer", customerId: rest[0]! };
+  }
+  if (form === "login" && realm === "user") return { kind: "identifier", shopId: null, identifier: rest.join(":") };
+  if (form === "login" && realm === "customer" && rest.length > 1) {
+    return { kind: "identifier", shopId: rest[0]!, identifier: rest.slice(1).join(":") };
+  }
+  return null;
 }
 
 export async function lockedUntil(key: string): Promise<Date | null> {
@@ -130,7 +169,7 @@ export async function clearFailures(key: string): Promise<void> {
   await limiters().failures.delete(key);
 }
 
-/** Identifiers locked now, with their unlock time (PostgreSQL store only; Redis has no listing). */
+/** Keys locked now, with their unlock time (PostgreSQL store only; Redis has no listing). */
 export async function listLocks(): Promise<Array<{ key: string; until: Date }> | null> {
   if (config().redisUrl) return null;
   const rows = await db()

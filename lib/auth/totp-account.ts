@@ -21,8 +21,7 @@ import {
   totpCodeField,
   totpStatus,
 } from "./mfa";
-import { verifyPassword } from "./passwords";
-import { spend } from "./throttle";
+import { isOwnPassword } from "./own-password";
 
 /** Whose factor, where the change is recorded, and how the authenticator app names it. */
 export type TotpHolder = {
@@ -47,12 +46,13 @@ export const changeSchema = z
 
 /** Re-authentication before a factor change: a wrong password is a field error, nothing changes. */
 export async function assertOwnPassword(holder: TotpHolder, password: string, ctx: RequestContext): Promise<void> {
-  await spend("mfa", ctx.ip, `${holder.area}:settings`);
   const p = holder.principal;
   const [row] = p.userId
     ? await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, p.userId))
     : await db().select({ hash: customers.passwordHash }).from(customers).where(eq(customers.id, p.customerId!));
-  if (!row || !(await verifyPassword(password, row.hash))) {
+  const account = p.userId ? { userId: p.userId } : { customerId: p.customerId! };
+  const { area, storeId, sessionId } = holder;
+  if (!row || !(await isOwnPassword({ account, passwordHash: row.hash, area, storeId, sessionId }, password, ctx))) {
     throw new ApiError("VALIDATION_ERROR", { details: [{ field: "password", message: "That is not your password" }] });
   }
 }

@@ -69,12 +69,32 @@ async function membership(storeId: string, userId: string) {
   return row;
 }
 
+/** Why a store login failed, for the audit trail only: every one of them answers the same 401. */
+function failureReason(candidate: User | undefined, store: Store | null, memberActive: boolean | undefined): string {
+  if (!candidate) return "bad_credentials";
+  if (candidate.role === "admin") return "admin_account";
+  if (!store) return "unknown_store";
+  if (!memberActive) return "not_a_member";
+  return candidate.isActive ? "bad_credentials" : "inactive";
+}
+
+/**
+ * The password is compared with the account's hash only for an active member of the store
+ * asked for; for an admin, a stranger to the store or an unknown store it is compared with
+ * the dummy, so neither the answer nor its time tells whether the password was right. The
+ * lock and the budget are the account's and the area's, whatever store code is typed.
+ */
 export async function loginStore(input: StoreLoginInput, ctx: RequestContext): Promise<StoreLogin | MfaRequired> {
   const [store, candidate] = await Promise.all([storeByCode(input.store_code), findUserByLogin(input.email_or_username)]);
-  const gate = await openLoginGate("store", store?.id ?? input.store_code.toUpperCase(), input.email_or_username, ctx);
-  const user = await checkPassword(candidate, input.password, (u) => u.isActive);
-  const member = user && store ? await membership(store.id, user.id) : undefined;
-  const fail = async (reason: string) => {
+  const gate = await openLoginGate(
+    "store",
+    { account: candidate ? { userId: candidate.id } : null, identifier: input.email_or_username, shopId: null, storeId: store?.id ?? null },
+    ctx,
+  );
+  const member = candidate && store ? await membership(store.id, candidate.id) : undefined;
+  const eligible = candidate?.role === "store" && candidate.isActive && member?.isActive ? candidate : null;
+  const user = await checkPassword(eligible, input.password, () => true);
+  if (!user || !store || !member) {
     await loginFailed(
       gate,
       {
@@ -82,22 +102,14 @@ export async function loginStore(input: StoreLoginInput, ctx: RequestContext): P
         storeId: store?.id ?? null,
         userId: candidate?.id ?? null,
         identifier: input.email_or_username.slice(0, 254),
-        details: { reason },
+        details: { reason: failureReason(candidate, store, member?.isActive) },
       },
       ctx,
     );
-  };
-  // Only someone who proved the password learns that admins sign in elsewhere.
-  if (user?.role === "admin") {
-    await fail("admin_account");
-    throw new ApiError("INSUFFICIENT_PERMISSIONS", { message: "Admins use the admin console" });
-  }
-  if (!user || !store || !member?.isActive) {
-    await fail(!user ? "bad_credentials" : !store ? "unknown_store" : "not_a_member");
     throw new ApiError("INVALID_CREDENTIALS");
   }
   if (store.status !== "active") {
-    await fail("store_suspended");
+    await loginFailed(gate, { area: "store", storeId: store.id, userId: user.id, details: { reason: "store_suspended" } }, ctx);
     throw new ApiError("STORE_UNAVAILABLE");
   }
   const pending = await secondStepOrDone(
@@ -127,7 +139,7 @@ export async function completeStoreMfa(input: MfaLoginInput, ctx: RequestContext
 
 /**
  * Joining a team with an account that already exists is a sign-in at the inviting store as
- * the invited address: the login's gate (IP budget, that address's lockout at this store), the
+ * the invited address: the login's gate (IP budget, the account's lockout), the
  * password, then the account's second factor; only then is the invitation spent and a session
  * opened. A wrong password and an address without an account get the same answer.
  */
@@ -137,8 +149,13 @@ export async function signInToAccept(
   ctx: RequestContext,
 ): Promise<StoreLogin | MfaRequired> {
   const { email } = await liveInvitation(store.id, input.token);
-  const gate = await openLoginGate("store", store.id, email, ctx);
   const candidate = await findUserByEmail(email);
+  // The account's one lock, shared with every login of it: owning many stores buys no guesses.
+  const gate = await openLoginGate(
+    "store",
+    { account: candidate ? { userId: candidate.id } : null, identifier: email, shopId: null, storeId: store.id },
+    ctx,
+  );
   const user = await checkPassword(candidate, input.password, (u) => u.isActive && u.role === "store");
   const fail = async (reason: string) => {
     const event = { area: "store" as const, storeId: store.id, userId: candidate?.id ?? null, identifier: email };

@@ -5,6 +5,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Customer, customers, orders, sessions } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
+import { endResetLinks } from "@/lib/auth/reset";
 import { containsPattern, PAGE_SIZE } from "@/lib/validation";
 
 export function customerView(c: Customer) {
@@ -81,6 +82,7 @@ export async function setCustomerActive(storeId: string, id: string, active: boo
         .update(sessions)
         .set({ revokedAt: new Date(), revokedReason: "customer_deactivated" })
         .where(and(eq(sessions.customerId, id), isNull(sessions.revokedAt)));
+      await endResetLinks(tx, { customerId: id });
     }
     return customer;
   });

@@ -19,7 +19,9 @@ import {
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/passwords";
+import { isOwnPassword } from "@/lib/auth/own-password";
+import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
 import { booleanField, patchSchema, textField } from "@/lib/validation";
 import { phoneField } from "./auth";
@@ -93,8 +95,9 @@ export async function updateProfile(customerId: string, input: z.infer<typeof pr
 }
 
 /**
- * Checks the new password's strength and the current password, stores the new one and ends
- * every other session of the customer, and records it (which tells the customer by mail).
+ * Checks the new password's strength and the current password (a guess that counts on the
+ * account's lock), stores the new one, ends every other session of the customer, spends any
+ * reset link mailed before, and records it (which tells the customer by mail).
  */
 export async function changeCustomerPassword(
   customerId: string,
@@ -112,7 +115,8 @@ export async function changeCustomerPassword(
     [customer.email, customer.firstName, customer.lastName, store?.name, store?.slug, store?.code],
     "new_password",
   );
-  if (!(await verifyPassword(input.current_password, customer.passwordHash))) return false;
+  const check = { account: { customerId }, passwordHash: customer.passwordHash, area: "customer" as const, storeId: customer.storeId, sessionId };
+  if (!(await isOwnPassword(check, input.current_password, ctx))) return false;
   const passwordHash = await hashPassword(input.new_password);
   await db().transaction(async (tx) => {
     await tx.update(customers).set({ passwordHash }).where(eq(customers.id, customerId));
@@ -120,6 +124,7 @@ export async function changeCustomerPassword(
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "password_changed" })
       .where(and(eq(sessions.customerId, customerId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await endResetLinks(tx, { customerId });
   });
   await recordAuthEvent("password_changed", { area: "customer", storeId: customer.storeId, customerId, sessionId }, ctx);
   return true;

@@ -130,11 +130,15 @@ export async function loginCustomer(
   ctx: RequestContext,
 ): Promise<CustomerLogin | MfaRequired> {
   const email = input.email_or_username.toLowerCase();
-  const gate = await openLoginGate("customer", store.id, email, ctx);
   const [candidate] = await db()
     .select()
     .from(customers)
     .where(and(eq(customers.storeId, store.id), eq(sql`lower(${customers.email})`, email)));
+  const gate = await openLoginGate(
+    "customer",
+    { account: candidate ? { customerId: candidate.id } : null, identifier: email, shopId: store.id },
+    ctx,
+  );
   const customer = await checkPassword(candidate, input.password, (c) => c.isActive);
   if (!customer) {
     await loginFailed(

@@ -12,7 +12,13 @@ afterAll(async () => {
 });
 
 const port = () => new URL(baseUrl()).port;
-const page = (path: string, cookie: string, host?: string) => rawRequest(baseUrl(), path, { cookie, host });
+const page = (path: string, cookie: string, host?: string, client: { userAgent?: string; localAddress?: string } = {}) =>
+  rawRequest(baseUrl(), path, {
+    cookie,
+    host,
+    headers: client.userAgent ? { "user-agent": client.userAgent } : {},
+    localAddress: client.localAddress,
+  });
 
 async function newAdmin(): Promise<LoginAnswer> {
   const username = `renew_${randomBytes(4).toString("hex")}`;
@@ -80,6 +86,40 @@ describe("admin pages renew from the refresh cookie", () => {
     expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: newest })).status).toBe(401);
     const [session] = await testSql()`select revoked_reason from sessions where user_id = ${login.user.id}`;
     expect(session!.revoked_reason).toBe("refresh_token_reused");
+  });
+
+  for (const [other, thief] of [
+    ["user agent", { userAgent: "Thief/1.0", localAddress: "127.0.0.1" }],
+    ["IP address", { userAgent: "Firefox/140.0", localAddress: "127.0.0.77" }],
+  ] as const) {
+    it(`treats the rotated cookie from another ${other} within the grace moment as reuse: the session ends`, async () => {
+      const login = await newAdmin();
+      const browser = { userAgent: "Firefox/140.0", localAddress: "127.0.0.1" };
+      const first = await page("/admin", `admin_refresh=${login.refresh_token}`, undefined, browser);
+      expect(first.status).toBe(200);
+      const { access, refresh } = renewed(first, "admin");
+      // At once, from elsewhere: no page, no token, and the whole session is over.
+      const replay = await page("/admin/users", `admin_refresh=${login.refresh_token}`, undefined, thief);
+      expect(replay.status).toBe(307);
+      expect(replay.headers.get("location")).toBe("/admin/login?next=%2Fadmin%2Fusers");
+      expect(renewed(replay, "admin").access?.value).toBe("");
+      const [session] = await testSql()`select revoked_reason from sessions where user_id = ${login.user.id}`;
+      expect(session!.revoked_reason).toBe("refresh_token_reused");
+      // The browser that renewed has to sign in again too: its new tokens are the session's.
+      expect((await send("GET", "/api/v1/admin/auth/me", access!.value)).status).toBe(401);
+      expect((await page("/admin", `admin_refresh=${refresh!.value}`, undefined, browser)).status).toBe(307);
+    });
+  }
+
+  it("still gives the same browser's request a moment later a page", async () => {
+    const login = await newAdmin();
+    const browser = { userAgent: "Firefox/140.0", localAddress: "127.0.0.1" };
+    const first = await page("/admin", `admin_refresh=${login.refresh_token}`, undefined, browser);
+    const sibling = await page("/admin/users", `admin_refresh=${login.refresh_token}`, undefined, browser);
+    expect([first.status, sibling.status]).toEqual([200, 200]);
+    expect(renewed(sibling, "admin").refresh).toBeUndefined();
+    expect((await send("GET", "/api/v1/admin/auth/me", renewed(sibling, "admin").access!.value)).status).toBe(200);
+    expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: renewed(first, "admin").refresh!.value })).status).toBe(200);
   });
 
   it("sends a logged-out session's refresh cookie to the login page", async () => {

@@ -40,10 +40,23 @@ describe("store login", () => {
     expect((await send("GET", "/api/v1/store/orion/auth/me", orion.access_token)).status).toBe(200);
   });
 
-  it("refuses an admin with a message that sends them to the admin console", async () => {
-    const res = await postJson(LOGIN, { email_or_username: "admin", password: "admin123", store_code: "ACME" });
-    expect(res.status).toBe(403);
-    expect((await res.json()).error.message).toBe("Admins use the admin console");
+  it("answers an admin's right password with the same 401 as a wrong one, at a store and at an unknown store", async () => {
+    const attempts = await Promise.all([
+      postJson(LOGIN, { email_or_username: "admin", password: "admin123", store_code: "ACME" }),
+      postJson(LOGIN, { email_or_username: "admin@orion.test", password: "admin123", store_code: "NO-SUCH-STORE" }),
+      postJson(LOGIN, { email_or_username: "admin", password: "not the password", store_code: "ACME" }),
+      postJson(LOGIN, { email_or_username: "admin", password: "not the password", store_code: "NO-SUCH-STORE" }),
+    ]);
+    expect(attempts.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+    const bodies = await Promise.all(attempts.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).not.toContain("admin console");
+  });
+
+  it("tells admins where they sign in on the page itself, before any password", async () => {
+    const page = await get("/store/acme/login");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/Platform admins sign in to the.*admin console/);
   });
 
   it("refuses a non-member, a wrong password and an unknown store with the same 401 body", async () => {

@@ -79,7 +79,17 @@ export async function send(
   });
 }
 
-export type CallOptions = { method?: string; host?: string; body?: unknown; token?: string; referer?: string; cookie?: string; headers?: Record<string, string> };
+export type CallOptions = {
+  method?: string;
+  host?: string;
+  body?: unknown;
+  token?: string;
+  referer?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+  /** The source address (any of 127.0.0.0/8): another client, as far as per-IP limits can tell. */
+  localAddress?: string;
+};
 
 /** One request over node:http, because fetch will not send a Host of our choosing. */
 export function rawRequest(base: string, path: string, options: CallOptions = {}): Promise<Response> {
@@ -92,7 +102,14 @@ export function rawRequest(base: string, path: string, options: CallOptions = {}
   if (body !== undefined) headers["content-type"] = "application/json";
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? (body ? "POST" : "GET"), headers },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? (body ? "POST" : "GET"),
+        headers,
+        localAddress: options.localAddress,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

@@ -2,35 +2,37 @@ import type { Metadata } from "next";
 import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms";
 import { Card, PageHeader, Table, when } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
-import { LOCKOUT, listLocks } from "@/lib/auth/throttle";
+import { lockRows } from "@/lib/admin/locks";
+import { LOCKOUT } from "@/lib/auth/throttle";
 import { unlockAction } from "../../console-actions";
 
 export const metadata: Metadata = { title: "Locked accounts" };
 
 export default async function LocksPage() {
   await requirePagePrincipal("admin");
-  const locks = await listLocks();
+  const locks = await lockRows();
   return (
     <div className="space-y-6">
       <PageHeader
         title="Locked accounts"
-        description={`After ${LOCKOUT.failures} failed sign-ins in ${LOCKOUT.windowSeconds / 60} minutes an identifier is locked for ${LOCKOUT.lockSeconds / 60} minutes, whether or not an account has it.`}
+        description={`After ${LOCKOUT.failures} failed sign-ins in ${LOCKOUT.windowSeconds / 60} minutes an account is locked for ${LOCKOUT.lockSeconds / 60} minutes, whichever spelling of its login was typed; an identifier no account has locks the same way.`}
       />
       {locks === null ? (
-        <p className="text-sm text-slate-500">Locks are kept in Redis here; unlock by identifier below.</p>
+        <p className="text-sm text-slate-500">
+          Locks are kept in Redis here; unlock by username or email below.
+        </p>
       ) : (
-        <Table head={["Area", "Store", "Identifier", "Locked until"]} empty={locks.length === 0}>
-          {locks.map((l) => {
-            const [area, store, ...rest] = l.key.split(":");
-            return (
-              <tr key={l.key}>
-                <td>{area}</td>
-                <td className="font-mono text-xs">{store === "-" ? "—" : store}</td>
-                <td>{rest.join(":")}</td>
-                <td>{when(l.until)}</td>
-              </tr>
-            );
-          })}
+        <Table head={["Area", "Store", "Account", "Locked until"]} empty={locks.length === 0}>
+          {locks.map((l) => (
+            <tr key={`${l.area} ${l.store} ${l.account ?? l.identifier}`}>
+              <td>{l.area}</td>
+              <td className="font-mono text-xs">{l.store ?? "—"}</td>
+              <td>
+                {l.account ?? <span className="text-slate-500">“{l.identifier}” (no such account)</span>}
+              </td>
+              <td>{when(l.until)}</td>
+            </tr>
+          ))}
         </Table>
       )}
       <Card title="Unlock">
@@ -46,7 +48,7 @@ export default async function LocksPage() {
                 <option value="customer">customer</option>
               </select>
             </div>
-            <Field name="store_code" label="Store code (store and customer)" />
+            <Field name="store_code" label="Store code (customers only)" />
             <Field name="identifier" label="Email or username" required />
           </div>
           <SubmitButton>Unlock</SubmitButton>

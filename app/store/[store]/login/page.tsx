@@ -40,7 +40,10 @@ export default async function StoreLoginPage({ params, searchParams }: Props) {
         <p className="mt-4 text-center text-sm">
           <Link href={`/store/${slug}/forgot-password`} className="underline">Forgot your password?</Link>
         </p>
-        <p className="mt-4 text-center text-xs text-slate-500">For the team of {store.name}.</p>
+        <p className="mt-4 text-center text-xs text-slate-500">
+          For the team of {store.name}. Platform admins sign in to the{" "}
+          <Link href="/admin/login" className="underline">admin console</Link>.
+        </p>
       </div>
       {query.signed_out === "1" && <Toast message="You have been signed out." />}
       {query.reset === "1" && <Toast message="Password changed. Sign in with the new one." />}
