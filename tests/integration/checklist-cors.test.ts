@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 import { adminLogin, baseUrl, rawRequest, storeLogin } from "../support/http";
 
 const port = () => new URL(baseUrl()).port;
-const FOREIGN = () => ["https://attacker.test", "null", `http://acme.localhost:${port()}`, `http://orion.lu:${port()}`];
+const FOREIGN = () => [
+  "https://attacker.test",
+  "null",
+  `http://acme.localhost:${port()}`,
+  `http://orion.lu:${port()}`,
+];
 
 type Target = { path: string; method: "GET" | "POST"; token?: () => Promise<string>; body?: unknown };
 
@@ -20,17 +25,41 @@ async function customerToken(): Promise<string> {
 }
 
 const targets: Target[] = [
-  { path: "/api/v1/admin/auth/login", method: "POST", body: { email_or_username: "admin", password: "admin123" } },
-  { path: "/api/v1/admin/auth/me", method: "GET", token: async () => (tokens.admin ??= (await adminLogin()).access_token) },
-  { path: "/api/v1/admin/stores", method: "GET", token: async () => (tokens.admin ??= (await adminLogin()).access_token) },
-  { path: "/api/v1/store/auth/login", method: "POST", body: { email_or_username: "store_owner", password: "store123", store_code: "ACME" } },
+  {
+    path: "/api/v1/admin/auth/login",
+    method: "POST",
+    body: { email_or_username: "admin", password: "admin123" },
+  },
+  {
+    path: "/api/v1/admin/auth/me",
+    method: "GET",
+    token: async () => (tokens.admin ??= (await adminLogin()).access_token),
+  },
+  {
+    path: "/api/v1/admin/stores",
+    method: "GET",
+    token: async () => (tokens.admin ??= (await adminLogin()).access_token),
+  },
+  {
+    path: "/api/v1/store/auth/login",
+    method: "POST",
+    body: { email_or_username: "store_owner", password: "store123", store_code: "ACME" },
+  },
   {
     path: "/api/v1/store/acme/customers",
     method: "GET",
     token: async () => (tokens.store ??= (await storeLogin("ACME", "store_owner", "store123")).access_token),
   },
-  { path: "/api/v1/storefront/orion/auth/login", method: "POST", body: { email_or_username: "customer@example.com", password: "customer123" } },
-  { path: "/api/v1/storefront/orion/account", method: "GET", token: async () => (tokens.customer ??= await customerToken()) },
+  {
+    path: "/api/v1/storefront/orion/auth/login",
+    method: "POST",
+    body: { email_or_username: "customer@example.com", password: "customer123" },
+  },
+  {
+    path: "/api/v1/storefront/orion/account",
+    method: "GET",
+    token: async () => (tokens.customer ??= await customerToken()),
+  },
   { path: "/api/v1/storefront/orion/products", method: "GET" },
   { path: "/api/v1/health", method: "GET" },
   { path: "/admin/login", method: "GET" },
@@ -58,7 +87,9 @@ describe("cross-origin reads", () => {
             },
           });
           expectNoGrant(res, `OPTIONS ${target.path} for ${method} from ${origin}`);
-          expect(res.headers.get("access-control-allow-headers") ?? "", target.path).not.toMatch(/authorization/i);
+          expect(res.headers.get("access-control-allow-headers") ?? "", target.path).not.toMatch(
+            /authorization/i,
+          );
           expect(res.headers.get("access-control-allow-methods"), target.path).toBeNull();
         }
       }
@@ -85,8 +116,14 @@ describe("cross-origin reads", () => {
     const origin = "https://echo-canary.attacker.test";
     for (const target of targets) {
       const token = target.token ? await target.token() : undefined;
-      const res = await rawRequest(baseUrl(), target.path, { method: target.method, token, body: target.body, headers: { origin } });
-      for (const [name, value] of res.headers) expect(value, `${target.path} ${name}`).not.toContain("echo-canary");
+      const res = await rawRequest(baseUrl(), target.path, {
+        method: target.method,
+        token,
+        body: target.body,
+        headers: { origin },
+      });
+      for (const [name, value] of res.headers)
+        expect(value, `${target.path} ${name}`).not.toContain("echo-canary");
     }
   });
 });

@@ -15,7 +15,11 @@ afterAll(async () => {
 type Area = {
   name: string;
   /** A new account of the area; `login` opens one more session of it. */
-  account: () => Promise<{ email: string; password: string; login: (password?: string) => Promise<Response> }>;
+  account: () => Promise<{
+    email: string;
+    password: string;
+    login: (password?: string) => Promise<Response>;
+  }>;
   mePath: string;
   refreshPath: string;
   page: string;
@@ -28,7 +32,10 @@ type Area = {
 const tag = () => randomBytes(4).toString("hex");
 const NEW_PASSWORD = "velvet quarry lantern ninety";
 
-async function userLike(template: string, role: "admin" | "store"): Promise<{ username: string; email: string; id: string }> {
+async function userLike(
+  template: string,
+  role: "admin" | "store",
+): Promise<{ username: string; email: string; id: string }> {
   const username = `pwc_${role}_${tag()}`;
   const [row] = await testSql()`insert into users (username, email, password_hash, role)
     select ${username}, ${username} || '@orion.test', password_hash, ${role} from users where username = ${template} returning id, email`;
@@ -43,7 +50,8 @@ const AREAS: Area[] = [
       return {
         email,
         password: "admin123",
-        login: (password = "admin123") => postJson("/api/v1/admin/auth/login", { email_or_username: username, password }),
+        login: (password = "admin123") =>
+          postJson("/api/v1/admin/auth/login", { email_or_username: username, password }),
       };
     },
     mePath: "/api/v1/admin/auth/me",
@@ -62,7 +70,8 @@ const AREAS: Area[] = [
       return {
         email,
         password: "staff123",
-        login: (password = "staff123") => postJson("/api/v1/store/auth/login", { email_or_username: username, password, store_code: "ACME" }),
+        login: (password = "staff123") =>
+          postJson("/api/v1/store/auth/login", { email_or_username: username, password, store_code: "ACME" }),
       };
     },
     mePath: "/api/v1/store/acme/auth/me",
@@ -71,19 +80,27 @@ const AREAS: Area[] = [
     cookie: "store_token",
     noticeSubject: "Orion: Your password was changed",
     forgot: (email) => postJson("/api/v1/store/auth/forgot-password", { email, store_code: "ACME" }),
-    reset: (token, password) => postJson("/api/v1/store/auth/reset-password", { token, password, store_code: "ACME" }),
+    reset: (token, password) =>
+      postJson("/api/v1/store/auth/reset-password", { token, password, store_code: "ACME" }),
   },
   {
     name: "customer",
     account: async () => {
       const email = `pwc-${tag()}@example.com`;
       const password = "amber canal ferry lantern";
-      const res = await postJson("/api/v1/storefront/orion/auth/register", { first_name: "Pat", last_name: "Word", email, password, marketing_consent: false });
+      const res = await postJson("/api/v1/storefront/orion/auth/register", {
+        first_name: "Pat",
+        last_name: "Word",
+        email,
+        password,
+        marketing_consent: false,
+      });
       expect(res.status).toBe(201);
       return {
         email,
         password,
-        login: (p = password) => postJson("/api/v1/storefront/orion/auth/login", { email_or_username: email, password: p }),
+        login: (p = password) =>
+          postJson("/api/v1/storefront/orion/auth/login", { email_or_username: email, password: p }),
       };
     },
     mePath: "/api/v1/storefront/orion/auth/me",
@@ -115,7 +132,10 @@ async function hashOf(email: string): Promise<string> {
 async function outbox(to: string, subject: string, expected: number): Promise<Array<{ text: string }>> {
   const deadline = Date.now() + 5000;
   for (;;) {
-    const rows = (await testSql()`select text from outbox_messages where "to" = ${to} and subject = ${subject}`) as unknown as Array<{ text: string }>;
+    const rows =
+      (await testSql()`select text from outbox_messages where "to" = ${to} and subject = ${subject}`) as unknown as Array<{
+        text: string;
+      }>;
     if (rows.length >= expected || Date.now() > deadline) return rows;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -194,7 +214,8 @@ for (const area of AREAS) {
 async function resetMail(email: string): Promise<string> {
   const deadline = Date.now() + 5000;
   for (;;) {
-    const [row] = await testSql()`select text from outbox_messages where "to" = ${email} and kind = 'password_reset' order by id desc limit 1`;
+    const [row] =
+      await testSql()`select text from outbox_messages where "to" = ${email} and kind = 'password_reset' order by id desc limit 1`;
     if (row) return row.text as string;
     if (Date.now() > deadline) throw new Error(`no reset mail to ${email}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -212,10 +233,21 @@ describe("store staff: one password for every store", () => {
     });
     expect(orionRes.status).toBe(200);
     const orion = (await orionRes.json()) as LoginAnswer;
-    await submitForm("/store/acme/security", "Change password", `store_token=${acme.access_token}`, form(account.password));
-    expect((await get("/api/v1/store/orion/auth/me", { authorization: `Bearer ${orion.access_token}` })).status).toBe(401);
-    expect((await postJson("/api/v1/store/auth/refresh", { refresh_token: orion.refresh_token })).status).toBe(401);
-    expect((await get("/api/v1/store/acme/auth/me", { authorization: `Bearer ${acme.access_token}` })).status).toBe(200);
+    await submitForm(
+      "/store/acme/security",
+      "Change password",
+      `store_token=${acme.access_token}`,
+      form(account.password),
+    );
+    expect(
+      (await get("/api/v1/store/orion/auth/me", { authorization: `Bearer ${orion.access_token}` })).status,
+    ).toBe(401);
+    expect(
+      (await postJson("/api/v1/store/auth/refresh", { refresh_token: orion.refresh_token })).status,
+    ).toBe(401);
+    expect(
+      (await get("/api/v1/store/acme/auth/me", { authorization: `Bearer ${acme.access_token}` })).status,
+    ).toBe(200);
   });
 });
 
@@ -236,7 +268,9 @@ describe("customer: changing the password through the API", () => {
     ]) {
       const res = await change(here.access_token, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
-      expect((await res.json()).error.details.map((d: { field: string }) => d.field)).toEqual(["current_password"]);
+      expect((await res.json()).error.details.map((d: { field: string }) => d.field)).toEqual([
+        "current_password",
+      ]);
     }
     expect(await hashOf(account.email)).toBe(before);
     expect((await me(customer, other.access_token)).status).toBe(200);
@@ -246,7 +280,10 @@ describe("customer: changing the password through the API", () => {
     const account = await customer.account();
     const here = await session(account.login);
     const other = await session(account.login);
-    const res = await change(here.access_token, { current_password: account.password, new_password: NEW_PASSWORD });
+    const res = await change(here.access_token, {
+      current_password: account.password,
+      new_password: NEW_PASSWORD,
+    });
     expect(res.status).toBe(200);
     expect((await me(customer, other.access_token)).status).toBe(401);
     expect((await refresh(customer, other.refresh_token)).status).toBe(401);

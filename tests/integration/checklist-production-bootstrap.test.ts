@@ -42,7 +42,11 @@ afterAll(async () => {
 });
 
 function post(path: string, body: unknown): Promise<Response> {
-  return fetch(server!.url + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(server!.url + path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Demo, documented and guessable credentials; none may open anything on a production server. */
@@ -63,11 +67,18 @@ async function expectNoGuessOpensAnything() {
     expect(admin.status, `admin ${identifier}/${password}`).toBe(401);
     expect((await admin.json()).error.code).toBe("INVALID_CREDENTIALS");
     for (const store_code of ["ACME", "ORION"]) {
-      const store = await post("/api/v1/store/auth/login", { email_or_username: identifier, password, store_code });
+      const store = await post("/api/v1/store/auth/login", {
+        email_or_username: identifier,
+        password,
+        store_code,
+      });
       expect(store.status, `store ${store_code} ${identifier}/${password}`).toBe(401);
     }
   }
-  const shopper = await post("/api/v1/storefront/orion/auth/login", { email_or_username: "customer@example.com", password: "customer123" });
+  const shopper = await post("/api/v1/storefront/orion/auth/login", {
+    email_or_username: "customer@example.com",
+    password: "customer123",
+  });
   expect(shopper.status).toBe(404); // no store exists at all
 }
 
@@ -75,7 +86,8 @@ describe("a production server on an empty database", () => {
   it("without ADMIN_* starts with no account at all, and no demo credential works", async () => {
     server = await startServer({ databaseUrl: database.url, port: PORT, env: production() });
     const sql = sqlOf(database);
-    const [counts] = await sql`select (select count(*)::int from users) as users, (select count(*)::int from stores) as stores,
+    const [counts] =
+      await sql`select (select count(*)::int from users) as users, (select count(*)::int from stores) as stores,
       (select count(*)::int from customers) as customers`;
     expect(counts).toEqual({ users: 0, stores: 0, customers: 0 });
     expect(server.output()).toContain("no admin exists: set ADMIN_USERNAME and ADMIN_PASSWORD");
@@ -87,11 +99,18 @@ describe("a production server on an empty database", () => {
     server = await startServer({
       databaseUrl: database.url,
       port: PORT,
-      env: production({ ADMIN_USERNAME: "root_ops", ADMIN_EMAIL: "ops@platform.example", ADMIN_PASSWORD: password, BCRYPT_COST: "11" }),
+      env: production({
+        ADMIN_USERNAME: "root_ops",
+        ADMIN_EMAIL: "ops@platform.example",
+        ADMIN_PASSWORD: password,
+        BCRYPT_COST: "11",
+      }),
     });
     const sql = sqlOf(database);
     const rows = await sql`select username, email, role, password_hash from users`;
-    expect(rows.map((r) => [r.username, r.email, r.role])).toEqual([["root_ops", "ops@platform.example", "admin"]]);
+    expect(rows.map((r) => [r.username, r.email, r.role])).toEqual([
+      ["root_ops", "ops@platform.example", "admin"],
+    ]);
     expect(rows[0]!.password_hash).toMatch(/^\$2[aby]\$11\$/);
     expect(rows[0]!.password_hash).not.toContain(password);
     const login = await post("/api/v1/admin/auth/login", { email_or_username: "root_ops", password });
@@ -106,8 +125,17 @@ describe("a production server on an empty database", () => {
       env: production({ ADMIN_USERNAME: "second_root", ADMIN_PASSWORD: "another strong passphrase here" }),
     });
     expect((await sql`select username from users`).map((r) => r.username)).toEqual(["root_ops"]);
-    expect((await post("/api/v1/admin/auth/login", { email_or_username: "root_ops", password })).status).toBe(200);
-    expect((await post("/api/v1/admin/auth/login", { email_or_username: "second_root", password: "another strong passphrase here" })).status).toBe(401);
+    expect((await post("/api/v1/admin/auth/login", { email_or_username: "root_ops", password })).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await post("/api/v1/admin/auth/login", {
+          email_or_username: "second_root",
+          password: "another strong passphrase here",
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("refuses to start with a weak or short ADMIN_PASSWORD, saying why, and creates nothing", async () => {
@@ -136,16 +164,26 @@ describe("a production server on an empty database", () => {
 
   it("refuses to start with a bcrypt cost below 10", async () => {
     for (const cost of ["4", "9"]) {
-      const attempt = startServer({ databaseUrl: database.url, port: PORT, env: production({ BCRYPT_COST: cost }) });
-      await expect(attempt, cost).rejects.toThrow(/cannot start: BCRYPT_COST must be at least 10 when ENVIRONMENT=production/);
+      const attempt = startServer({
+        databaseUrl: database.url,
+        port: PORT,
+        env: production({ BCRYPT_COST: cost }),
+      });
+      await expect(attempt, cost).rejects.toThrow(
+        /cannot start: BCRYPT_COST must be at least 10 when ENVIRONMENT=production/,
+      );
     }
   });
 
   it("will not load the demo data into a production database", () => {
-    const seed = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "db/seed-cli.ts"], {
-      env: { ...process.env, ENVIRONMENT: "production", DATABASE_URL: database.url },
-      encoding: "utf8",
-    });
+    const seed = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "db/seed-cli.ts"],
+      {
+        env: { ...process.env, ENVIRONMENT: "production", DATABASE_URL: database.url },
+        encoding: "utf8",
+      },
+    );
     expect(seed.status).not.toBe(0);
     expect(seed.stderr).toContain("Refusing to load demo accounts");
     return sqlOf(database)`select count(*)::int as n from users`.then(([row]) => expect(row!.n).toBe(0));

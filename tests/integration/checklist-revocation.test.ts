@@ -15,7 +15,9 @@ afterAll(async () => {
 const tag = () => randomBytes(4).toString("hex");
 const CUSTOMER_PASSWORD = "amber canal ferry lantern";
 
-async function newCustomer(slug = "orion"): Promise<{ email: string; login: () => Promise<LoginAnswer & { customer: { id: string } }> }> {
+async function newCustomer(
+  slug = "orion",
+): Promise<{ email: string; login: () => Promise<LoginAnswer & { customer: { id: string } }> }> {
   const email = `revoke-${tag()}@example.com`;
   const res = await postJson(`/api/v1/storefront/${slug}/auth/register`, {
     first_name: "Rae",
@@ -28,7 +30,10 @@ async function newCustomer(slug = "orion"): Promise<{ email: string; login: () =
   return {
     email,
     login: async () => {
-      const r = await postJson(`/api/v1/storefront/${slug}/auth/login`, { email_or_username: email, password: CUSTOMER_PASSWORD });
+      const r = await postJson(`/api/v1/storefront/${slug}/auth/login`, {
+        email_or_username: email,
+        password: CUSTOMER_PASSWORD,
+      });
       expect(r.status).toBe(200);
       return r.json();
     },
@@ -46,12 +51,36 @@ async function newStoreUser(slugs: string[]): Promise<{ id: string; username: st
   return { id: user!.id as string, username };
 }
 
-type Where = { mePath: string; refreshPath: string; page: string; accessCookie: string; refreshCookie: string };
+type Where = {
+  mePath: string;
+  refreshPath: string;
+  page: string;
+  accessCookie: string;
+  refreshCookie: string;
+};
 
 const AT = {
-  admin: { mePath: "/api/v1/admin/auth/me", refreshPath: "/api/v1/admin/auth/refresh", page: "/admin", accessCookie: "admin_token", refreshCookie: "admin_refresh" },
-  acme: { mePath: "/api/v1/store/acme/auth/me", refreshPath: "/api/v1/store/auth/refresh", page: "/store/acme", accessCookie: "store_token", refreshCookie: "store_refresh" },
-  orion: { mePath: "/api/v1/store/orion/auth/me", refreshPath: "/api/v1/store/auth/refresh", page: "/store/orion", accessCookie: "store_token", refreshCookie: "store_refresh" },
+  admin: {
+    mePath: "/api/v1/admin/auth/me",
+    refreshPath: "/api/v1/admin/auth/refresh",
+    page: "/admin",
+    accessCookie: "admin_token",
+    refreshCookie: "admin_refresh",
+  },
+  acme: {
+    mePath: "/api/v1/store/acme/auth/me",
+    refreshPath: "/api/v1/store/auth/refresh",
+    page: "/store/acme",
+    accessCookie: "store_token",
+    refreshCookie: "store_refresh",
+  },
+  orion: {
+    mePath: "/api/v1/store/orion/auth/me",
+    refreshPath: "/api/v1/store/auth/refresh",
+    page: "/store/orion",
+    accessCookie: "store_token",
+    refreshCookie: "store_refresh",
+  },
   shop: {
     mePath: "/api/v1/storefront/orion/account",
     refreshPath: "/api/v1/storefront/orion/auth/refresh",
@@ -63,8 +92,14 @@ const AT = {
 
 /** The access token opens the API and the page (no refresh is spent checking it). */
 async function expectWorking(where: Where, tokens: LoginAnswer) {
-  expect((await get(where.mePath, { authorization: `Bearer ${tokens.access_token}` })).status, where.mePath).toBe(200);
-  expect((await get(where.page, { cookie: `${where.accessCookie}=${tokens.access_token}` })).status, where.page).toBe(200);
+  expect(
+    (await get(where.mePath, { authorization: `Bearer ${tokens.access_token}` })).status,
+    where.mePath,
+  ).toBe(200);
+  expect(
+    (await get(where.page, { cookie: `${where.accessCookie}=${tokens.access_token}` })).status,
+    where.page,
+  ).toBe(200);
 }
 
 /** Every way of presenting the tokens is refused; the page sends the visitor to its login. */
@@ -77,8 +112,14 @@ async function expectRevoked(where: Where, tokens: LoginAnswer) {
   expect(page.headers.get("location"), where.page).toMatch(/\/login\?next=/);
   const renewal = await get(where.page, { cookie: `${where.refreshCookie}=${tokens.refresh_token}` });
   expect(renewal.status, `${where.page} refresh cookie`).toBe(307);
-  expect(renewal.headers.getSetCookie().some((c) => c.startsWith(`${where.accessCookie}=ey`)), where.page).toBe(false);
-  expect((await postJson(where.refreshPath, { refresh_token: tokens.refresh_token })).status, where.refreshPath).toBe(401);
+  expect(
+    renewal.headers.getSetCookie().some((c) => c.startsWith(`${where.accessCookie}=ey`)),
+    where.page,
+  ).toBe(false);
+  expect(
+    (await postJson(where.refreshPath, { refresh_token: tokens.refresh_token })).status,
+    where.refreshPath,
+  ).toBe(401);
 }
 
 /** The same signature spelt otherwise: the unused low bits of its last character set, and padded. */
@@ -126,11 +167,18 @@ describe("a deactivated shopper (S8)", () => {
     const two = await customer.login();
     await expectWorking(AT.shop, one);
     const owner = await storeLogin("ORION", "store_owner", "store123");
-    const res = await send("POST", `/api/v1/store/orion/customers/${one.customer.id}/deactivate`, owner.access_token);
+    const res = await send(
+      "POST",
+      `/api/v1/store/orion/customers/${one.customer.id}/deactivate`,
+      owner.access_token,
+    );
     expect(res.status).toBe(200);
     await expectRevoked(AT.shop, one);
     await expectRevoked(AT.shop, two);
-    const again = await postJson("/api/v1/storefront/orion/auth/login", { email_or_username: customer.email, password: CUSTOMER_PASSWORD });
+    const again = await postJson("/api/v1/storefront/orion/auth/login", {
+      email_or_username: customer.email,
+      password: CUSTOMER_PASSWORD,
+    });
     expect(again.status).toBe(401);
   });
 });
@@ -145,7 +193,11 @@ describe("a removed store member (S8)", () => {
     expect((await send("DELETE", `/api/v1/store/acme/team/${user.id}`, owner.access_token)).status).toBe(204);
     await expectRevoked(AT.acme, acme);
     await expectWorking(AT.orion, orion);
-    const back = await postJson("/api/v1/store/auth/login", { email_or_username: user.username, password: "staff123", store_code: "ACME" });
+    const back = await postJson("/api/v1/store/auth/login", {
+      email_or_username: user.username,
+      password: "staff123",
+      store_code: "ACME",
+    });
     expect(back.status).toBe(401);
   });
 });
@@ -164,10 +216,17 @@ describe("an admin deactivating a user (S8)", () => {
     expect((await res.json()).is_active).toBe(false);
     await expectRevoked(AT.acme, acme);
     await expectRevoked(AT.orion, orion);
-    const login = () => postJson("/api/v1/store/auth/login", { email_or_username: user.username, password: "staff123", store_code: "ACME" });
+    const login = () =>
+      postJson("/api/v1/store/auth/login", {
+        email_or_username: user.username,
+        password: "staff123",
+        store_code: "ACME",
+      });
     expect((await login()).status).toBe(401);
 
-    expect((await send("POST", `/api/v1/admin/users/${user.id}/reactivate`, admin.access_token)).status).toBe(200);
+    expect((await send("POST", `/api/v1/admin/users/${user.id}/reactivate`, admin.access_token)).status).toBe(
+      200,
+    );
     // The spare session never presented anything while deactivated; it stays ended all the same.
     await expectRevoked(AT.acme, spare);
     await expectRevoked(AT.acme, acme);
@@ -181,7 +240,9 @@ describe("an admin deactivating a user (S8)", () => {
     const theirs = await adminLogin(username, "admin123");
     await expectWorking(AT.admin, theirs);
     const mine = await adminLogin();
-    expect((await send("POST", `/api/v1/admin/users/${row!.id}/deactivate`, mine.access_token)).status).toBe(200);
+    expect((await send("POST", `/api/v1/admin/users/${row!.id}/deactivate`, mine.access_token)).status).toBe(
+      200,
+    );
     await expectRevoked(AT.admin, theirs);
     await expectWorking(AT.admin, mine);
   });

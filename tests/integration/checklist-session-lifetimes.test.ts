@@ -55,7 +55,11 @@ const AREAS: Area[] = [
     name: "admin",
     hours: 12,
     login: async (remember_me) =>
-      loginAt("/api/v1/admin/auth/login", { email_or_username: await newAdmin(), password: "admin123", remember_me }),
+      loginAt("/api/v1/admin/auth/login", {
+        email_or_username: await newAdmin(),
+        password: "admin123",
+        remember_me,
+      }),
     refreshPath: "/api/v1/admin/auth/refresh",
     mePath: "/api/v1/admin/auth/me",
     page: "/admin",
@@ -65,7 +69,12 @@ const AREAS: Area[] = [
     name: "store",
     hours: 12,
     login: (remember_me) =>
-      loginAt("/api/v1/store/auth/login", { email_or_username: "acme_staff", password: "staff123", store_code: "ACME", remember_me }),
+      loginAt("/api/v1/store/auth/login", {
+        email_or_username: "acme_staff",
+        password: "staff123",
+        store_code: "ACME",
+        remember_me,
+      }),
     refreshPath: "/api/v1/store/auth/refresh",
     mePath: "/api/v1/store/acme/auth/me",
     page: "/store/acme",
@@ -75,7 +84,11 @@ const AREAS: Area[] = [
     name: "customer",
     hours: 30 * 24,
     login: async (remember_me) =>
-      loginAt("/api/v1/storefront/orion/auth/login", { email_or_username: await newCustomer(), password: CUSTOMER_PASSWORD, remember_me }),
+      loginAt("/api/v1/storefront/orion/auth/login", {
+        email_or_username: await newCustomer(),
+        password: CUSTOMER_PASSWORD,
+        remember_me,
+      }),
     refreshPath: "/api/v1/storefront/orion/auth/refresh",
     mePath: "/api/v1/storefront/orion/auth/me",
     page: "/storefront/orion/account",
@@ -162,7 +175,8 @@ for (const area of AREAS) {
       for (const token of [login.access_token, rotated.access_token]) {
         expect((await get(area.mePath, { authorization: `Bearer ${token}` })).status).toBe(401);
       }
-      const [row] = await testSql()`select revoked_reason from sessions where id = ${sidOf(login.access_token)}`;
+      const [row] =
+        await testSql()`select revoked_reason from sessions where id = ${sidOf(login.access_token)}`;
       expect(row!.revoked_reason).toBe("refresh_token_reused");
     });
 

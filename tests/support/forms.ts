@@ -8,7 +8,9 @@ export async function formOf(path: string, marker: string, cookie?: string): Pro
   const page = await fetch(baseUrl() + path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   expect(page.status, path).toBe(200);
   const html = await page.text();
-  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
+  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .find((f) => f.includes(marker));
   if (!form) throw new Error(`no form with "${marker}" on ${path}`);
   const data = new FormData();
   for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
@@ -20,8 +22,18 @@ export async function formOf(path: string, marker: string, cookie?: string): Pro
 }
 
 /** Fills and submits that form from our own origin with the visitor's cookie. */
-export async function submitForm(path: string, marker: string, cookie: string, fields: Record<string, string>): Promise<Response> {
+export async function submitForm(
+  path: string,
+  marker: string,
+  cookie: string,
+  fields: Record<string, string>,
+): Promise<Response> {
   const form = await formOf(path, marker, cookie);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return fetch(baseUrl() + path, { method: "POST", body: form, headers: { origin: baseUrl(), cookie }, redirect: "manual" });
+  return fetch(baseUrl() + path, {
+    method: "POST",
+    body: form,
+    headers: { origin: baseUrl(), cookie },
+    redirect: "manual",
+  });
 }
