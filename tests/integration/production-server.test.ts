@@ -129,6 +129,8 @@ describe("a production instance beside the test instance", () => {
         port: Number(process.env.ORION_TEST_PROD_PORT ?? 3111) + 1,
         env: { ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "10" },
       });
+      // A server that starts after all is stopped at once, not left holding the port.
+      attempt.then((started) => started.stop(), () => {});
       await expect(attempt).rejects.toThrow(/cannot start: JWT_SECRET_KEY/);
     }
   });
