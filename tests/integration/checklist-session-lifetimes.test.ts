@@ -4,7 +4,7 @@
 // session in every area. The clock moves by ageing the session's rows, never by waiting.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { type LoginAnswer, get, parseSetCookies, postJson } from "../support/http";
+import { type LoginAnswer, baseUrl, get, parseSetCookies, postJson } from "../support/http";
 import { decodePart } from "../support/tokens";
 import { testSql } from "./db";
 
@@ -98,6 +98,21 @@ const AREAS: Area[] = [
 
 const sidOf = (token: string) => String(decodePart(token, 1).sid);
 
+const loginPathOf = (area: Area) =>
+  ({
+    admin: "/api/v1/admin/auth/login",
+    store: "/api/v1/store/auth/login",
+    customer: "/api/v1/storefront/orion/auth/login",
+  })[area.name];
+
+/** Credentials of another person of the area than the one whose cookies are planted. */
+async function loginBodyOf(area: Area): Promise<Record<string, unknown>> {
+  if (area.name === "admin") return { email_or_username: await newAdmin(), password: "admin123" };
+  if (area.name === "store")
+    return { email_or_username: "store_owner", password: "store123", store_code: "ACME" };
+  return { email_or_username: await newCustomer(), password: CUSTOMER_PASSWORD };
+}
+
 /** Moves the clock `minutes` forward for one session: every timestamp of it and of its refresh tokens goes back. */
 async function age(sessionId: string, minutes: number): Promise<void> {
   const shift = `${minutes} minutes`;
@@ -188,3 +203,27 @@ for (const area of AREAS) {
     });
   });
 }
+
+describe("signing in (S33)", () => {
+  it("always opens a new session of the person signing in, never adopting the cookies it was sent", async () => {
+    for (const area of AREAS) {
+      const planted = await area.login(false);
+      const res = await fetch(baseUrl() + loginPathOf(area), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          cookie: `${area.cookiePrefix}_token=${planted.access_token}; ${area.cookiePrefix}_refresh=${planted.refresh_token}`,
+        },
+        body: JSON.stringify(await loginBodyOf(area)),
+      });
+      expect(res.status, area.name).toBe(200);
+      const body = (await res.json()) as LoginAnswer;
+      const cookie = parseSetCookies(res).find((c) => c.name === `${area.cookiePrefix}_token`);
+      expect(cookie?.value, area.name).toBe(body.access_token);
+      expect(body.access_token, area.name).not.toBe(planted.access_token);
+      expect(sidOf(body.access_token), area.name).not.toBe(sidOf(planted.access_token));
+      expect(body.refresh_token, area.name).not.toBe(planted.refresh_token);
+      expect(decodePart(body.access_token, 1).sub, area.name).toBe(body.user.id);
+    }
+  });
+});
