@@ -10,6 +10,16 @@ describe("configuration", () => {
     );
   });
 
+  it("refuses a bcrypt cost below 10 in production, and allows the fast test cost elsewhere", () => {
+    const secret = "p".repeat(40);
+    expect(() => loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "9" })).toThrow(
+      /BCRYPT_COST must be at least 10/,
+    );
+    expect(loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "10" }).bcryptCost).toBe(10);
+    expect(loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: secret }).bcryptCost).toBe(12);
+    expect(loadConfig({ ENVIRONMENT: "test", JWT_SECRET_KEY: secret, BCRYPT_COST: "4" }).bcryptCost).toBe(4);
+  });
+
   it("reads previous keys for rotation", () => {
     const cfg = loadConfig({
       JWT_SECRET_KEY: "n".repeat(40),

@@ -9,6 +9,8 @@ import { parseTrustedProxies } from "./net/forwarded";
 // The placeholder in .env.example: a server in production refuses to start with it.
 export const EXAMPLE_SECRET = "change-me-to-64-random-hex-characters-from-openssl-rand-hex-32";
 
+const MIN_PRODUCTION_BCRYPT_COST = 10;
+
 const envSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -134,6 +136,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .filter(Boolean);
   assertStrongSecret(current, "JWT_SECRET_KEY");
   previous.forEach((p) => assertStrongSecret(p, "JWT_PREVIOUS_SECRET_KEYS"));
+  // Tests hash with cost 4 for speed; stored passwords need at least 10 (OWASP, ASVS V2.4.4).
+  if (isProduction && e.BCRYPT_COST < MIN_PRODUCTION_BCRYPT_COST) {
+    throw new Error(`BCRYPT_COST must be at least ${MIN_PRODUCTION_BCRYPT_COST} when ENVIRONMENT=production`);
+  }
 
   const { platformDomain, publicUrl } = publicAddress(e.PUBLIC_URL, e.PLATFORM_DOMAIN, isProduction);
   parseTrustedProxies(e.TRUSTED_PROXIES); // a typo fails here, at start

@@ -2,7 +2,7 @@
 // REDIS_URL is set, each with two server instances sharing it (SPEC §8, checklist S48–S52).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { submitForm } from "../support/forms";
+import { submitFormAt } from "../support/forms";
 import { type TestServer, startServer } from "../support/server";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
@@ -264,7 +264,7 @@ for (const variant of variants) {
         const [path, cookie] =
           area === "admin" ? ["/admin/security", `admin_token=${session.access_token}`] : ["/store/acme/security", `store_token=${session.access_token}`];
         const form = (server: TestServer, current: string) =>
-          submitForm(server.url, path, "Change password", { current_password: current, new_password: "a brand new quiet harbour", confirm_password: "a brand new quiet harbour" }, cookie);
+          submitFormAt(server.url, path, "Change password", { current_password: current, new_password: "a brand new quiet harbour", confirm_password: "a brand new quiet harbour" }, cookie);
         for (let i = 0; i < 10; i++) {
           const answer = await form(i % 2 ? a : b, `not it ${i}`);
           expect(answer.html, `attempt ${i + 1}`).toContain("That is not your current password");

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
 import { afterAll, describe, expect, it } from "vitest";
-import { submitForm } from "../support/forms";
+import { submitFormAt } from "../support/forms";
 import { adminLogin, baseUrl, bearer, postJson, send, storeLogin } from "../support/http";
 import { testSql } from "./db";
 
@@ -70,7 +70,7 @@ describe("a password change spends the reset links mailed before it", () => {
     expect((await postJson("/api/v1/admin/auth/forgot-password", { email: admin.email })).status).toBe(202);
     const token = await resetToken(admin.email);
     const session = await adminLogin(admin.username, admin.password);
-    const changed = await submitForm(
+    const changed = await submitFormAt(
       baseUrl(),
       "/admin/security",
       "Change password",
@@ -91,7 +91,7 @@ describe("a password change spends the reset links mailed before it", () => {
     ).toBe(202);
     const token = await resetToken(staff.email);
     const session = await storeLogin("ACME", staff.username, staff.password);
-    const changed = await submitForm(
+    const changed = await submitFormAt(
       baseUrl(),
       "/store/acme/security",
       "Change password",

@@ -1,9 +1,13 @@
 // Forged, confused and malformed tokens at the admin API (checklist S1–S10): every one is
 // refused with 401 and the generic body, never a 500; a sound token of another area is 403.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { generateKeyPair, SignJWT, exportJWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminLogin, bearer, get } from "../support/http";
-import { decodePart, encodePart, mint, tamper } from "../support/tokens";
+import { keyId } from "../../lib/auth/tokens";
+import { TEST_JWT_SECRET } from "../support/server";
+import { decodePart, encodePart, hmacToken, mint, tamper } from "../support/tokens";
 
 const ME = "/api/v1/admin/auth/me";
 let valid: string;
@@ -93,13 +97,45 @@ describe("admin API token checks", () => {
     await expect401(forged);
   });
 
-  it("refuses unknown and injected key ids", async () => {
+  it("refuses unknown key ids, and a key id that names a file, a query or the key itself (S4)", async () => {
     await expect401(await mint({ payload: liveClaims(), header: { kid: "not-a-key" } }));
-    await expect401(await mint({ payload: liveClaims(), secret: "", header: { kid: "../../../../../dev/null" } }).catch(() => "x.y.z"));
-    await expect401(
-      await mint({ payload: liveClaims(), secret: "k".repeat(32), header: { kid: "x' UNION SELECT 'k'--" } }),
-    );
     await expect401(await mint({ payload: liveClaims(), secret: "an-attacker-secret-of-32-bytes-or-more!!" }));
+
+    // Each forgery is a complete, fresh token of the live session; only its key is the attacker's.
+    const now = Math.floor(Date.now() / 1000);
+    const payload = { ...decodePart(valid, 1), iat: now, exp: now + 600, jti: crypto.randomUUID() };
+    const header = (kid: string) => ({ alg: "HS256", typ: "admin+jwt", kid });
+    // The control: the same hand signing with the real key and its id is accepted, so the
+    // refusals below are the key's doing and nothing else.
+    const genuine = hmacToken(header(keyId(TEST_JWT_SECRET)), payload, TEST_JWT_SECRET);
+    expect((await get(ME, bearer(genuine))).status).toBe(200);
+
+    const traversal = "../../../../../../../..";
+    const packageJson = path.resolve("package.json");
+    const forgeries: Array<[kid: string, key: Buffer | string]> = [
+      // A verifier that reads the key from the file named by kid: /dev/null is an empty key.
+      [`${traversal}/dev/null`, Buffer.alloc(0)],
+      ["/dev/null", Buffer.alloc(0)],
+      // Files whose bytes anyone can know: the kernel's name, the app's own package.json.
+      [`${traversal}/proc/sys/kernel/ostype`, readFileSync("/proc/sys/kernel/ostype")],
+      [`${traversal}${packageJson}`, readFileSync(packageJson)],
+      ["package.json", readFileSync(packageJson)],
+      // A verifier that looks the key up by a SQL string built from kid.
+      ["x' UNION SELECT 'k'--", "k"],
+      ["' OR '1'='1", ""],
+      // A verifier that falls back to the kid, or to the word null, as the key.
+      ["attacker-chosen-key-material-0123456789", "attacker-chosen-key-material-0123456789"],
+      ["null", "null"],
+      ["", ""],
+    ];
+    for (const [kid, key] of forgeries) {
+      const res = await get(ME, bearer(hmacToken(header(kid), payload, key)));
+      expect(res.status, `kid ${JSON.stringify(kid)}`).toBe(401);
+      expect((await res.json()).error.code).toBe("INVALID_TOKEN");
+    }
+    // Without any kid, and with a kid that is not a string.
+    await expect401(hmacToken({ alg: "HS256", typ: "admin+jwt" }, payload, TEST_JWT_SECRET));
+    await expect401(hmacToken({ alg: "HS256", typ: "admin+jwt", kid: { $ne: "" } }, payload, TEST_JWT_SECRET));
   });
 
   it("refuses a token whose aud or typ does not match its type", async () => {

@@ -1,5 +1,5 @@
 // Mints and alters JWTs with the test server's secret, to attack the verifier from outside.
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { keyId } from "../../lib/auth/tokens";
 import { TEST_JWT_SECRET } from "./server";
@@ -47,4 +47,13 @@ export function tamper(token: string, index: 0 | 1, change: Record<string, unkno
   const parts = token.split(".");
   parts[index] = encodePart({ ...decodePart(token, index), ...change });
   return parts.join(".");
+}
+
+/**
+ * Signs header and payload with HMAC-SHA256 by hand, with any key bytes at all: jose and
+ * WebCrypto refuse a zero-length key, but an attacker's token needs no library's consent.
+ */
+export function hmacToken(header: Record<string, unknown>, payload: Record<string, unknown>, key: Buffer | string): string {
+  const signingInput = `${encodePart(header)}.${encodePart(payload)}`;
+  return `${signingInput}.${createHmac("sha256", key).update(signingInput).digest("base64url")}`;
 }
