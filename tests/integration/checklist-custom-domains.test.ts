@@ -50,7 +50,7 @@ describe("claiming a custom domain", () => {
     });
     expect(res.status).toBe(201);
     const host = `${domain}:${new URL(baseUrl()).port}`;
-    expect((await rawRequest(baseUrl(), "/storefront", { host })).status).toBe(404);
-    expect((await rawRequest(baseUrl(), "/api/v1/storefront/products", { host })).status).toBe(404);
+    expect((await rawRequest(baseUrl(), "/storefront", { host })).status).toBe(400);
+    expect((await rawRequest(baseUrl(), "/api/v1/storefront/products", { host })).status).toBe(400);
   });
 });
