@@ -27,6 +27,7 @@ const envSchema = z.object({
   PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   PLATFORM_DOMAIN: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TRUSTED_PROXIES: z.string().optional(),
   ADMIN_USERNAME: z.string().optional(),
   ADMIN_EMAIL: z.string().optional(),
@@ -88,6 +89,7 @@ function publicAddress(
   publicUrl: string | undefined,
   domain: string | undefined,
   isProduction: boolean,
+  port: number,
 ): { platformDomain: string; publicUrl: string } {
   if (publicUrl) {
     const url = new URL(publicUrl);
@@ -105,7 +107,8 @@ function publicAddress(
     }
     return { platformDomain: url.host, publicUrl: url.origin };
   }
-  const platformDomain = (domain ?? "localhost:3000").toLowerCase();
+  // Unset, the platform is this machine on the port the server listens on.
+  const platformDomain = (domain ?? `localhost:${port}`).toLowerCase();
   if (
     !URL.canParse(`http://${platformDomain}`) ||
     new URL(`http://${platformDomain}`).host !== platformDomain
@@ -141,7 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`BCRYPT_COST must be at least ${MIN_PRODUCTION_BCRYPT_COST} when ENVIRONMENT=production`);
   }
 
-  const { platformDomain, publicUrl } = publicAddress(e.PUBLIC_URL, e.PLATFORM_DOMAIN, isProduction);
+  const { platformDomain, publicUrl } = publicAddress(e.PUBLIC_URL, e.PLATFORM_DOMAIN, isProduction, e.PORT);
   parseTrustedProxies(e.TRUSTED_PROXIES); // a typo fails here, at start
 
   const firstAdmin =
