@@ -24,7 +24,18 @@ const LEASE_SECONDS = 120;
 const POLL_SECONDS = 1;
 
 type Queue = { boss: PgBoss; name: string; workerId: string | null };
-const globalForQueue = globalThis as unknown as { orionMailQueue?: Promise<Queue> };
+const globalForQueue = globalThis as unknown as { orionMailQueue?: Promise<Queue>; orionMailBusy?: number };
+
+// Queue statements and deliveries under way in this process: a stopping server waits for
+// them, so a delivery's outcome (done, or failed and due again) is written before it exits.
+async function busy<T>(work: () => Promise<T>): Promise<T> {
+  globalForQueue.orionMailBusy = (globalForQueue.orionMailBusy ?? 0) + 1;
+  try {
+    return await work();
+  } finally {
+    globalForQueue.orionMailBusy -= 1;
+  }
+}
 
 // pg-boss writes `$n` placeholders; drizzle binds them as parameters of the same statement.
 // Objects go as JSON, the way the `pg` driver pg-boss was written for sends them.
@@ -43,7 +54,7 @@ function statement(text: string, values: unknown[] = []): SQL {
 function adapter(executor: Executor) {
   return {
     async executeSql(text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
-      const rows = await executor.execute(statement(text, values));
+      const rows = await busy(() => executor.execute(statement(text, values)));
       return { rows: Array.from(rows as unknown as ArrayLike<unknown>) };
     },
   };
@@ -55,13 +66,15 @@ function clientAdapter() {
   return {
     async executeSql(text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
       if (values.length > 0) return adapter(db()).executeSql(text, values);
-      const connection = await db().$client.reserve();
-      try {
-        const result = await connection.unsafe(text).simple();
-        return { rows: Array.from(result as unknown as ArrayLike<unknown>) };
-      } finally {
-        connection.release();
-      }
+      return busy(async () => {
+        const connection = await db().$client.reserve();
+        try {
+          const result = await connection.unsafe(text).simple();
+          return { rows: Array.from(result as unknown as ArrayLike<unknown>) };
+        } finally {
+          connection.release();
+        }
+      });
     },
   };
 }
@@ -116,7 +129,7 @@ export async function startMailWorker(): Promise<void> {
   if (q.workerId) return;
   q.workerId = await q.boss.work<Mail>(q.name, { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1 }, async ([job]) => {
     try {
-      await deliverMail(job!.data);
+      await busy(() => deliverMail(job!.data));
     } catch (error) {
       // The kind and recipient only: the message holds a link that must not reach the log.
       log.warn(
@@ -138,5 +151,10 @@ export async function stopMailWorker(timeoutMs = 2500): Promise<void> {
   const pending = globalForQueue.orionMailQueue;
   if (!pending) return;
   const { boss } = await pending;
+  const deadline = Date.now() + timeoutMs;
   await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
+  // pg-boss may call a stop done while a fetch or a job's outcome is still being written.
+  while ((globalForQueue.orionMailBusy ?? 0) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
