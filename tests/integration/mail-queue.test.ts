@@ -99,6 +99,51 @@ describe("mail while the mail server is down", () => {
     await linkFor(smtp.messages, shopper.email, "/account/verify-email", 0, 20_000);
     expect(await settled(queue)).toEqual({ completed: 1 });
   });
+
+  it("answers invitations, forgot-password and resend-verification as usual, and their mail goes once the mail server is up", async () => {
+    const smtpPort = SMTP_PORT + 3;
+    const server = await start(PORT, queueName(), smtpPort);
+    const shopper = await register(server);
+    expect(shopper.status).toBe(201);
+    const password = "first maple orbit candle";
+    const signedIn = await rawRequest(server.url, "/api/v1/storefront/orion/auth/login", {
+      body: { email_or_username: shopper.email, password },
+    });
+    const { access_token: customerToken } = (await signedIn.json()) as { access_token: string };
+    // Past the minute between two verification mails.
+    await testSql()`update one_time_tokens set created_at = now() - interval '2 minutes' where email = ${shopper.email}`;
+    const resend = await rawRequest(server.url, "/api/v1/storefront/orion/auth/resend-verification", {
+      body: {},
+      token: customerToken,
+    });
+    expect(resend.status).toBe(202);
+    const forgot = await rawRequest(server.url, "/api/v1/storefront/orion/auth/forgot-password", {
+      body: { email: shopper.email },
+    });
+    expect(forgot.status).toBe(202);
+    const owner = await rawRequest(server.url, "/api/v1/store/auth/login", {
+      body: { email_or_username: "store_owner", password: "store123", store_code: "ORION" },
+    });
+    const { access_token: ownerToken } = (await owner.json()) as { access_token: string };
+    const invitee = `invitee-${randomBytes(4).toString("hex")}@example.com`;
+    const invited = await rawRequest(server.url, "/api/v1/store/orion/team", {
+      body: { email: invitee, role: "staff" },
+      token: ownerToken,
+    });
+    expect(invited.status).toBe(201);
+
+    smtp = await startSmtp({ port: smtpPort });
+    await linkFor(smtp.messages, invitee, "/store/orion/accept-invitation", 0, 20_000);
+    await linkFor(smtp.messages, shopper.email, "/account/reset-password", 0, 20_000);
+    const verification = await testSql()`select count(*)::int as n from one_time_tokens
+      where email = ${shopper.email} and purpose = 'email_verification'`;
+    expect(verification[0]!.n).toBe(2);
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+      if (smtp.messages.filter((m) => m.to.includes(shopper.email) && m.text.includes("/verify-email")).length === 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(smtp.messages.filter((m) => m.to.includes(shopper.email) && m.text.includes("/verify-email"))).toHaveLength(2);
+  });
 });
 
 describe("two instances on one queue", () => {
