@@ -5,13 +5,13 @@
 // pg-boss talks through the app's own `postgres` pool: one connection path, which is also the
 // only one the embedded database (PGlite, a single session) can serve.
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { db } from "@/db/client";
 import type { Database } from "@/db/connect";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { type Mail, deliverMail } from "./deliver";
+import { statement } from "./queue-sql";
 
 /** The app's database, or a transaction of it: a job written there commits or rolls back with it. */
 export type Executor = Pick<Database, "execute">;
@@ -35,20 +35,6 @@ async function busy<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     globalForQueue.orionMailBusy -= 1;
   }
-}
-
-// pg-boss writes `$n` placeholders; drizzle binds them as parameters of the same statement.
-// Objects go as JSON, the way the `pg` driver pg-boss was written for sends them.
-function statement(text: string, values: unknown[] = []): SQL {
-  const parts = text.split(/\$(\d+)/);
-  return sql.join(
-    parts.map((part, i) => {
-      if (i % 2 === 0) return sql.raw(part);
-      const value = values[Number(part) - 1];
-      const isObject = value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
-      return sql.param(isObject ? JSON.stringify(value) : (value ?? null));
-    }),
-  );
 }
 
 function adapter(executor: Executor) {
