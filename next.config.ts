@@ -14,6 +14,7 @@ const nextConfig: NextConfig = {
     "rate-limiter-flexible",
     "ioredis",
     "pino",
+    "pg-boss",
   ],
   experimental: {
     authInterrupts: true,

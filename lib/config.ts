@@ -41,6 +41,12 @@ const envSchema = z.object({
     .default("orion"),
   RATE_LIMIT_EXEMPT_IPS: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  // The first retry of a mail that did not go; each later one waits about twice as long.
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  MAIL_QUEUE: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,64}$/)
+    .default("mail"),
 });
 
 export type Config = {
@@ -64,6 +70,9 @@ export type Config = {
   redisKeyPrefix: string;
   rateLimitExemptIps: Set<string>;
   mailFrom: string;
+  mailRetryBaseSeconds: number;
+  /** The queue this instance fills and works; instances with the same mail setup share it. */
+  mailQueue: string;
 };
 
 /** A secret for development kept in the data directory, so tokens survive a restart. */
@@ -180,6 +189,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
     ),
     mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${platformDomain.split(":")[0]}>`,
+    mailRetryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
+    mailQueue: e.MAIL_QUEUE,
   };
 }
 

@@ -23,14 +23,16 @@ function live(purpose: Purpose, token: string) {
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/** A new token; inside `tx`, it exists only if that transaction commits. */
 export async function issueOneTimeToken(
   purpose: Purpose,
   values: Omit<typeof oneTimeTokens.$inferInsert, "tokenHash" | "purpose" | "expiresAt">,
   lifetimeHours: number,
+  tx?: Tx,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + lifetimeHours * 3600 * 1000);
-  await db()
+  await (tx ?? db())
     .insert(oneTimeTokens)
     .values({ ...values, purpose, tokenHash: hashToken(token), expiresAt });
   return { token, expiresAt };

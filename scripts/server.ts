@@ -104,9 +104,13 @@ async function main(): Promise<void> {
   server.listen(port, () => {
     console.log(`Ready on http://localhost:${port} (${dev ? "development" : "production build"})`);
   });
+  // Stops taking requests, lets the mail worker finish the delivery under way (a mail it
+  // cannot finish stays queued for another instance), then exits.
   const stop = () => {
-    server.close(() => process.exit(0));
+    const beforeExit = (globalThis as { orionBeforeExit?: () => Promise<void> }).orionBeforeExit;
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
+    void Promise.allSettled([stopped, beforeExit?.()]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once("SIGTERM", stop);

@@ -1,30 +1,15 @@
-// Delivery (SPEC §9): over SMTP when SMTP_URL is set, otherwise into the dev outbox that the
-// admin console lists. The server log names the message, never its link or token.
+// Sending mail (SPEC §9): the mail is written to the queue in PostgreSQL and the answer goes
+// on; the mail worker (lib/mail/queue.ts) delivers it, over SMTP or into the dev outbox, and
+// tries again while the mail server is away. The log names the message, never its link.
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
-import { db } from "@/db/client";
-import { outboxMessages } from "@/db/schema";
-import { config } from "@/lib/config";
 import { log } from "@/lib/log";
-import { headerValue } from "./headers";
+import type { Mail } from "./deliver";
+import { type Executor, enqueueMail } from "./queue";
 
-export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
+export type { Mail };
 
-const globalForMail = globalThis as unknown as { orionMailer?: Transporter };
-
-function transport(url: string): Transporter {
-  globalForMail.orionMailer ??= nodemailer.createTransport(url);
-  return globalForMail.orionMailer;
-}
-
-export async function sendMail(message: Mail): Promise<void> {
-  const mail = { ...message, to: headerValue(message.to), subject: headerValue(message.subject) };
-  const { smtpUrl, mailFrom } = config();
-  if (smtpUrl) {
-    await transport(smtpUrl).sendMail({ from: headerValue(mailFrom), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-    log.info({ kind: mail.kind, to: mail.to }, "mail sent");
-    return;
-  }
-  await db().insert(outboxMessages).values(mail);
-  log.info({ kind: mail.kind, to: mail.to }, "mail kept in the dev outbox (admin console → Outbox)");
+/** Queues the mail; pass the transaction that causes it, so the two commit together. */
+export async function sendMail(message: Mail, tx?: Executor): Promise<void> {
+  await enqueueMail(message, tx);
+  log.info({ kind: message.kind, to: message.to }, "mail queued");
 }

@@ -103,27 +103,33 @@ export async function inviteMember(
   // A platform admin's address is invited like any other, so the answer tells nobody who is
   // an admin; the invitation simply cannot be accepted (acceptInvitation).
   if (existing?.memberActive) throw new ApiError("CONFLICT", { message: "That person is already on the team" });
-  // A newer invitation replaces any earlier one to the same address.
-  await db()
-    .update(oneTimeTokens)
-    .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(oneTimeTokens.storeId, storeId),
-        eq(oneTimeTokens.purpose, "invitation"),
-        eq(oneTimeTokens.email, input.email),
-        isNull(oneTimeTokens.usedAt),
-      ),
+  // The new link, the end of any earlier one to the same address and its mail in the queue
+  // commit together: no mail for a link that does not exist, no link without its mail.
+  const { token, expiresAt, path } = await db().transaction(async (tx) => {
+    await tx
+      .update(oneTimeTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(oneTimeTokens.storeId, storeId),
+          eq(oneTimeTokens.purpose, "invitation"),
+          eq(oneTimeTokens.email, input.email),
+          isNull(oneTimeTokens.usedAt),
+        ),
+      );
+    const issued = await issueOneTimeToken(
+      "invitation",
+      { storeId, email: input.email, data: { role: input.role, invitedBy: actor.id } },
+      INVITATION_HOURS,
+      tx,
     );
-  const { token, expiresAt } = await issueOneTimeToken(
-    "invitation",
-    { storeId, email: input.email, data: { role: input.role, invitedBy: actor.id } },
-    INVITATION_HOURS,
-  );
-  const path = invitationPath(actor.store.slug, token);
-  await sendMail(
-    invitationMail(input.email, platformLink(path), { name: actor.store.name, color: actor.store.theme.primaryColor }, input.role),
-  );
+    const path = invitationPath(actor.store.slug, issued.token);
+    await sendMail(
+      invitationMail(input.email, platformLink(path), { name: actor.store.name, color: actor.store.theme.primaryColor }, input.role),
+      tx,
+    );
+    return { ...issued, path };
+  });
   await recordAuthEvent(
     "member_invited",
     { area: "store", storeId, userId: actor.id, details: { email: input.email, role: input.role } },

@@ -86,6 +86,9 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     RATE_LIMIT_EXEMPT_IPS: "127.0.0.1,::1,::ffff:127.0.0.1",
     // Links in mail lead to this server: the platform's public address is configuration.
     PUBLIC_URL: publicUrlFor(options.port),
+    // Test servers share one database but not one mail setup (SMTP server or dev outbox):
+    // each works a queue of its own unless a test gives several the same one.
+    MAIL_QUEUE: `mail_test_${options.port}_${randomBytes(3).toString("hex")}`,
     ...options.env,
     PORT: String(options.port),
     DATABASE_URL: options.databaseUrl,

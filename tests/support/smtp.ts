@@ -9,8 +9,13 @@ function decode(raw: string): string {
   return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** `delayMs` holds every message that long before accepting it: a slow mail server. */
-export async function startSmtp(options: { delayMs?: number } = {}): Promise<{ url: string; messages: ReceivedMail[]; stop: () => Promise<void> }> {
+/**
+ * `delayMs` holds every message that long before accepting it: a slow mail server. `port`
+ * listens where an app already expects its mail server (0: any free port).
+ */
+export async function startSmtp(
+  options: { delayMs?: number; port?: number } = {},
+): Promise<{ url: string; messages: ReceivedMail[]; stop: () => Promise<void> }> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -28,7 +33,7 @@ export async function startSmtp(options: { delayMs?: number } = {}): Promise<{ u
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
@@ -37,17 +42,27 @@ export async function startSmtp(options: { delayMs?: number } = {}): Promise<{ u
   };
 }
 
-/** Waits for the next message to `to` and returns its first link to `pathPart`. */
-export async function linkFor(messages: ReceivedMail[], to: string, pathPart: string, after = 0): Promise<string> {
-  const deadline = Date.now() + 10_000;
+/**
+ * Waits for the next message to `to` with a link to `pathPart` and returns that link. Mail
+ * goes out from the queue a moment after the answer, so an earlier message to the same
+ * address (its verification mail, say) may still arrive after `after` was counted.
+ */
+export async function linkFor(
+  messages: ReceivedMail[],
+  to: string,
+  pathPart: string,
+  after = 0,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const pattern = new RegExp(`https?://[^\\s"<>]*${pathPart}[^\\s"<>]*`);
   for (;;) {
-    const found = messages.slice(after).find((m) => m.to.includes(to));
-    if (found) {
-      const match = new RegExp(`https?://[^\\s"<>]*${pathPart}[^\\s"<>]*`).exec(found.text);
-      if (!match) throw new Error(`no ${pathPart} link in:\n${found.text}`);
-      return match[0];
+    const mine = messages.slice(after).filter((m) => m.to.includes(to));
+    const link = mine.map((m) => pattern.exec(m.text)?.[0]).find(Boolean);
+    if (link) return link;
+    if (Date.now() > deadline) {
+      throw new Error(mine.length ? `no ${pathPart} link in:\n${mine.map((m) => m.text).join("\n---\n")}` : `no message to ${to}`);
     }
-    if (Date.now() > deadline) throw new Error(`no message to ${to}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

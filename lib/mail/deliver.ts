@@ -1,0 +1,35 @@
+// Delivery of one queued mail (SPEC §9): over SMTP when SMTP_URL is set, otherwise into the
+// dev outbox that the admin console lists. Only the mail worker calls it. The log names the
+// message, never its link or token.
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/db/client";
+import { outboxMessages } from "@/db/schema";
+import { config } from "@/lib/config";
+import { log } from "@/lib/log";
+import { headerValue } from "./headers";
+
+export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
+
+const globalForMail = globalThis as unknown as { orionMailer?: Transporter };
+
+// A mail server that stalls fails the attempt well before the queue takes the job for lost.
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+function transport(url: string): Transporter {
+  globalForMail.orionMailer ??= nodemailer.createTransport(url, SMTP_TIMEOUTS);
+  return globalForMail.orionMailer;
+}
+
+/** Sends the mail once; a failure throws, and the queue tries again later. */
+export async function deliverMail(message: Mail): Promise<void> {
+  const mail = { ...message, to: headerValue(message.to), subject: headerValue(message.subject) };
+  const { smtpUrl, mailFrom } = config();
+  if (smtpUrl) {
+    await transport(smtpUrl).sendMail({ from: headerValue(mailFrom), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    log.info({ kind: mail.kind, to: mail.to }, "mail sent");
+    return;
+  }
+  await db().insert(outboxMessages).values(mail);
+  log.info({ kind: mail.kind, to: mail.to }, "mail kept in the dev outbox (admin console → Outbox)");
+}

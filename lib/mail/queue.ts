@@ -1,0 +1,146 @@
+// The mail queue: every mail is a job in PostgreSQL (pg-boss, schema `pgboss`), delivered by a
+// worker in each server process. Jobs are taken with FOR UPDATE SKIP LOCKED, so with several
+// instances each mail goes out once; one that fails waits and is tried again, about twice as
+// long each time, for about a day; one whose worker died is taken again when its lease ends.
+// pg-boss talks through the app's own `postgres` pool: one connection path, which is also the
+// only one the embedded database (PGlite, a single session) can serve.
+import "server-only";
+import PgBoss from "pg-boss";
+import { db } from "@/db/client";
+import type { Database } from "@/db/connect";
+import { config } from "@/lib/config";
+import { log } from "@/lib/log";
+import { type Mail, deliverMail } from "./deliver";
+import { statement } from "./queue-sql";
+
+/** The app's database, or a transaction of it: a job written there commits or rolls back with it. */
+export type Executor = Pick<Database, "execute">;
+
+// Retries of one mail: with the 30 s base, the last is tried some 17 to 34 hours after the
+// first failure (about a day in all); then the job is `failed`.
+const RETRY_LIMIT = 11;
+// An attempt that has not finished by then (a worker that died mid-delivery) is retried.
+const LEASE_SECONDS = 120;
+const POLL_SECONDS = 1;
+
+type Queue = { boss: PgBoss; name: string; workerId: string | null };
+const globalForQueue = globalThis as unknown as { orionMailQueue?: Promise<Queue>; orionMailBusy?: number };
+
+// Queue statements and deliveries under way in this process: a stopping server waits for
+// them, so a delivery's outcome (done, or failed and due again) is written before it exits.
+async function busy<T>(work: () => Promise<T>): Promise<T> {
+  globalForQueue.orionMailBusy = (globalForQueue.orionMailBusy ?? 0) + 1;
+  try {
+    return await work();
+  } finally {
+    globalForQueue.orionMailBusy -= 1;
+  }
+}
+
+function adapter(executor: Executor) {
+  return {
+    async executeSql(text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
+      const rows = await busy(() => executor.execute(statement(text, values)));
+      return { rows: Array.from(rows as unknown as ArrayLike<unknown>) };
+    },
+  };
+}
+
+// pg-boss's own setup and upkeep run statements in batches (`BEGIN; …; COMMIT;`): those go
+// unbound, through the simple protocol, on one connection of the pool held for the batch.
+function clientAdapter() {
+  return {
+    async executeSql(text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
+      if (values.length > 0) return adapter(db()).executeSql(text, values);
+      return busy(async () => {
+        const connection = await db().$client.reserve();
+        try {
+          const result = await connection.unsafe(text).simple();
+          return { rows: Array.from(result as unknown as ArrayLike<unknown>) };
+        } finally {
+          connection.release();
+        }
+      });
+    },
+  };
+}
+
+async function open(): Promise<Queue> {
+  const { mailQueue, mailRetryBaseSeconds } = config();
+  const boss = new PgBoss({
+    db: clientAdapter(),
+    schema: "pgboss",
+    schedule: false,
+    // A delivered mail's link leaves the job table within the hour and the archive a day later.
+    archiveCompletedAfterSeconds: 3600,
+    archiveFailedAfterSeconds: 7 * 24 * 3600,
+    deleteAfterDays: 1,
+  });
+  boss.on("error", (error: Error) => log.error({ err: error }, "mail queue error"));
+  // pg-boss creates or upgrades its schema here, under an advisory lock of its own.
+  await boss.start();
+  const options = {
+    name: mailQueue,
+    retryLimit: RETRY_LIMIT,
+    retryDelay: mailRetryBaseSeconds,
+    retryBackoff: true,
+    expireInSeconds: LEASE_SECONDS,
+    retentionDays: 3,
+  };
+  await boss.createQueue(mailQueue, options);
+  // A queue made by an older configuration takes this one's retry settings.
+  await boss.updateQueue(mailQueue, options);
+  return { boss, name: mailQueue, workerId: null };
+}
+
+function queue(): Promise<Queue> {
+  globalForQueue.orionMailQueue ??= open().catch((error: unknown) => {
+    globalForQueue.orionMailQueue = undefined;
+    throw error;
+  });
+  return globalForQueue.orionMailQueue;
+}
+
+/** Puts the mail in the queue; with `executor` a transaction, only if that transaction commits. */
+export async function enqueueMail(mail: Mail, executor?: Executor): Promise<void> {
+  const { boss, name, workerId } = await queue();
+  await boss.send(name, mail, executor ? { db: adapter(executor) } : {});
+  // The worker of this process looks at once instead of at its next poll.
+  if (workerId && !executor) boss.notifyWorker(workerId);
+}
+
+/** Starts this process's mail worker (server start-up). */
+export async function startMailWorker(): Promise<void> {
+  const q = await queue();
+  if (q.workerId) return;
+  q.workerId = await q.boss.work<Mail>(q.name, { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1 }, async ([job]) => {
+    try {
+      await busy(() => deliverMail(job!.data));
+    } catch (error) {
+      // The kind and recipient only: the message holds a link that must not reach the log.
+      log.warn(
+        { kind: job!.data.kind, to: job!.data.to, err: error instanceof Error ? error.message : String(error) },
+        "mail not delivered yet; it will be tried again",
+      );
+      throw error;
+    }
+  });
+  log.info({ queue: q.name }, "mail worker started");
+}
+
+/**
+ * Stops taking mail and lets a delivery under way finish; one still running after
+ * `timeoutMs` is put back as failed, to be retried (by this or another instance). Well
+ * inside the 5 s the server gives itself to exit.
+ */
+export async function stopMailWorker(timeoutMs = 2500): Promise<void> {
+  const pending = globalForQueue.orionMailQueue;
+  if (!pending) return;
+  const { boss } = await pending;
+  const deadline = Date.now() + timeoutMs;
+  await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
+  // pg-boss may call a stop done while a fetch or a job's outcome is still being written.
+  while ((globalForQueue.orionMailBusy ?? 0) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
