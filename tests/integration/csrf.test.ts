@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { type LoginAnswer, baseUrl, bearer, get, postJson } from "../support/http";
+import { formOf } from "../support/forms";
 import { testSql } from "./db";
 
 afterAll(async () => {
@@ -19,24 +20,6 @@ const FOREIGN: Array<[string, Record<string, string>]> = [
   ["another port", { origin: `http://127.0.0.1:1` }],
   ["no Origin at all", {}],
 ];
-
-/** The fields of the page's form that contains `marker`, hidden action fields included. */
-async function formOf(path: string, marker: string, cookie?: string): Promise<FormData> {
-  const page = await get(path, cookie ? { cookie } : {});
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)]
-    .map((m) => m[0])
-    .find((f) => f.includes(marker));
-  if (!form) throw new Error(`no form with "${marker}" on ${path}`);
-  const data = new FormData();
-  for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input[0])?.[1];
-    const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
-    if (name) data.append(name.replace(/&amp;/g, "&"), value.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
-  }
-  return data;
-}
 
 function post(path: string, form: FormData, headers: Record<string, string>): Promise<Response> {
   return fetch(baseUrl() + path, { method: "POST", body: form, headers, redirect: "manual" });
