@@ -123,6 +123,9 @@ export async function startMailWorker(): Promise<void> {
         "mail not delivered yet; it will be tried again",
       );
       throw error;
+    } finally {
+      // A queue with more waiting is worked on at once, not one mail per polling interval.
+      if (q.workerId) q.boss.notifyWorker(q.workerId);
     }
   });
   log.info({ queue: q.name }, "mail worker started");

@@ -18,7 +18,7 @@ import { startSmtp } from "../support/smtp";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const PORT = Number(process.env.ORION_TEST_TIMING_PORT ?? 3131);
+const PORT = Number(process.env.ORION_TEST_TIMING_PORT ?? 3151);
 const COST = 10;
 const PAIRS = 40;
 /** Fewer failures per account than the lockout's 10: a locked account answers without a compare. */

@@ -8,7 +8,7 @@ import { linkFor, startSmtp } from "../support/smtp";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const PORT = Number(process.env.ORION_TEST_VERIFY_PORT ?? 3132);
+const PORT = Number(process.env.ORION_TEST_VERIFY_PORT ?? 3152);
 const PASSWORD = "saffron ledger pylon brook";
 
 let server: TestServer;
