@@ -4,7 +4,16 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTs,
-  { ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "db/migrations/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
   { rules: { "@typescript-eslint/no-explicit-any": "error" } },
 ];
 export default config;

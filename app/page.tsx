@@ -13,7 +13,10 @@ export default function Home() {
       </p>
       <ul className="mt-8 space-y-3">
         <li>
-          <Link href="/admin" className="block rounded-lg border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800">
+          <Link
+            href="/admin"
+            className="block rounded-lg border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800"
+          >
             <span className="font-semibold">Admin console</span>
             <span className="block text-sm text-slate-500">Platform administrators</span>
           </Link>

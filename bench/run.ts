@@ -196,7 +196,10 @@ class EventLoopProbes {
 
   /** The server listens on the bench port on loopback or on every address (`::`, `0.0.0.0`). */
   private listensHere(addresses: string[]): boolean {
-    return addresses.some((a) => a === this.listenAddress || a === `:::${PORT}` || a === `0.0.0.0:${PORT}` || a === `[::]:${PORT}`);
+    return addresses.some(
+      (a) =>
+        a === this.listenAddress || a === `:::${PORT}` || a === `0.0.0.0:${PORT}` || a === `[::]:${PORT}`,
+    );
   }
 
   /** Checks that a probed process of our server listens on the bench port. */

@@ -4,15 +4,35 @@ import type { AuditQuery } from "@/lib/audit-log";
 import { PAGE_SIZE } from "@/lib/validation";
 
 type Row = {
-  event: { id: number; createdAt: Date; type: string; area: string; identifier: string | null; ip: string | null };
+  event: {
+    id: number;
+    createdAt: Date;
+    type: string;
+    area: string;
+    identifier: string | null;
+    ip: string | null;
+  };
   username: string | null;
   customerEmail: string | null;
   storeSlug: string | null;
 };
 
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+const field =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-export function AuditTable({ rows, total, query, base, showStore }: { rows: Row[]; total: number; query: AuditQuery; base: string; showStore: boolean }) {
+export function AuditTable({
+  rows,
+  total,
+  query,
+  base,
+  showStore,
+}: {
+  rows: Row[];
+  total: number;
+  query: AuditQuery;
+  base: string;
+  showStore: boolean;
+}) {
   return (
     <div>
       <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter events">
@@ -22,16 +42,44 @@ export function AuditTable({ rows, total, query, base, showStore }: { rows: Row[
           <option value="store">store</option>
           <option value="customer">customer</option>
         </select>
-        {showStore && <input name="store" defaultValue={query.store} placeholder="Store code" aria-label="Store" className={field} />}
-        <input name="type" defaultValue={query.type} placeholder="Event, e.g. login_failed" aria-label="Event type" className={field} />
-        <input name="who" defaultValue={query.who} placeholder="Username or email" aria-label="Who" className={field} />
+        {showStore && (
+          <input
+            name="store"
+            defaultValue={query.store}
+            placeholder="Store code"
+            aria-label="Store"
+            className={field}
+          />
+        )}
+        <input
+          name="type"
+          defaultValue={query.type}
+          placeholder="Event, e.g. login_failed"
+          aria-label="Event type"
+          className={field}
+        />
+        <input
+          name="who"
+          defaultValue={query.who}
+          placeholder="Username or email"
+          aria-label="Who"
+          className={field}
+        />
         <input name="from" type="date" defaultValue={query.from} aria-label="From" className={field} />
         <input name="to" type="date" defaultValue={query.to} aria-label="To" className={field} />
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+        >
           Filter
         </button>
       </form>
-      <Table head={showStore ? ["When", "Event", "Area", "Store", "Who", "IP"] : ["When", "Event", "Area", "Who", "IP"]} empty={rows.length === 0}>
+      <Table
+        head={
+          showStore ? ["When", "Event", "Area", "Store", "Who", "IP"] : ["When", "Event", "Area", "Who", "IP"]
+        }
+        empty={rows.length === 0}
+      >
         {rows.map((r) => (
           <tr key={r.event.id}>
             <td className="whitespace-nowrap">{when(r.event.createdAt)}</td>

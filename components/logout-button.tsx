@@ -31,7 +31,10 @@ export function LogoutButton({ action }: { action: () => Promise<void> }) {
               >
                 Cancel
               </button>
-              <button type="submit" className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-500">
+              <button
+                type="submit"
+                className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-500"
+              >
                 Sign out
               </button>
             </form>

@@ -18,12 +18,20 @@ export function MfaStep({
       <div>
         <h2 className="text-lg font-semibold">Two-factor sign-in</h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Enter the 6-digit code from your authenticator app. Lost your device? Use one of your recovery codes.
+          Enter the 6-digit code from your authenticator app. Lost your device? Use one of your recovery
+          codes.
         </p>
       </div>
       <ActionForm action={action} aria-label="Two-factor code">
         <input type="hidden" name="next" value={next ?? ""} />
-        <Field name="code" label="Code" autoComplete="one-time-code" required maxLength={64} placeholder="123456" />
+        <Field
+          name="code"
+          label="Code"
+          autoComplete="one-time-code"
+          required
+          maxLength={64}
+          placeholder="123456"
+        />
         <SubmitButton>Verify</SubmitButton>
       </ActionForm>
       <p className="text-sm">

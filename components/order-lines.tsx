@@ -3,7 +3,15 @@ import { Table, money } from "@/components/ui";
 
 type Line = { id: string; productName: string; unitPriceCents: number; quantity: number };
 
-export function OrderLines({ items, currency, totalCents }: { items: Line[]; currency: string; totalCents: number }) {
+export function OrderLines({
+  items,
+  currency,
+  totalCents,
+}: {
+  items: Line[];
+  currency: string;
+  totalCents: number;
+}) {
   return (
     <Table head={["Item", "Unit price", "Qty", "Line total"]}>
       {items.map((i) => (

@@ -31,7 +31,14 @@ export function ProductForm({
         <label htmlFor="field-description" className="block text-sm font-medium">
           Description
         </label>
-        <textarea id="field-description" name="description" rows={4} maxLength={5000} defaultValue={product?.description} className={inputClass} />
+        <textarea
+          id="field-description"
+          name="description"
+          rows={4}
+          maxLength={5000}
+          defaultValue={product?.description}
+          className={inputClass}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field
@@ -47,7 +54,12 @@ export function ProductForm({
           <label htmlFor="field-currency" className="block text-sm font-medium">
             Currency
           </label>
-          <select id="field-currency" name="currency" defaultValue={product?.currency ?? "EUR"} className={inputClass}>
+          <select
+            id="field-currency"
+            name="currency"
+            defaultValue={product?.currency ?? "EUR"}
+            className={inputClass}
+          >
             {currencies.map((c) => (
               <option key={c}>{c}</option>
             ))}
@@ -55,9 +67,16 @@ export function ProductForm({
         </div>
         <Field name="stock" label="Stock" type="number" min={0} required defaultValue={product?.stock ?? 0} />
       </div>
-      <Field name="image_url" label="Image URL" type="url" defaultValue={product?.imageUrl} hint="https:// address of a picture" />
+      <Field
+        name="image_url"
+        label="Image URL"
+        type="url"
+        defaultValue={product?.imageUrl}
+        hint="https:// address of a picture"
+      />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="is_active" defaultChecked={product?.isActive ?? true} /> Visible in the shop
+        <input type="checkbox" name="is_active" defaultChecked={product?.isActive ?? true} /> Visible in the
+        shop
       </label>
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>

@@ -3,18 +3,53 @@ import { ActionForm, SubmitButton } from "@/components/forms";
 import { Badge, Table, when } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
 
-type Row = { id: string; userAgent: string | null; ip: string | null; lastUsedAt: Date; createdAt: Date; current: boolean };
+type Row = {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  lastUsedAt: Date;
+  createdAt: Date;
+  current: boolean;
+};
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** A short name for a user agent: browser and system, enough to recognise a device. */
 function device(ua: string | null): string {
   if (!ua) return "Unknown device";
-  const browser = /Edg\//.test(ua) ? "Edge" : /Chrome\//.test(ua) ? "Chrome" : /Firefox\//.test(ua) ? "Firefox" : /Safari\//.test(ua) ? "Safari" : /curl\//.test(ua) ? "curl" : "Browser";
-  const system = /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Mac OS X/.test(ua) ? "macOS" : /Windows/.test(ua) ? "Windows" : /Linux/.test(ua) ? "Linux" : "";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Chrome\//.test(ua)
+      ? "Chrome"
+      : /Firefox\//.test(ua)
+        ? "Firefox"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : /curl\//.test(ua)
+            ? "curl"
+            : "Browser";
+  const system = /Android/.test(ua)
+    ? "Android"
+    : /iPhone|iPad/.test(ua)
+      ? "iOS"
+      : /Mac OS X/.test(ua)
+        ? "macOS"
+        : /Windows/.test(ua)
+          ? "Windows"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "";
   return system ? `${browser} on ${system}` : browser;
 }
 
-export function SessionsTable({ rows, endOne, endOthers }: { rows: Row[]; endOne: (id: string) => Action; endOthers: Action }) {
+export function SessionsTable({
+  rows,
+  endOne,
+  endOthers,
+}: {
+  rows: Row[];
+  endOne: (id: string) => Action;
+  endOthers: Action;
+}) {
   return (
     <div className="space-y-4">
       <Table head={["Device", "IP", "Signed in", "Last used", ""]} empty={rows.length === 0}>

@@ -59,7 +59,11 @@ export function AccountNav({ base, children }: { base: string; children: ReactNo
     <div className="grid grid-cols-1 gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
       <nav aria-label="Account" className="flex flex-wrap gap-2 md:flex-col">
         {links.map(([href, label]) => (
-          <Link key={label} href={`${base}/account${href}`} className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <Link
+            key={label}
+            href={`${base}/account${href}`}
+            className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             {label}
           </Link>
         ))}

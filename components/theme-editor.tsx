@@ -5,7 +5,15 @@ import { Field, FieldError, inputClass } from "@/components/forms";
 
 type Theme = { primaryColor: string; accentColor: string; logoUrl: string | null; font: string };
 
-export function ThemeEditor({ theme, fonts, storeName }: { theme: Theme; fonts: readonly string[]; storeName: string }) {
+export function ThemeEditor({
+  theme,
+  fonts,
+  storeName,
+}: {
+  theme: Theme;
+  fonts: readonly string[];
+  storeName: string;
+}) {
   const [primary, setPrimary] = useState(theme.primaryColor);
   const [accent, setAccent] = useState(theme.accentColor);
   const [font, setFont] = useState(theme.font);
@@ -31,7 +39,13 @@ export function ThemeEditor({ theme, fonts, storeName }: { theme: Theme; fonts: 
                 onChange={(e) => set(e.target.value)}
                 className="h-10 w-12 rounded border border-slate-300 dark:border-slate-700"
               />
-              <input id={`field-${name}`} name={name} value={value} onChange={(e) => set(e.target.value)} className={`${inputClass} mt-0`} />
+              <input
+                id={`field-${name}`}
+                name={name}
+                value={value}
+                onChange={(e) => set(e.target.value)}
+                className={`${inputClass} mt-0`}
+              />
             </div>
             <FieldError name={name} />
           </div>
@@ -40,22 +54,45 @@ export function ThemeEditor({ theme, fonts, storeName }: { theme: Theme; fonts: 
           <label htmlFor="field-font" className="block text-sm font-medium">
             Font
           </label>
-          <select id="field-font" name="font" value={font} onChange={(e) => setFont(e.target.value)} className={inputClass}>
+          <select
+            id="field-font"
+            name="font"
+            value={font}
+            onChange={(e) => setFont(e.target.value)}
+            className={inputClass}
+          >
             {fonts.map((f) => (
               <option key={f}>{f}</option>
             ))}
           </select>
           <FieldError name="font" />
         </div>
-        <Field name="logoUrl" label="Logo URL" type="url" defaultValue={theme.logoUrl} hint="https:// address of an image" />
+        <Field
+          name="logoUrl"
+          label="Logo URL"
+          type="url"
+          defaultValue={theme.logoUrl}
+          hint="https:// address of an image"
+        />
       </div>
-      <div aria-label="Preview" className="overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800" style={{ fontFamily: font }}>
-        <div className="px-4 py-3 text-white" style={{ backgroundColor: valid(primary) ? primary : undefined }}>
+      <div
+        aria-label="Preview"
+        className="overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800"
+        style={{ fontFamily: font }}
+      >
+        <div
+          className="px-4 py-3 text-white"
+          style={{ backgroundColor: valid(primary) ? primary : undefined }}
+        >
           <strong>{storeName}</strong>
         </div>
         <div className="space-y-3 bg-white p-4 text-slate-900">
           <p>New arrivals this week.</p>
-          <button type="button" className="rounded-md px-3 py-1.5 text-sm text-white" style={{ backgroundColor: valid(accent) ? accent : undefined }}>
+          <button
+            type="button"
+            className="rounded-md px-3 py-1.5 text-sm text-white"
+            style={{ backgroundColor: valid(accent) ? accent : undefined }}
+          >
             Add to cart
           </button>
         </div>

@@ -5,7 +5,9 @@ export function TokenPage({ title, children }: { title: string; children: ReactN
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-3xl font-bold">{title}</h1>
-      <div className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">{children}</div>
+      <div className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
+        {children}
+      </div>
     </div>
   );
 }

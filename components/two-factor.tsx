@@ -12,7 +12,13 @@ type Step = (state: TotpState, formData: FormData) => Promise<TotpState>;
 
 export type TwoFactorStatus = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number };
 
-function Submit({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+function Submit({
+  children,
+  tone = "primary",
+}: {
+  children: ReactNode;
+  tone?: "primary" | "danger" | "plain";
+}) {
   const { pending } = useFormStatus();
   const tones = {
     primary: "bg-[var(--brand,#4f46e5)] text-white hover:opacity-90",
@@ -20,13 +26,22 @@ function Submit({ children, tone = "primary" }: { children: ReactNode; tone?: "p
     plain: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
   };
   return (
-    <button type="submit" disabled={pending} className={`rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
+    >
       {children}
     </button>
   );
 }
 
-function Input({ state, name, label, ...rest }: { state: TotpState; name: string; label: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Input({
+  state,
+  name,
+  label,
+  ...rest
+}: { state: TotpState; name: string; label: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = rest.id ?? `totp-${name}`;
   const error = state.fieldErrors?.[name];
   return (
@@ -43,14 +58,20 @@ function Input({ state, name, label, ...rest }: { state: TotpState; name: string
 function Alert({ state }: { state: TotpState }) {
   if (state.error) {
     return (
-      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+      <p
+        role="alert"
+        className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+      >
         {state.error}
       </p>
     );
   }
   if (state.message) {
     return (
-      <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+      <p
+        role="status"
+        className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+      >
         {state.message}
       </p>
     );
@@ -62,10 +83,13 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   return (
     <div className="space-y-3">
       <p className="text-sm">
-        Keep these recovery codes somewhere safe, such as a password manager. Each one signs you in once if you lose your device. They
-        are shown only now.
+        Keep these recovery codes somewhere safe, such as a password manager. Each one signs you in once if
+        you lose your device. They are shown only now.
       </p>
-      <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-md bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
+      <ul
+        aria-label="Recovery codes"
+        className="grid grid-cols-2 gap-2 rounded-md bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800"
+      >
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
@@ -84,8 +108,22 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
 function PasswordAndCode({ state, prefix }: { state: TotpState; prefix: string }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Input state={state} name="password" label="Password" type="password" autoComplete="current-password" id={`${prefix}-password`} />
-      <Input state={state} name="code" label="Code from your app, or a recovery code" autoComplete="one-time-code" maxLength={64} id={`${prefix}-code`} />
+      <Input
+        state={state}
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        id={`${prefix}-password`}
+      />
+      <Input
+        state={state}
+        name="code"
+        label="Code from your app, or a recovery code"
+        autoComplete="one-time-code"
+        maxLength={64}
+        id={`${prefix}-code`}
+      />
     </div>
   );
 }
@@ -118,7 +156,10 @@ export function TwoFactorSettings({
       const quiet = 4;
       return (
         <div className="space-y-4">
-          <p className="text-sm">Scan this code with your authenticator app (1Password, Google Authenticator, Authy…), then enter the code it shows.</p>
+          <p className="text-sm">
+            Scan this code with your authenticator app (1Password, Google Authenticator, Authy…), then enter
+            the code it shows.
+          </p>
           <div className="flex flex-wrap items-center gap-6">
             <svg
               role="img"
@@ -127,7 +168,13 @@ export function TwoFactorSettings({
               className="h-48 w-48 rounded-md bg-white"
               shapeRendering="crispEdges"
             >
-              <rect x={-quiet} y={-quiet} width={qr.size + 2 * quiet} height={qr.size + 2 * quiet} fill="#fff" />
+              <rect
+                x={-quiet}
+                y={-quiet}
+                width={qr.size + 2 * quiet}
+                height={qr.size + 2 * quiet}
+                fill="#fff"
+              />
               <path d={qr.path} fill="#000" />
             </svg>
             <div className="text-sm">
@@ -139,7 +186,14 @@ export function TwoFactorSettings({
           </div>
           <form action={enable} className="space-y-3" aria-label="Confirm two-factor">
             <Alert state={enableState} />
-            <Input state={enableState} name="code" label="Code from your app" autoComplete="one-time-code" inputMode="numeric" maxLength={7} />
+            <Input
+              state={enableState}
+              name="code"
+              label="Code from your app"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={7}
+            />
             <Submit>Turn on two-factor sign-in</Submit>
           </form>
         </div>
@@ -148,10 +202,17 @@ export function TwoFactorSettings({
     return (
       <form action={setup} className="space-y-3" aria-label="Set up two-factor">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Two-factor sign-in is <strong>off</strong>. With it on, signing in also asks for a code from an app on your phone.
+          Two-factor sign-in is <strong>off</strong>. With it on, signing in also asks for a code from an app
+          on your phone.
         </p>
         <Alert state={setupState} />
-        <Input state={setupState} name="password" label="Your password" type="password" autoComplete="current-password" />
+        <Input
+          state={setupState}
+          name="password"
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+        />
         <Submit>Set up two-factor sign-in</Submit>
       </form>
     );
@@ -169,7 +230,11 @@ export function TwoFactorSettings({
     return (
       <div className="space-y-3">
         <Alert state={disableState} />
-        <button type="button" onClick={done} className="rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
+        <button
+          type="button"
+          onClick={done}
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700"
+        >
           OK
         </button>
       </div>

@@ -2,7 +2,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -45,7 +53,13 @@ export function Table({ head, children, empty }: { head: string[]; children: Rea
   );
 }
 
-export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "green" | "amber" | "red" | "indigo" }) {
+export function Badge({
+  children,
+  tone = "slate",
+}: {
+  children: ReactNode;
+  tone?: "slate" | "green" | "amber" | "red" | "indigo";
+}) {
   const tones = {
     slate: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
     green: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
@@ -53,7 +67,11 @@ export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?
     red: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
     indigo: "bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-300",
   };
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>
+      {children}
+    </span>
+  );
 }
 
 export function SearchBox({ q, placeholder }: { q?: string; placeholder: string }) {
@@ -66,7 +84,10 @@ export function SearchBox({ q, placeholder }: { q?: string; placeholder: string 
         aria-label={placeholder}
         className="w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
-      <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700"
+      >
         Search
       </button>
     </form>
@@ -91,7 +112,8 @@ export function Pagination({
   if (pages === 1) return <p className="mt-3 text-sm text-slate-500">{total} in all</p>;
   const href = (to: number) => {
     const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "" && k !== "page") query.set(k, String(v));
+    for (const [k, v] of Object.entries(params))
+      if (v !== undefined && v !== "" && k !== "page") query.set(k, String(v));
     query.set("page", String(to));
     return `${base}?${query}`;
   };

@@ -28,7 +28,11 @@ export const userRole = pgEnum("user_role", ["admin", "store"]);
 export const storeStatus = pgEnum("store_status", ["active", "suspended"]);
 export const storeRole = pgEnum("store_role", ["owner", "manager", "staff"]);
 export const area = pgEnum("area", ["admin", "store", "customer"]);
-export const oneTimePurpose = pgEnum("one_time_purpose", ["password_reset", "email_verification", "invitation"]);
+export const oneTimePurpose = pgEnum("one_time_purpose", [
+  "password_reset",
+  "email_verification",
+  "invitation",
+]);
 export const orderStatus = pgEnum("order_status", [
   "pending_payment",
   "paid",
@@ -409,7 +413,10 @@ export const wishlistItems = pgTable(
       .references(() => products.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("wishlist_items_product_id_idx").on(t.productId)],
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.productId] }),
+    index("wishlist_items_product_id_idx").on(t.productId),
+  ],
 );
 
 // Messages kept instead of sent when no SMTP server is configured (development): the admin

@@ -17,10 +17,30 @@ import {
 
 export const DEMO_ACCOUNTS = [
   { who: "platform admin", login: "admin (admin@orion.test)", password: "admin123", url: "/admin/login" },
-  { who: "owner of both stores", login: "store_owner (owner@orion.test)", password: "store123", url: "/store/acme/login" },
-  { who: "ACME staff", login: "acme_staff (staff@acme.test)", password: "staff123", url: "/store/acme/login" },
-  { who: "ORION customer", login: "customer@example.com", password: "customer123", url: "/storefront/orion/account/login" },
-  { who: "ACME customer, same email", login: "customer@example.com", password: "customer456", url: "/storefront/acme/account/login" },
+  {
+    who: "owner of both stores",
+    login: "store_owner (owner@orion.test)",
+    password: "store123",
+    url: "/store/acme/login",
+  },
+  {
+    who: "ACME staff",
+    login: "acme_staff (staff@acme.test)",
+    password: "staff123",
+    url: "/store/acme/login",
+  },
+  {
+    who: "ORION customer",
+    login: "customer@example.com",
+    password: "customer123",
+    url: "/storefront/orion/account/login",
+  },
+  {
+    who: "ACME customer, same email",
+    login: "customer@example.com",
+    password: "customer456",
+    url: "/storefront/acme/account/login",
+  },
 ] as const;
 
 const THEMES: Record<string, StoreTheme> = {
@@ -59,7 +79,10 @@ async function upsertStore(db: Database, code: string, slug: string, name: strin
   return row!.id;
 }
 
-const CATALOG: Record<string, Array<[name: string, description: string, priceCents: number, stock: number]>> = {
+const CATALOG: Record<
+  string,
+  Array<[name: string, description: string, priceCents: number, stock: number]>
+> = {
   orion: [
     ["Nebula Hoodie", "Brushed cotton hoodie with a star-map print.", 5900, 40],
     ["Comet Trail Runners", "Light trail shoes with a grippy sole.", 11900, 25],
@@ -96,7 +119,13 @@ async function seedCatalog(db: Database, storeId: string, slug: string): Promise
   const rows = await db
     .insert(products)
     .values(
-      CATALOG[slug]!.map(([name, description, priceCents, stock]) => ({ storeId, name, description, priceCents, stock })),
+      CATALOG[slug]!.map(([name, description, priceCents, stock]) => ({
+        storeId,
+        name,
+        description,
+        priceCents,
+        stock,
+      })),
     )
     .returning({ id: products.id, name: products.name, priceCents: products.priceCents });
   return rows.map((r) => r.id);
@@ -104,7 +133,11 @@ async function seedCatalog(db: Database, storeId: string, slug: string): Promise
 
 /** Two orders of the demo customer, so the dashboards have something to show. */
 async function seedOrders(db: Database, storeId: string, code: string, customerEmail: string): Promise<void> {
-  const [existing] = await db.select({ id: orders.id }).from(orders).where(eq(orders.storeId, storeId)).limit(1);
+  const [existing] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.storeId, storeId))
+    .limit(1);
   if (existing) return;
   const [customer] = await db
     .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName })
@@ -120,7 +153,13 @@ async function seedOrders(db: Database, storeId: string, code: string, customerE
     country: "LU",
   };
   const plans = [
-    { status: "delivered" as const, lines: [[catalog[0]!, 1], [catalog[1]!, 2]] as const },
+    {
+      status: "delivered" as const,
+      lines: [
+        [catalog[0]!, 1],
+        [catalog[1]!, 2],
+      ] as const,
+    },
     { status: "pending_payment" as const, lines: [[catalog[2]!, 1]] as const },
   ];
   for (const [index, plan] of plans.entries()) {
@@ -147,10 +186,7 @@ async function seedOrders(db: Database, storeId: string, code: string, customerE
       })),
     );
   }
-  await db
-    .update(stores)
-    .set({ lastOrderNumber: plans.length })
-    .where(eq(stores.id, storeId));
+  await db.update(stores).set({ lastOrderNumber: plans.length }).where(eq(stores.id, storeId));
   await db.update(customers).set({ totalOrders: plans.length }).where(eq(customers.id, customer.id));
 }
 
@@ -162,7 +198,9 @@ async function upsertCustomer(
   const [existing] = await db
     .select({ id: customers.id })
     .from(customers)
-    .where(and(eq(customers.storeId, storeId), eq(sql`lower(${customers.email})`, input.email.toLowerCase())));
+    .where(
+      and(eq(customers.storeId, storeId), eq(sql`lower(${customers.email})`, input.email.toLowerCase())),
+    );
   if (existing) return;
   await db.insert(customers).values({
     storeId,
@@ -217,7 +255,10 @@ export async function seedDemo(db: Database): Promise<void> {
     lastName: "Customer",
     password: "customer456",
   });
-  await db.update(stores).set({ lastCustomerNumber: 1 }).where(sql`${stores.lastCustomerNumber} < 1`);
+  await db
+    .update(stores)
+    .set({ lastCustomerNumber: 1 })
+    .where(sql`${stores.lastCustomerNumber} < 1`);
   await seedCatalog(db, orionId, "orion");
   await seedCatalog(db, acmeId, "acme");
   await seedOrders(db, orionId, "ORION", "customer@example.com");

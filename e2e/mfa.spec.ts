@@ -7,9 +7,16 @@ import { generate } from "otplib";
 
 const PERIOD = 30;
 const SCREENSHOTS = "test-results/screenshots";
-const codeAt = (secret: string, offset = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * PERIOD });
+const codeAt = (secret: string, offset = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * PERIOD });
 
-async function signIn(page: Page, loginPath: string, login: string, password: string, label = "Email or username") {
+async function signIn(
+  page: Page,
+  loginPath: string,
+  login: string,
+  password: string,
+  label = "Email or username",
+) {
   await page.goto(loginPath);
   await page.getByLabel(label).fill(login);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -21,7 +28,10 @@ async function setUpTwoFactor(page: Page, password: string): Promise<{ secret: s
   await page.getByRole("form", { name: "Set up two-factor" }).getByLabel("Your password").fill(password);
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/two-factor-setup-${new URL(page.url()).pathname.split("/")[1]}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/two-factor-setup-${new URL(page.url()).pathname.split("/")[1]}.png`,
+    fullPage: true,
+  });
   const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await page.getByLabel("Code from your app").fill(await codeAt(secret));
@@ -34,11 +44,22 @@ async function setUpTwoFactor(page: Page, password: string): Promise<{ secret: s
   return { secret, codes };
 }
 
-test("a store owner turns on two-factor and signs in with a code, then with a recovery code", async ({ page, request }) => {
+test("a store owner turns on two-factor and signs in with a code, then with a recovery code", async ({
+  page,
+  request,
+}) => {
   const id = randomBytes(3).toString("hex");
-  const owner = { username: `owner_${id}`, email: `owner_${id}@shop.test`, password: "violet harbour engine seven" };
+  const owner = {
+    username: `owner_${id}`,
+    email: `owner_${id}@shop.test`,
+    password: "violet harbour engine seven",
+  };
   const slug = `twofa-${id}`;
-  const admin = await (await request.post("/api/v1/admin/auth/login", { data: { email_or_username: "admin", password: "admin123" } })).json();
+  const admin = await (
+    await request.post("/api/v1/admin/auth/login", {
+      data: { email_or_username: "admin", password: "admin123" },
+    })
+  ).json();
   const created = await request.post("/api/v1/admin/stores", {
     headers: { authorization: `Bearer ${admin.access_token}` },
     data: { code: `TF${id.toUpperCase()}`, slug, name: "Two-factor shop", owner },

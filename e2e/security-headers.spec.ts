@@ -17,7 +17,9 @@ declare global {
 async function watchViolations(page: Page) {
   await page.addInitScript(() => {
     window.violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
   });
 }
 
@@ -30,7 +32,9 @@ const PAGES: Array<[name: string, url: string, heading: RegExp]> = [
 ];
 
 for (const [name, url, heading] of PAGES) {
-  test(`${name}: the app's own scripts run under the policy, an injected handler does not`, async ({ page }) => {
+  test(`${name}: the app's own scripts run under the policy, an injected handler does not`, async ({
+    page,
+  }) => {
     await watchViolations(page);
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
@@ -46,7 +50,9 @@ for (const [name, url, heading] of PAGES) {
       document.body.append(box);
     });
     await expect.poll(() => page.evaluate(() => window.violations.length)).toBeGreaterThan(0);
-    expect(await page.evaluate(() => window.violations)).toContainEqual(expect.stringMatching(/^script-src-attr inline$/));
+    expect(await page.evaluate(() => window.violations)).toContainEqual(
+      expect.stringMatching(/^script-src-attr inline$/),
+    );
     expect(await page.evaluate(() => window.injected)).toBeUndefined();
     // The theme cookie is the user's choice; leave the next test in light mode.
     await page.getByRole("button", { name: "Switch to light mode" }).click();

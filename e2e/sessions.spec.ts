@@ -12,7 +12,8 @@ const SCREENSHOTS = "test-results/screenshots";
 // The device column names the browser and system of each row's user agent; the tag makes each
 // test's rows findable in the database.
 const AGENTS = {
-  chrome: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36",
+  chrome:
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36",
   firefox: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:141.0) Gecko/20100101 Firefox/141.0",
   iphone:
     "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1",
@@ -48,7 +49,8 @@ const STORE: Area = {
   login: "store_owner",
   password: "store123",
   cookies: ["store_token", "store_refresh"],
-  owner: "user_id = (select id from users where username = 'store_owner') and store_id = (select id from stores where slug = 'acme')",
+  owner:
+    "user_id = (select id from users where username = 'store_owner') and store_id = (select id from stores where slug = 'acme')",
 };
 const CUSTOMER: Area = {
   name: "customer",
@@ -116,9 +118,14 @@ async function sessionOf(userAgent: string) {
 }
 
 for (const area of [ADMIN, STORE, CUSTOMER]) {
-  test(`${area.name}: signing out another device from the sessions page ends that device's session`, async ({ browser, baseURL }) => {
+  test(`${area.name}: signing out another device from the sessions page ends that device's session`, async ({
+    browser,
+    baseURL,
+  }) => {
     // Other specs of the run leave this demo account signed in: start from no open sessions.
-    await sql.unsafe(`update sessions set revoked_at = now(), revoked_reason = 'e2e_reset' where area = '${area.name}' and revoked_at is null and ${area.owner}`);
+    await sql.unsafe(
+      `update sessions set revoked_at = now(), revoked_reason = 'e2e_reset' where area = '${area.name}' and revoked_at is null and ${area.owner}`,
+    );
     const tag = randomBytes(4).toString("hex");
     const a = await device(browser, baseURL, area, "chrome", tag);
     const b = await device(browser, baseURL, area, "firefox", tag);
@@ -133,7 +140,9 @@ for (const area of [ADMIN, STORE, CUSTOMER]) {
     await expect(rowOf(a.page, "chrome").getByText("this device", { exact: true })).toBeVisible();
     await expect(rowOf(a.page, "firefox").getByText("this device", { exact: true })).toHaveCount(0);
     // Only the other session can be signed out from here; the current one signs out from the menu.
-    await expect(rowOf(a.page, "chrome").getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
+    await expect(rowOf(a.page, "chrome").getByRole("button", { name: "Sign out", exact: true })).toHaveCount(
+      0,
+    );
     await expect(a.page.getByRole("button", { name: "Sign out all other sessions" })).toBeVisible();
     await a.page.screenshot({ path: `${SCREENSHOTS}/sessions-${area.name}-1280.png`, fullPage: true });
 
@@ -143,7 +152,10 @@ for (const area of [ADMIN, STORE, CUSTOMER]) {
     await expect(rowOf(a.page, "firefox")).toHaveCount(0);
     await expect(sessionRows(a.page)).toHaveCount(1);
     await expect(a.page.getByRole("button", { name: "Sign out all other sessions" })).toHaveCount(0);
-    expect(await sessionOf(b.userAgent)).toMatchObject({ revoked_at: expect.any(Date), revoked_reason: "signed_out_elsewhere" });
+    expect(await sessionOf(b.userAgent)).toMatchObject({
+      revoked_at: expect.any(Date),
+      revoked_reason: "signed_out_elsewhere",
+    });
     expect((await sessionOf(a.userAgent))?.revoked_at).toBeNull();
 
     await expectBounced(b.context, b.page, area);
@@ -157,9 +169,14 @@ for (const area of [ADMIN, STORE, CUSTOMER]) {
   });
 }
 
-test("store: signing out all other sessions ends both other devices and keeps this one", async ({ browser, baseURL }) => {
+test("store: signing out all other sessions ends both other devices and keeps this one", async ({
+  browser,
+  baseURL,
+}) => {
   const area = STORE;
-  await sql.unsafe(`update sessions set revoked_at = now(), revoked_reason = 'e2e_reset' where area = '${area.name}' and revoked_at is null and ${area.owner}`);
+  await sql.unsafe(
+    `update sessions set revoked_at = now(), revoked_reason = 'e2e_reset' where area = '${area.name}' and revoked_at is null and ${area.owner}`,
+  );
   const tag = randomBytes(4).toString("hex");
   const a = await device(browser, baseURL, area, "chrome", tag);
   const b = await device(browser, baseURL, area, "firefox", tag);
@@ -178,7 +195,10 @@ test("store: signing out all other sessions ends both other devices and keeps th
   await expect(sessionRows(a.page)).toHaveCount(1);
   await expect(rowOf(a.page, "chrome").getByText("this device", { exact: true })).toBeVisible();
   for (const other of [b, c]) {
-    expect(await sessionOf(other.userAgent)).toMatchObject({ revoked_at: expect.any(Date), revoked_reason: "signed_out_elsewhere" });
+    expect(await sessionOf(other.userAgent)).toMatchObject({
+      revoked_at: expect.any(Date),
+      revoked_reason: "signed_out_elsewhere",
+    });
     await expectBounced(other.context, other.page, area);
   }
 

@@ -2,7 +2,15 @@
 // the team and its invitations, cookie isolation between areas and stores, sign-out, settings,
 // and screenshots of every page at desktop and phone widths.
 import { mkdirSync } from "node:fs";
-import { type APIRequestContext, type Browser, type BrowserContext, type Page, type Request, expect, test } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+  expect,
+  test,
+} from "@playwright/test";
 import { generate } from "otplib";
 import { publicUrlFor } from "../tests/support/server";
 
@@ -252,18 +260,28 @@ test("an invited staff member joins with a one-time link, may edit products but 
 });
 
 /** A member of ACME only, made through the API: invited by the owner, joined with a new account. */
-async function acmeOnlyMember(request: APIRequestContext): Promise<{ username: string; email: string; password: string }> {
+async function acmeOnlyMember(
+  request: APIRequestContext,
+): Promise<{ username: string; email: string; password: string }> {
   const tag = suffix();
-  const who = { username: `e2e_member_${tag}`, email: `e2e-member-${tag}@example.com`, password: `copper-kettle-${tag}-77` };
+  const who = {
+    username: `e2e_member_${tag}`,
+    email: `e2e-member-${tag}@example.com`,
+    password: `copper-kettle-${tag}-77`,
+  };
   const owner = await (
-    await request.post("/api/v1/store/auth/login", { data: { email_or_username: OWNER.login, password: OWNER.password, store_code: "ACME" } })
+    await request.post("/api/v1/store/auth/login", {
+      data: { email_or_username: OWNER.login, password: OWNER.password, store_code: "ACME" },
+    })
   ).json();
   const invited = await request.post("/api/v1/store/acme/team", {
     headers: { authorization: `Bearer ${owner.access_token}` },
     data: { email: who.email, role: "staff" },
   });
   const token = new URL((await invited.json()).invitation_url).searchParams.get("token");
-  const joined = await request.post("/api/v1/store/acme/invitations/accept", { data: { token, username: who.username, password: who.password } });
+  const joined = await request.post("/api/v1/store/acme/invitations/accept", {
+    data: { token, username: who.username, password: who.password },
+  });
   expect(joined.status()).toBe(201);
   return who;
 }
@@ -296,7 +314,9 @@ test("a member of another store joins ORION by signing in from the invitation, w
       const invitee = await context.newPage();
       await invitee.goto(onThisAddress(invitationUrl));
       await expect(invitee.getByRole("heading", { name: "Join the team", level: 1 })).toBeVisible();
-      await expect(invitee.getByText("If you already have an Orion account with this address, sign in with it")).toBeVisible();
+      await expect(
+        invitee.getByText("If you already have an Orion account with this address, sign in with it"),
+      ).toBeVisible();
       await expect(invitee.getByRole("form", { name: "Create an account" })).toBeVisible();
       await expect(invitee.getByText(member.username)).toHaveCount(0);
       await invitee.screenshot({ path: `${SHOTS}/store-accept-invitation-${width}.png`, fullPage: true });
@@ -329,7 +349,9 @@ test("a member of another store joins ORION by signing in from the invitation, w
     await expect(invitee).toHaveURL(/\/store\/orion$/);
     await expect(invitee.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     expect((await cookiesNamed(other, "store_token")).map((c) => c.path)).toEqual(["/store/orion"]);
-    await expect(invitee.getByRole("navigation", { name: "Store" }).getByRole("link", { name: "Products" })).toBeVisible();
+    await expect(
+      invitee.getByRole("navigation", { name: "Store" }).getByRole("link", { name: "Products" }),
+    ).toBeVisible();
 
     await invitee.goto(onThisAddress(invitationUrl));
     await expect(invitee.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
@@ -342,15 +364,34 @@ test("a member of another store joins ORION by signing in from the invitation, w
   await expect(page.getByRole("row").filter({ hasText: member.email })).toContainText("manager");
 });
 
-test("a member with two-factor sign-in joins through the code step after the password", async ({ page, browser, baseURL, request }) => {
+test("a member with two-factor sign-in joins through the code step after the password", async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}) => {
   const member = await acmeOnlyMember(request);
   const acme = await (
-    await request.post("/api/v1/store/auth/login", { data: { email_or_username: member.username, password: member.password, store_code: "ACME" } })
+    await request.post("/api/v1/store/auth/login", {
+      data: { email_or_username: member.username, password: member.password, store_code: "ACME" },
+    })
   ).json();
   const auth = { authorization: `Bearer ${acme.access_token}` };
-  const { secret } = await (await request.post("/api/v1/store/acme/auth/totp/setup", { headers: auth, data: { password: member.password } })).json();
+  const { secret } = await (
+    await request.post("/api/v1/store/acme/auth/totp/setup", {
+      headers: auth,
+      data: { password: member.password },
+    })
+  ).json();
   const codeAt = (offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
-  expect((await request.post("/api/v1/store/acme/auth/totp/enable", { headers: auth, data: { code: await codeAt(0) } })).status()).toBe(200);
+  expect(
+    (
+      await request.post("/api/v1/store/acme/auth/totp/enable", {
+        headers: auth,
+        data: { code: await codeAt(0) },
+      })
+    ).status(),
+  ).toBe(200);
   const invitationUrl = await inviteToOrion(page, member.email);
 
   const other = await newContext(browser, baseURL, 360);

@@ -18,9 +18,7 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
-export type ParsedForm<T> =
-  | { ok: true; data: T; ctx: RequestContext }
-  | { ok: false; state: ActionState };
+export type ParsedForm<T> = { ok: true; data: T; ctx: RequestContext } | { ok: false; state: ActionState };
 
 function toFieldMap(errors: FieldError[]): Record<string, string> {
   return Object.fromEntries(errors.map((e) => [e.field, e.message]));
@@ -39,7 +37,8 @@ export async function parseForm<S extends z.ZodType>(
 ): Promise<ParsedForm<z.infer<S>>> {
   const hdrs = await headers();
   const values = Object.fromEntries(echo.map((k) => [k, String(formData.get(k) ?? "")]));
-  if (!isSameOrigin(hdrs)) return { ok: false, state: { error: "This form was sent from another site.", values } };
+  if (!isSameOrigin(hdrs))
+    return { ok: false, state: { error: "This form was sent from another site.", values } };
   const raw = Object.fromEntries(formData.entries());
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

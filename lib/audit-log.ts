@@ -16,7 +16,12 @@ export const auditQuery = z.object({
   area: z.enum(["admin", "store", "customer"]).optional().catch(undefined),
   // Free text is refused with a 422 when it holds control characters; the rest is lenient.
   store: textField().max(64).optional(),
-  type: z.string().trim().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  type: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional()
+    .catch(undefined),
   who: textField().max(254).optional(),
   from: dateField,
   to: dateField,
@@ -30,15 +35,24 @@ export async function listAuthEvents(query: AuditQuery, storeId?: string) {
   if (storeId) filters.push(eq(authEvents.storeId, storeId));
   if (query.area) filters.push(eq(authEvents.area, query.area));
   if (query.type) filters.push(eq(authEvents.type, query.type));
-  if (query.store && !storeId) filters.push(or(eq(stores.slug, query.store.toLowerCase()), eq(stores.code, query.store.toUpperCase()))!);
+  if (query.store && !storeId)
+    filters.push(or(eq(stores.slug, query.store.toLowerCase()), eq(stores.code, query.store.toUpperCase()))!);
   if (query.who) {
     const pattern = containsPattern(query.who);
     filters.push(
-      or(ilike(users.username, pattern), ilike(users.email, pattern), ilike(customers.email, pattern), ilike(authEvents.identifier, pattern))!,
+      or(
+        ilike(users.username, pattern),
+        ilike(users.email, pattern),
+        ilike(customers.email, pattern),
+        ilike(authEvents.identifier, pattern),
+      )!,
     );
   }
   if (query.from) filters.push(gte(authEvents.createdAt, new Date(`${query.from}T00:00:00Z`)));
-  if (query.to) filters.push(lt(authEvents.createdAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (query.to)
+    filters.push(
+      lt(authEvents.createdAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)),
+    );
   const where = filters.length ? and(...filters) : undefined;
   const base = () =>
     db()

@@ -15,7 +15,9 @@ describe("configuration", () => {
     expect(() => loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "9" })).toThrow(
       /BCRYPT_COST must be at least 10/,
     );
-    expect(loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "10" }).bcryptCost).toBe(10);
+    expect(
+      loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "10" }).bcryptCost,
+    ).toBe(10);
     expect(loadConfig({ ENVIRONMENT: "production", JWT_SECRET_KEY: secret }).bcryptCost).toBe(12);
     expect(loadConfig({ ENVIRONMENT: "test", JWT_SECRET_KEY: secret, BCRYPT_COST: "4" }).bcryptCost).toBe(4);
   });

@@ -97,4 +97,3 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handle
     }
   };
 }
-

@@ -41,12 +41,7 @@ export async function issueOneTimeToken(
 /** The live token row, without spending it (to show the form it opens). */
 export async function peekOneTimeToken(purpose: Purpose, token: string) {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await db()
-    .select()
-    .from(oneTimeTokens)
-    .where(
-      live(purpose, token),
-    );
+  const [row] = await db().select().from(oneTimeTokens).where(live(purpose, token));
   return row ?? null;
 }
 
@@ -56,22 +51,26 @@ export async function spendOneTimeToken(tx: Tx, purpose: Purpose, token: string)
   const [row] = await tx
     .update(oneTimeTokens)
     .set({ usedAt: new Date() })
-    .where(
-      live(purpose, token),
-    )
+    .where(live(purpose, token))
     .returning();
   return row ?? null;
 }
 
 /** Spends every unspent token of this purpose an account holds, inside `tx` or on its own. */
-export async function spendTokensOf(tx: Tx | ReturnType<typeof db>, purpose: Purpose, owner: Owner): Promise<void> {
+export async function spendTokensOf(
+  tx: Tx | ReturnType<typeof db>,
+  purpose: Purpose,
+  owner: Owner,
+): Promise<void> {
   await tx
     .update(oneTimeTokens)
     .set({ usedAt: new Date() })
     .where(
       and(
         eq(oneTimeTokens.purpose, purpose),
-        "userId" in owner ? eq(oneTimeTokens.userId, owner.userId) : eq(oneTimeTokens.customerId, owner.customerId),
+        "userId" in owner
+          ? eq(oneTimeTokens.userId, owner.userId)
+          : eq(oneTimeTokens.customerId, owner.customerId),
         isNull(oneTimeTokens.usedAt),
       ),
     );

@@ -10,8 +10,17 @@ describe("pageAreaOf", () => {
 
   it("finds a store dashboard with its slug, lowercased", () => {
     expect(pageAreaOf("/store/acme")).toMatchObject({ area: "store", slug: "acme", public: false });
-    expect(pageAreaOf("/store/acme/products/1")).toMatchObject({ area: "store", slug: "acme", public: false });
-    expect(pageAreaOf("/store/ACME/login")).toMatchObject({ area: "store", slug: "acme", rawSlug: "ACME", public: true });
+    expect(pageAreaOf("/store/acme/products/1")).toMatchObject({
+      area: "store",
+      slug: "acme",
+      public: false,
+    });
+    expect(pageAreaOf("/store/ACME/login")).toMatchObject({
+      area: "store",
+      slug: "acme",
+      rawSlug: "ACME",
+      public: true,
+    });
     expect(pageAreaOf("/store/acme/accept-invitation")).toMatchObject({ public: true });
   });
 
@@ -32,7 +41,15 @@ describe("pageAreaOf", () => {
 
 describe("storefrontPageIsPublic", () => {
   it("keeps the catalog and the sign-in pages open and the account closed", () => {
-    for (const rest of ["", "/", "/products/123", "/cart", "/account/login", "/account/register", "/account/forgot-password"]) {
+    for (const rest of [
+      "",
+      "/",
+      "/products/123",
+      "/cart",
+      "/account/login",
+      "/account/register",
+      "/account/forgot-password",
+    ]) {
       expect(storefrontPageIsPublic(rest), rest).toBe(true);
     }
     for (const rest of ["/account", "/account/", "/account/orders", "/account/profile", "/checkout"]) {

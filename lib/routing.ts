@@ -3,10 +3,14 @@
 import { isValidSlug } from "@/lib/stores/slug";
 
 export type PageArea =
-  | { area: "admin"; public: boolean }
-  | { area: "store"; slug: string; rawSlug: string; public: boolean };
+  { area: "admin"; public: boolean } | { area: "store"; slug: string; rawSlug: string; public: boolean };
 
-const ADMIN_PUBLIC = new Set(["/admin/login", "/admin/login/mfa", "/admin/forgot-password", "/admin/reset-password"]);
+const ADMIN_PUBLIC = new Set([
+  "/admin/login",
+  "/admin/login/mfa",
+  "/admin/forgot-password",
+  "/admin/reset-password",
+]);
 // Pages of a store reachable without a store session: sign-in, password reset, invitations.
 const STORE_PUBLIC = new Set(["login", "accept-invitation", "forgot-password", "reset-password"]);
 
@@ -24,7 +28,13 @@ export function pageAreaOf(pathname: string): PageArea | null {
 }
 
 // Storefront pages anyone may see; the rest of the account and the checkout need a customer.
-const STOREFRONT_PUBLIC_ACCOUNT = new Set(["login", "register", "forgot-password", "reset-password", "verify-email"]);
+const STOREFRONT_PUBLIC_ACCOUNT = new Set([
+  "login",
+  "register",
+  "forgot-password",
+  "reset-password",
+  "verify-email",
+]);
 
 /** `rest` is the path after the store's base (`/storefront` or `/storefront/{slug}`). */
 export function storefrontPageIsPublic(rest: string): boolean {

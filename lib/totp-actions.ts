@@ -6,7 +6,16 @@ import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
 import { ApiError, type FieldError } from "@/lib/auth/errors";
 import { textField } from "@/lib/validation";
-import { type TotpHolder, changeSchema, confirmSetup, enableSchema, renewRecoveryCodes, setupSchema, startSetup, turnOff } from "@/lib/auth/totp-account";
+import {
+  type TotpHolder,
+  changeSchema,
+  confirmSetup,
+  enableSchema,
+  renewRecoveryCodes,
+  setupSchema,
+  startSetup,
+  turnOff,
+} from "@/lib/auth/totp-account";
 
 export type TotpStep = "setup" | "enable" | "disable" | "recovery";
 
@@ -64,7 +73,10 @@ export async function runTotpStep(
         };
       case "disable":
         await turnOff(who, data as z.infer<typeof changeSchema>, ctx);
-        return { disabled: true, message: "Two-factor sign-in is off. Your other sessions have been signed out." };
+        return {
+          disabled: true,
+          message: "Two-factor sign-in is off. Your other sessions have been signed out.",
+        };
       case "recovery":
         return {
           recoveryCodes: await renewRecoveryCodes(who, data as z.infer<typeof changeSchema>, ctx),
@@ -73,7 +85,14 @@ export async function runTotpStep(
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const fields = Array.isArray(error.details) ? Object.fromEntries((error.details as FieldError[]).map((e) => [e.field === "recovery_code" ? "code" : e.field, e.message])) : undefined;
+    const fields = Array.isArray(error.details)
+      ? Object.fromEntries(
+          (error.details as FieldError[]).map((e) => [
+            e.field === "recovery_code" ? "code" : e.field,
+            e.message,
+          ]),
+        )
+      : undefined;
     return { error: fields ? undefined : error.message, fieldErrors: fields };
   }
 }

@@ -23,12 +23,19 @@ export async function findUserByLogin(identifier: string): Promise<User | undefi
 
 /** The user whose email is `email`, ignoring case. */
 export async function findUserByEmail(email: string): Promise<User | undefined> {
-  const [user] = await db().select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const [user] = await db()
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return user;
 }
 
 export async function touchLastLogin(userId: string): Promise<User | undefined> {
-  const [user] = await db().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)).returning();
+  const [user] = await db()
+    .update(users)
+    .set({ lastLoginAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning();
   return user;
 }
 
@@ -39,7 +46,10 @@ export const userPasswordChangeForm = z
     new_password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
     confirm_password: z.string(),
   })
-  .refine((d) => d.new_password === d.confirm_password, { path: ["confirm_password"], message: "The passwords differ" });
+  .refine((d) => d.new_password === d.confirm_password, {
+    path: ["confirm_password"],
+    message: "The passwords differ",
+  });
 
 /**
  * Changes a user's password after checking the current one (a guess that counts on the
@@ -58,7 +68,13 @@ export async function changeUserPassword(
   const [user] = await db().select().from(users).where(eq(users.id, who.userId));
   if (!user) return false;
   assertStrongPassword(next, [user.username, user.email, ...related], "new_password");
-  const check = { account: { userId: user.id }, passwordHash: user.passwordHash, area: who.area, storeId: who.storeId, sessionId: who.sessionId };
+  const check = {
+    account: { userId: user.id },
+    passwordHash: user.passwordHash,
+    area: who.area,
+    storeId: who.storeId,
+    sessionId: who.sessionId,
+  };
   if (!(await isOwnPassword(check, current, ctx))) return false;
   const passwordHash = await hashPassword(next);
   await db().transaction(async (tx) => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { containsPattern, emailField, imageUrlField, listQuery, pageQuery, patchSchema, textField } from "./validation";
+import {
+  containsPattern,
+  emailField,
+  imageUrlField,
+  listQuery,
+  pageQuery,
+  patchSchema,
+  textField,
+} from "./validation";
 
 describe("containsPattern", () => {
   it("takes % and _ in a search literally", () => {
@@ -37,7 +45,8 @@ describe("textField", () => {
 
   it("keeps tabs and line breaks in multi-line text, as \\n, and refuses the other controls", () => {
     expect(lines.parse("one\r\n\ttwo\rthree")).toBe("one\n\ttwo\nthree");
-    for (const bad of ["a\u0000b", "a\u000bb", "a\u001b[31mb", "a\u007fb"]) expect(lines.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of ["a\u0000b", "a\u000bb", "a\u001b[31mb", "a\u007fb"])
+      expect(lines.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 
   it("lets accents, emoji and other scripts through", () => {
@@ -56,7 +65,10 @@ describe("patchSchema", () => {
     for (const body of [{}, { unknown: 1 }]) {
       const parsed = schema.safeParse(body);
       expect(parsed.success).toBe(false);
-      expect(parsed.error?.issues[0]).toMatchObject({ path: [], message: "Nothing to change: send at least one of name, stock" });
+      expect(parsed.error?.issues[0]).toMatchObject({
+        path: [],
+        message: "Nothing to change: send at least one of name, stock",
+      });
     }
     expect(schema.parse({ stock: 0 })).toEqual({ stock: 0 });
   });

@@ -16,8 +16,10 @@ export const pageField = z.coerce.number().int().min(1).max(10_000).catch(1);
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-export const CONTROL_CHARACTER_MESSAGE = "Remove the control characters (line breaks, tabs, NUL and the like)";
-export const MULTILINE_CONTROL_MESSAGE = "Remove the control characters (NUL and the like); only tabs and line breaks may stay";
+export const CONTROL_CHARACTER_MESSAGE =
+  "Remove the control characters (line breaks, tabs, NUL and the like)";
+export const MULTILINE_CONTROL_MESSAGE =
+  "Remove the control characters (NUL and the like); only tabs and line breaks may stay";
 
 /**
  * Every free-text field a person sends, from the API, a form or a query string: trimmed
@@ -43,11 +45,17 @@ export const uuidField = z.string().uuid({ message: "Not a valid id" });
 export const imageUrlField = textField()
   .max(2048)
   .url({ message: "Enter a full URL starting with https://" })
-  .refine((u) => {
-    if (!URL.canParse(u)) return false;
-    const url = new URL(u);
-    return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1"].includes(url.hostname));
-  }, { message: "Use an https:// URL" });
+  .refine(
+    (u) => {
+      if (!URL.canParse(u)) return false;
+      const url = new URL(u);
+      return (
+        url.protocol === "https:" ||
+        (url.protocol === "http:" && ["localhost", "127.0.0.1"].includes(url.hostname))
+      );
+    },
+    { message: "Use an https:// URL" },
+  );
 
 export const hexColorField = z
   .string()

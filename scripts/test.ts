@@ -14,7 +14,10 @@ type Counts = { passed: number; failed: number; skipped: number };
 
 function run(label: string, command: string, args: string[]): number {
   console.log(`\n=== ${label} ===`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   return result.status ?? 1;
 }
 
@@ -41,7 +44,12 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 if (process.env.ORION_SKIP_BUILD !== "1") {
-  if (run("build (next build)", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]) !== 0) {
+  if (
+    run("build (next build)", process.execPath, [
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "build",
+    ]) !== 0
+  ) {
     console.log("\nSummary: 0 passed, 1 failed");
     process.exit(1);
   }

@@ -5,7 +5,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, runAction } from "@/lib/actions";
-import { createStore, setDomainVerified, setStoreStatus, storeCreateSchema, storeNameField, updateStore } from "@/lib/admin/stores";
+import {
+  createStore,
+  setDomainVerified,
+  setStoreStatus,
+  storeCreateSchema,
+  storeNameField,
+  updateStore,
+} from "@/lib/admin/stores";
 import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
 import { ApiError } from "@/lib/auth/errors";
@@ -41,7 +48,10 @@ export async function createStoreAction(_prev: ActionState, formData: FormData):
     });
     const values = Object.fromEntries(echo.map((k) => [k, String(formData.get(k) ?? "")]));
     if (!parsed.success) {
-      return { fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("_"), i.message])), values };
+      return {
+        fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("_"), i.message])),
+        values,
+      };
     }
     try {
       created = (await createStore(p, parsed.data, ctx)).id;
@@ -49,7 +59,9 @@ export async function createStoreAction(_prev: ActionState, formData: FormData):
       // The API names the field owner.password; the form calls it owner_password.
       if (!(error instanceof ApiError) || error.code !== "VALIDATION_ERROR") throw error;
       const state = apiErrorState(error, values);
-      const fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).map(([k, m]) => [k.replace(".", "_"), m]));
+      const fieldErrors = Object.fromEntries(
+        Object.entries(state.fieldErrors ?? {}).map(([k, m]) => [k.replace(".", "_"), m]),
+      );
       return { ...state, fieldErrors };
     }
   });
@@ -57,11 +69,19 @@ export async function createStoreAction(_prev: ActionState, formData: FormData):
   return state;
 }
 
-export async function renameStoreAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({ name: storeNameField }), echo: ["name"], ...admin }, async (_p, data) => {
-    await updateStore(idParam(id, "store"), data);
-    return { message: "Store saved." };
-  });
+export async function renameStoreAction(
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: z.object({ name: storeNameField }), echo: ["name"], ...admin },
+    async (_p, data) => {
+      await updateStore(idParam(id, "store"), data);
+      return { message: "Store saved." };
+    },
+  );
 }
 
 export async function storeStatusAction(
@@ -89,7 +109,12 @@ export async function verifyDomainAction(
   });
 }
 
-export async function userActiveAction(id: string, active: boolean, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function userActiveAction(
+  id: string,
+  active: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
     await setUserActive(p, idParam(id, "user"), active, ctx);
     return { message: active ? "User reactivated." : "User deactivated; their sessions have ended." };
@@ -97,13 +122,25 @@ export async function userActiveAction(id: string, active: boolean, _prev: Actio
 }
 
 export async function unlockAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, { schema: unlockSchema, echo: ["identifier", "store_code"], ...admin }, async (p, data, ctx) => {
-    const { wasLocked } = await unlockAccount(p, data, ctx);
-    return { message: wasLocked ? `${data.identifier} is unlocked.` : `${data.identifier} was not locked; its failure count is cleared.` };
-  });
+  return runAction(
+    formData,
+    { schema: unlockSchema, echo: ["identifier", "store_code"], ...admin },
+    async (p, data, ctx) => {
+      const { wasLocked } = await unlockAccount(p, data, ctx);
+      return {
+        message: wasLocked
+          ? `${data.identifier} is unlocked.`
+          : `${data.identifier} was not locked; its failure count is cleared.`,
+      };
+    },
+  );
 }
 
-export async function endAdminSessionAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function endAdminSessionAction(
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
     const ended = await endOwnSession({ area: "admin", userId: p.id }, idParam(id, "session"));
     // Without it the list keeps showing the ended session until the page is reloaded.
@@ -112,7 +149,10 @@ export async function endAdminSessionAction(id: string, _prev: ActionState, form
   });
 }
 
-export async function endOtherAdminSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function endOtherAdminSessionsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
     const n = await endOtherSessions({ area: "admin", userId: p.id }, p.sessionId);
     revalidatePath("/admin/sessions");
@@ -120,17 +160,34 @@ export async function endOtherAdminSessionsAction(_prev: ActionState, formData: 
   });
 }
 
-export async function adminTotpAction(step: TotpStep, _prev: TotpState, formData: FormData): Promise<TotpState> {
-  return runTotpStep(step, async () => {
-    const p = await currentPagePrincipal("admin");
-    return p ? totpHolder(p) : null;
-  }, formData);
+export async function adminTotpAction(
+  step: TotpStep,
+  _prev: TotpState,
+  formData: FormData,
+): Promise<TotpState> {
+  return runTotpStep(
+    step,
+    async () => {
+      const p = await currentPagePrincipal("admin");
+      return p ? totpHolder(p) : null;
+    },
+    formData,
+  );
 }
 
-export async function adminChangePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function adminChangePasswordAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(formData, { schema: userPasswordChangeForm, ...admin }, async (p, data, ctx) => {
     const who = { userId: p.id, sessionId: p.sessionId, area: "admin" as const, storeId: null };
-    const ok = await changeUserPassword(who, data.current_password, data.new_password, ["orion", "admin"], ctx);
+    const ok = await changeUserPassword(
+      who,
+      data.current_password,
+      data.new_password,
+      ["orion", "admin"],
+      ctx,
+    );
     if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
     await recordAuthEvent("password_changed", { area: "admin", userId: p.id, sessionId: p.sessionId }, ctx);
     return { message: "Password changed. Your other sessions have been signed out." };

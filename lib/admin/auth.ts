@@ -46,7 +46,10 @@ export type AdminLogin = { user: User; tokens: IssuedTokens };
 /** The answer of the login and MFA endpoints: tokens and cookie, or the second step. */
 export function adminLoginResponse(result: AdminLogin | MfaRequired): Response {
   if ("mfaRequired" in result) return json(mfaRequiredBody(result));
-  return withCookies(json({ ...tokenBody(result.tokens), user: adminView(result.user) }), sessionCookies("admin", {}, result.tokens));
+  return withCookies(
+    json({ ...tokenBody(result.tokens), user: adminView(result.user) }),
+    sessionCookies("admin", {}, result.tokens),
+  );
 }
 
 /** Password step: the session, or the second step when the admin has TOTP on. */
@@ -54,15 +57,27 @@ export async function loginAdmin(input: LoginInput, ctx: RequestContext): Promis
   const candidate = await findUserByLogin(input.email_or_username);
   const gate = await openLoginGate(
     "admin",
-    { account: candidate ? { userId: candidate.id } : null, identifier: input.email_or_username, shopId: null },
+    {
+      account: candidate ? { userId: candidate.id } : null,
+      identifier: input.email_or_username,
+      shopId: null,
+    },
     ctx,
   );
   const user = await checkPassword(candidate, input.password, isActiveAdmin);
   if (!user) {
-    await loginFailed(gate, { area: "admin", userId: candidate?.id ?? null, identifier: input.email_or_username.slice(0, 254) }, ctx);
+    await loginFailed(
+      gate,
+      { area: "admin", userId: candidate?.id ?? null, identifier: input.email_or_username.slice(0, 254) },
+      ctx,
+    );
     throw new ApiError("INVALID_CREDENTIALS");
   }
-  const pending = await secondStepOrDone(gate, { area: "admin", userId: user.id, storeId: null, rememberMe: input.remember_me }, ctx);
+  const pending = await secondStepOrDone(
+    gate,
+    { area: "admin", userId: user.id, storeId: null, rememberMe: input.remember_me },
+    ctx,
+  );
   return pending ?? openAdminSession(user, input.remember_me, ctx);
 }
 
@@ -81,21 +96,35 @@ async function openAdminSession(user: User, rememberMe: boolean, ctx: RequestCon
     ctx,
   );
   const updated = await touchLastLogin(user.id);
-  await recordAuthEvent("login_succeeded", { area: "admin", userId: user.id, sessionId: tokens.sessionId }, ctx);
+  await recordAuthEvent(
+    "login_succeeded",
+    { area: "admin", userId: user.id, sessionId: tokens.sessionId },
+    ctx,
+  );
   return { user: updated ?? user, tokens };
 }
 
 /** New tokens for a live admin session; the old refresh token is spent. */
-export function refreshAdmin(refreshToken: string, ctx: RequestContext, options?: RefreshOptions): Promise<IssuedTokens> {
-  return refreshSession("admin", refreshToken, ctx, async (session) => {
-    if (!session.userId) return null;
-    const [user] = await db()
-      .select()
-      .from(users)
-      .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
-    if (!user || !isActiveAdmin(user)) return null;
-    return { sub: user.id, type: "admin", role: "admin", email: user.email };
-  }, options);
+export function refreshAdmin(
+  refreshToken: string,
+  ctx: RequestContext,
+  options?: RefreshOptions,
+): Promise<IssuedTokens> {
+  return refreshSession(
+    "admin",
+    refreshToken,
+    ctx,
+    async (session) => {
+      if (!session.userId) return null;
+      const [user] = await db()
+        .select()
+        .from(users)
+        .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
+      if (!user || !isActiveAdmin(user)) return null;
+      return { sub: user.id, type: "admin", role: "admin", email: user.email };
+    },
+    options,
+  );
 }
 
 export function logoutAdmin(userId: string, sessionId: string, ctx: RequestContext): Promise<void> {

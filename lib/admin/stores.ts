@@ -15,7 +15,12 @@ import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
 import { isValidSlug } from "@/lib/stores/slug";
 import { containsPattern, emailField, PAGE_SIZE, patchSchema, textField } from "@/lib/validation";
 
-const DEFAULT_THEME: StoreTheme = { primaryColor: "#4f46e5", accentColor: "#f59e0b", logoUrl: null, font: "Inter" };
+const DEFAULT_THEME: StoreTheme = {
+  primaryColor: "#4f46e5",
+  accentColor: "#f59e0b",
+  logoUrl: null,
+  font: "Inter",
+};
 
 export const storeNameField = textField({ required: "Name is required" })
   .min(2, { message: "Name needs at least 2 characters" })
@@ -42,7 +47,9 @@ export const storeCreateSchema = z.object({
 
 export const storeUpdateSchema = patchSchema({ name: storeNameField });
 
-export const domainVerifySchema = z.object({ verified: z.boolean({ error: "verified must be true or false" }) });
+export const domainVerifySchema = z.object({
+  verified: z.boolean({ error: "verified must be true or false" }),
+});
 
 export function adminStoreView(s: Store) {
   return {
@@ -84,12 +91,22 @@ export async function getStoreDetail(id: string) {
   if (!store) throw new ApiError("NOT_FOUND", { message: "No such store" });
   const [members, domains] = await Promise.all([
     db()
-      .select({ userId: users.id, username: users.username, email: users.email, role: storeMembers.role, isActive: storeMembers.isActive })
+      .select({
+        userId: users.id,
+        username: users.username,
+        email: users.email,
+        role: storeMembers.role,
+        isActive: storeMembers.isActive,
+      })
       .from(storeMembers)
       .innerJoin(users, eq(users.id, storeMembers.userId))
       .where(eq(storeMembers.storeId, id))
       .orderBy(asc(users.username)),
-    db().select().from(storeDomains).where(eq(storeDomains.storeId, id)).orderBy(desc(storeDomains.createdAt)),
+    db()
+      .select()
+      .from(storeDomains)
+      .where(eq(storeDomains.storeId, id))
+      .orderBy(desc(storeDomains.createdAt)),
   ]);
   return { store, members, domains };
 }
@@ -124,7 +141,8 @@ export async function createStore(
           eq(sql`lower(${users.email})`, input.owner.email),
         ),
       );
-    if (userClash) throw new ApiError("CONFLICT", { message: "An account with that username or email exists" });
+    if (userClash)
+      throw new ApiError("CONFLICT", { message: "An account with that username or email exists" });
     const [created] = await tx
       .insert(stores)
       .values({ code: input.code, slug: input.slug, name: input.name, theme: DEFAULT_THEME })

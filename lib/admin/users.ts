@@ -54,7 +54,8 @@ export async function setUserActive(
   active: boolean,
   ctx: RequestContext,
 ): Promise<User> {
-  if (admin.id === id && !active) throw new ApiError("CONFLICT", { message: "You cannot deactivate your own account" });
+  if (admin.id === id && !active)
+    throw new ApiError("CONFLICT", { message: "You cannot deactivate your own account" });
   const [user] = await db()
     .update(users)
     .set({ isActive: active, tokenVersion: active ? undefined : sql`${users.tokenVersion} + 1` })

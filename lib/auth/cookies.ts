@@ -18,7 +18,12 @@ function base(name: string, value: string, path: string): CookieSpec {
 }
 
 /** The access-token cookie: lives exactly as long as the token (`Max-Age` = lifetime). */
-export function accessCookie(area: AreaName, scope: CookieScope, token: string, expiresIn: number): CookieSpec {
+export function accessCookie(
+  area: AreaName,
+  scope: CookieScope,
+  token: string,
+  expiresIn: number,
+): CookieSpec {
   const def = AREAS[area];
   return { ...base(def.accessCookie, token, def.cookiePath(scope)), maxAge: expiresIn };
 }

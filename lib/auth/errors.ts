@@ -7,9 +7,15 @@ export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, message: "The request could not be read" },
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email/username or password" },
   INVALID_TOKEN: { status: 401, message: "Missing, invalid or expired token" },
-  INVALID_MFA_CODE: { status: 401, message: "That code is not valid. Try the current one from your app, or a recovery code." },
+  INVALID_MFA_CODE: {
+    status: 401,
+    message: "That code is not valid. Try the current one from your app, or a recovery code.",
+  },
   MFA_CHALLENGE_INVALID: { status: 401, message: "This sign-in has expired. Sign in again." },
-  MFA_ENROLLMENT_REQUIRED: { status: 403, message: "This store requires two-factor sign-in. Set it up under Security." },
+  MFA_ENROLLMENT_REQUIRED: {
+    status: 403,
+    message: "This store requires two-factor sign-in. Set it up under Security.",
+  },
   INSUFFICIENT_PERMISSIONS: { status: 403, message: "You do not have permission to do this" },
   ADMIN_REQUIRED: { status: 403, message: "Platform admin access required" },
   FORBIDDEN_ORIGIN: { status: 403, message: "Cross-origin request refused" },
@@ -100,10 +106,14 @@ export function toApiError(error: unknown): ApiError {
   const database = databaseError(error);
   if (database?.sqlState.startsWith("23")) {
     log.warn(database, "a constraint refused a write");
-    return new ApiError("CONFLICT", { message: "This conflicts with the data as it is now; reload and try again" });
+    return new ApiError("CONFLICT", {
+      message: "This conflicts with the data as it is now; reload and try again",
+    });
   }
   if (database?.sqlState === "22021") {
-    return new ApiError("VALIDATION_ERROR", { message: "The text contains characters that cannot be stored" });
+    return new ApiError("VALIDATION_ERROR", {
+      message: "The text contains characters that cannot be stored",
+    });
   }
   return new ApiError("INTERNAL_ERROR");
 }

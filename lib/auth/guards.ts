@@ -7,7 +7,16 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { type Store, type StoreRole, customers, sessions, storeMembers, stores, totpFactors, users } from "@/db/schema";
+import {
+  type Store,
+  type StoreRole,
+  customers,
+  sessions,
+  storeMembers,
+  stores,
+  totpFactors,
+  users,
+} from "@/db/schema";
 import { type AccessMethod } from "@/lib/stores/resolve";
 import { type Permission, ROLE_PERMISSIONS } from "@/lib/store/permissions";
 import { AREAS, type CookieScope } from "./areas";
@@ -86,7 +95,13 @@ const storeColumns = {
 
 function adminQuery() {
   return db()
-    .select({ id: users.id, username: users.username, email: users.email, role: users.role, isActive: users.isActive })
+    .select({
+      id: users.id,
+      username: users.username,
+      email: users.email,
+      role: users.role,
+      isActive: users.isActive,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(liveSession("admin"))
@@ -110,7 +125,10 @@ function storeQuery() {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(stores, eq(stores.id, sessions.storeId))
-    .innerJoin(storeMembers, and(eq(storeMembers.storeId, sessions.storeId), eq(storeMembers.userId, sessions.userId)))
+    .innerJoin(
+      storeMembers,
+      and(eq(storeMembers.storeId, sessions.storeId), eq(storeMembers.userId, sessions.userId)),
+    )
     .leftJoin(totpFactors, eq(totpFactors.userId, sessions.userId))
     .where(liveSession("store"))
     .prepare("guard_store");
@@ -146,7 +164,11 @@ function customerQuery() {
 }
 
 let queries:
-  | { admin: ReturnType<typeof adminQuery>; store: ReturnType<typeof storeQuery>; customer: ReturnType<typeof customerQuery> }
+  | {
+      admin: ReturnType<typeof adminQuery>;
+      store: ReturnType<typeof storeQuery>;
+      customer: ReturnType<typeof customerQuery>;
+    }
   | undefined;
 
 function prepared() {
@@ -157,7 +179,14 @@ function prepared() {
 async function loadAdmin(claims: AccessClaims): Promise<Loaded<AdminPrincipal>> {
   const [row] = await prepared().admin.execute({ sid: claims.sid, sub: claims.sub });
   if (!row || !row.isActive || row.role !== "admin") return "unauthenticated";
-  return { area: "admin", id: row.id, username: row.username, email: row.email, role: "admin", sessionId: claims.sid };
+  return {
+    area: "admin",
+    id: row.id,
+    username: row.username,
+    email: row.email,
+    role: "admin",
+    sessionId: claims.sid,
+  };
 }
 
 async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise<Loaded<StorePrincipal>> {
@@ -187,10 +216,21 @@ async function loadCustomer(claims: AccessClaims, scope: GuardScope): Promise<Lo
   if (scope.slug !== undefined && row.store.slug !== scope.slug) return "forbidden";
   if (row.store.status !== "active") return "unavailable";
   const { id, email, firstName, lastName, customerNumber } = row.customer;
-  return { area: "customer", id, email, firstName, lastName, customerNumber, sessionId: claims.sid, store: row.store };
+  return {
+    area: "customer",
+    id,
+    email,
+    firstName,
+    lastName,
+    customerNumber,
+    sessionId: claims.sid,
+    store: row.store,
+  };
 }
 
-const loaders: { [A in GuardedArea]: (claims: AccessClaims, scope: GuardScope) => Promise<Loaded<Principals[A]>> } = {
+const loaders: {
+  [A in GuardedArea]: (claims: AccessClaims, scope: GuardScope) => Promise<Loaded<Principals[A]>>;
+} = {
   admin: loadAdmin,
   store: loadStoreMember,
   customer: loadCustomer,
@@ -289,7 +329,10 @@ export const requirePagePrincipal = cache(
 );
 
 /** A store page that needs `permission`: the 403 page for members whose role lacks it. */
-export async function requireStorePagePermission(slug: string, permission: Permission): Promise<StorePrincipal> {
+export async function requireStorePagePermission(
+  slug: string,
+  permission: Permission,
+): Promise<StorePrincipal> {
   const principal = await requirePagePrincipal("store", slug);
   if (!principal.permissions.includes(permission)) forbidden();
   return principal;

@@ -13,8 +13,26 @@ import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
 import { ApiError, invalidToken } from "./errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { type OpenSessionInput, hashToken, openSession, revokeSession, rotateRefreshToken } from "./sessions";
-import { CHALLENGE, type ChallengeInput, WRONG_CODE, checkSecondFactor, hasTotp, issueChallenge, mfaTokenField, recoveryCodeField, totpCodeField } from "./mfa";
-import { type LockAccount, clearFailures, loginLockKey, lockedError, lockedUntil, recordFailure, spend } from "./throttle";
+import {
+  CHALLENGE,
+  type ChallengeInput,
+  WRONG_CODE,
+  checkSecondFactor,
+  hasTotp,
+  issueChallenge,
+  mfaTokenField,
+  recoveryCodeField,
+  totpCodeField,
+} from "./mfa";
+import {
+  type LockAccount,
+  clearFailures,
+  loginLockKey,
+  lockedError,
+  lockedUntil,
+  recordFailure,
+  spend,
+} from "./throttle";
 import { type NewAccessToken, signAccessToken } from "./tokens";
 
 /** The login body of every area (SPEC §7); areas extend it (store_code). */
@@ -75,7 +93,10 @@ export async function startSession(
 export function sessionCookies(area: AreaName, scope: CookieScope, tokens: IssuedTokens): CookieSpec[] {
   const access = accessCookie(area, scope, tokens.accessToken, tokens.expiresIn);
   if (tokens.refreshToken === null) return [access];
-  return [access, refreshCookie(area, scope, tokens.refreshToken, tokens.rememberMe, tokens.refreshExpiresAt)];
+  return [
+    access,
+    refreshCookie(area, scope, tokens.refreshToken, tokens.rememberMe, tokens.refreshExpiresAt),
+  ];
 }
 
 /** The token part of a login or refresh answer (SPEC §7). */
@@ -116,7 +137,13 @@ export async function refreshSession(
   const { token, expiresIn } = await signAccessToken({ ...claims, sid: session.id });
   await recordAuthEvent(
     "token_refreshed",
-    { area, userId: session.userId, customerId: session.customerId, storeId: session.storeId, sessionId: session.id },
+    {
+      area,
+      userId: session.userId,
+      customerId: session.customerId,
+      storeId: session.storeId,
+      sessionId: session.id,
+    },
     ctx,
   );
   return {
@@ -138,7 +165,13 @@ export async function endSession(
   await revokeSession(session.id, "logout");
   await recordAuthEvent(
     "logout",
-    { area, userId: session.userId, customerId: session.customerId, storeId: session.storeId, sessionId: session.id },
+    {
+      area,
+      userId: session.userId,
+      customerId: session.customerId,
+      storeId: session.storeId,
+      sessionId: session.id,
+    },
     ctx,
   );
 }
@@ -161,7 +194,11 @@ export type LoginTarget = {
  * another; admins and staff have one per area, whatever store code is typed, since a store
  * code that costs nothing to invent must not buy a new budget.
  */
-export async function openLoginGate(area: AreaName, target: LoginTarget, ctx: RequestContext): Promise<string> {
+export async function openLoginGate(
+  area: AreaName,
+  target: LoginTarget,
+  ctx: RequestContext,
+): Promise<string> {
   await spend("login", ctx.ip, target.shopId ? `${area}:${target.shopId}` : area);
   const key = loginLockKey(target.account, target.shopId, target.identifier);
   const until = await lockedUntil(key);
@@ -184,7 +221,11 @@ export async function openLoginGate(area: AreaName, target: LoginTarget, ctx: Re
 }
 
 /** Counts a failed login; the failure that reaches the limit locks the account (or identifier) and is audited. */
-export async function loginFailed(key: string, event: Parameters<typeof recordAuthEvent>[1], ctx: RequestContext): Promise<void> {
+export async function loginFailed(
+  key: string,
+  event: Parameters<typeof recordAuthEvent>[1],
+  ctx: RequestContext,
+): Promise<void> {
   await recordAuthEvent("login_failed", event, ctx);
   if (await recordFailure(key)) await recordAuthEvent("account_locked", event, ctx);
 }
@@ -215,7 +256,11 @@ export async function secondStepOrDone(
 }
 
 export const mfaLoginSchema = z
-  .object({ mfa_token: mfaTokenField, code: totpCodeField.optional(), recovery_code: recoveryCodeField.optional() })
+  .object({
+    mfa_token: mfaTokenField,
+    code: totpCodeField.optional(),
+    recovery_code: recoveryCodeField.optional(),
+  })
   .refine((v) => Boolean(v.code) !== Boolean(v.recovery_code), {
     message: "Send either code or recovery_code",
     path: ["code"],
@@ -223,7 +268,12 @@ export const mfaLoginSchema = z
 
 export type MfaLoginInput = z.infer<typeof mfaLoginSchema>;
 
-export type PassedChallenge = { userId: string | null; customerId: string | null; storeId: string | null; rememberMe: boolean };
+export type PassedChallenge = {
+  userId: string | null;
+  customerId: string | null;
+  storeId: string | null;
+  rememberMe: boolean;
+};
 
 /**
  * The second step of a login. Each try spends one of the challenge's attempts; a wrong code
@@ -258,7 +308,12 @@ export async function passChallenge(
   const until = await lockedUntil(challenge.lockKey);
   if (until) throw lockedError(until);
   const principal = challenge.userId ? { userId: challenge.userId } : { customerId: challenge.customerId! };
-  const event = { area, userId: challenge.userId, customerId: challenge.customerId, storeId: challenge.storeId };
+  const event = {
+    area,
+    userId: challenge.userId,
+    customerId: challenge.customerId,
+    storeId: challenge.storeId,
+  };
   if (!(await checkSecondFactor(principal, input, event, ctx))) {
     await loginFailed(challenge.lockKey, { ...event, details: { stage: "mfa" } }, ctx);
     throw WRONG_CODE();
@@ -270,5 +325,10 @@ export async function passChallenge(
     .returning({ tokenHash: mfaChallenges.tokenHash });
   if (!spent) throw new ApiError("MFA_CHALLENGE_INVALID");
   await clearFailures(challenge.lockKey);
-  return { userId: challenge.userId, customerId: challenge.customerId, storeId: challenge.storeId, rememberMe: challenge.rememberMe };
+  return {
+    userId: challenge.userId,
+    customerId: challenge.customerId,
+    storeId: challenge.storeId,
+    rememberMe: challenge.rememberMe,
+  };
 }

@@ -24,7 +24,8 @@ const TOTP = { digits: 6, period: 30, toleranceSeconds: 30 } as const;
 export const CHALLENGE = { seconds: 10 * 60, attempts: 5 } as const;
 export const RECOVERY_CODE_COUNT = 10;
 
-export type MfaPrincipal = { userId: string; customerId?: undefined } | { customerId: string; userId?: undefined };
+export type MfaPrincipal =
+  { userId: string; customerId?: undefined } | { customerId: string; userId?: undefined };
 
 /** Where the principal's rows are: `userId = …` or `customerId = …`. */
 function ownedBy<T extends { userId: unknown; customerId: unknown }>(table: T, p: MfaPrincipal) {
@@ -49,7 +50,13 @@ export function encryptSecret(plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", encryptionKey(signing), iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", keyId(signing), iv.toString("base64url"), data.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  return [
+    "v1",
+    keyId(signing),
+    iv.toString("base64url"),
+    data.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }
 
 export function decryptSecret(stored: string): string | null {
@@ -60,7 +67,9 @@ export function decryptSecret(stored: string): string | null {
   try {
     const decipher = createDecipheriv("aes-256-gcm", encryptionKey(signing), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     return null;
   }
@@ -101,7 +110,9 @@ function newRecoveryCode(): string {
 }
 
 function recoveryHash(code: string): string {
-  return createHash("sha256").update(`orion-recovery:${normalizeRecoveryCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`orion-recovery:${normalizeRecoveryCode(code)}`)
+    .digest("hex");
 }
 
 /** The time step a code belongs to, if it is valid now (±1 step) and newer than `after`. */
@@ -146,13 +157,19 @@ export type TotpEnrolment = { secret: string; uri: string };
  * Starts enrolment: a new secret (160 bits) waiting for its confirming code. The caller has
  * checked the password (S44). Starting again replaces a secret that was never confirmed.
  */
-export async function beginTotpEnrolment(p: MfaPrincipal, label: string, issuer: string): Promise<TotpEnrolment> {
+export async function beginTotpEnrolment(
+  p: MfaPrincipal,
+  label: string,
+  issuer: string,
+): Promise<TotpEnrolment> {
   if (await hasTotp(p)) throw new ApiError("CONFLICT", { message: "Two-factor sign-in is already on." });
   const secret = generateSecret({ length: 20 });
   const secretEncrypted = encryptSecret(secret);
   await db().transaction(async (tx) => {
     await tx.delete(totpFactors).where(ownedBy(totpFactors, p));
-    await tx.insert(totpFactors).values({ userId: p.userId ?? null, customerId: p.customerId ?? null, secretEncrypted });
+    await tx
+      .insert(totpFactors)
+      .values({ userId: p.userId ?? null, customerId: p.customerId ?? null, secretEncrypted });
   });
   const uri = generateURI({ issuer, label, secret, digits: TOTP.digits, period: TOTP.period });
   return { secret, uri };
@@ -160,10 +177,21 @@ export async function beginTotpEnrolment(p: MfaPrincipal, label: string, issuer:
 
 type AuditTarget = { area: AreaName; storeId?: string | null; sessionId: string };
 
-async function audit(type: AuthEventType, p: MfaPrincipal, target: AuditTarget, ctx: RequestContext): Promise<void> {
+async function audit(
+  type: AuthEventType,
+  p: MfaPrincipal,
+  target: AuditTarget,
+  ctx: RequestContext,
+): Promise<void> {
   await recordAuthEvent(
     type,
-    { area: target.area, userId: p.userId ?? null, customerId: p.customerId ?? null, storeId: target.storeId ?? null, sessionId: target.sessionId },
+    {
+      area: target.area,
+      userId: p.userId ?? null,
+      customerId: p.customerId ?? null,
+      storeId: target.storeId ?? null,
+      sessionId: target.sessionId,
+    },
     ctx,
   );
 }
@@ -186,14 +214,19 @@ async function replaceRecoveryCodes(p: MfaPrincipal): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await db().transaction(async (tx) => {
     await tx.delete(recoveryCodes).where(ownedBy(recoveryCodes, p));
-    await tx
-      .insert(recoveryCodes)
-      .values(codes.map((code) => ({ codeHash: recoveryHash(code), userId: p.userId ?? null, customerId: p.customerId ?? null })));
+    await tx.insert(recoveryCodes).values(
+      codes.map((code) => ({
+        codeHash: recoveryHash(code),
+        userId: p.userId ?? null,
+        customerId: p.customerId ?? null,
+      })),
+    );
   });
   return codes;
 }
 
-export const WRONG_CODE = () => new ApiError("INVALID_MFA_CODE", { details: [{ field: "code", message: "That code is not valid" }] });
+export const WRONG_CODE = () =>
+  new ApiError("INVALID_MFA_CODE", { details: [{ field: "code", message: "That code is not valid" }] });
 
 /** Confirms enrolment with a code from the app; returns the recovery codes, shown once. */
 export async function confirmTotpEnrolment(
@@ -204,7 +237,9 @@ export async function confirmTotpEnrolment(
 ): Promise<string[]> {
   const [factor] = await db().select().from(totpFactors).where(ownedBy(totpFactors, p));
   if (!factor || factor.enabledAt) {
-    throw new ApiError("CONFLICT", { message: factor ? "Two-factor sign-in is already on." : "Start the set-up first." });
+    throw new ApiError("CONFLICT", {
+      message: factor ? "Two-factor sign-in is already on." : "Start the set-up first.",
+    });
   }
   const secret = decryptSecret(factor.secretEncrypted);
   const step = secret ? await matchingStep(secret, code, null) : null;
@@ -235,12 +270,24 @@ export async function checkSecondFactor(
     const [spent] = await db()
       .update(recoveryCodes)
       .set({ usedAt: new Date() })
-      .where(and(eq(recoveryCodes.codeHash, recoveryHash(factor.recovery_code)), ownedBy(recoveryCodes, p), isNull(recoveryCodes.usedAt)))
+      .where(
+        and(
+          eq(recoveryCodes.codeHash, recoveryHash(factor.recovery_code)),
+          ownedBy(recoveryCodes, p),
+          isNull(recoveryCodes.usedAt),
+        ),
+      )
       .returning({ codeHash: recoveryCodes.codeHash });
     if (!spent) return false;
     await recordAuthEvent(
       "recovery_code_used",
-      { area: target.area, userId: p.userId ?? null, customerId: p.customerId ?? null, storeId: target.storeId ?? null, sessionId: target.sessionId ?? null },
+      {
+        area: target.area,
+        userId: p.userId ?? null,
+        customerId: p.customerId ?? null,
+        storeId: target.storeId ?? null,
+        sessionId: target.sessionId ?? null,
+      },
       ctx,
     );
     return true;
@@ -263,7 +310,12 @@ export async function checkSecondFactor(
 }
 
 /** Turns two-factor off (password checked by the caller, a code checked here). */
-export async function disableTotp(p: MfaPrincipal, factor: SecondFactor, target: AuditTarget, ctx: RequestContext): Promise<void> {
+export async function disableTotp(
+  p: MfaPrincipal,
+  factor: SecondFactor,
+  target: AuditTarget,
+  ctx: RequestContext,
+): Promise<void> {
   if (!(await hasTotp(p))) throw new ApiError("CONFLICT", { message: "Two-factor sign-in is not on." });
   if (!(await checkSecondFactor(p, factor, target, ctx))) throw WRONG_CODE();
   await db().transaction(async (tx) => {
@@ -316,10 +368,17 @@ export async function issueChallenge(input: ChallengeInput, ctx: RequestContext)
       expiresAt: new Date(Date.now() + CHALLENGE.seconds * 1000),
     });
   // Old challenges are kept no longer than needed.
-  await db().delete(mfaChallenges).where(lt(mfaChallenges.expiresAt, sql`now() - interval '1 day'`));
+  await db()
+    .delete(mfaChallenges)
+    .where(lt(mfaChallenges.expiresAt, sql`now() - interval '1 day'`));
   await recordAuthEvent(
     "mfa_challenged",
-    { area: input.area, userId: input.userId ?? null, customerId: input.customerId ?? null, storeId: input.storeId },
+    {
+      area: input.area,
+      userId: input.userId ?? null,
+      customerId: input.customerId ?? null,
+      storeId: input.storeId,
+    },
     ctx,
   );
   return token;
@@ -328,4 +387,3 @@ export async function issueChallenge(input: ChallengeInput, ctx: RequestContext)
 export const mfaTokenField = textField({ required: "mfa_token is required", trim: false })
   .min(1, { message: "mfa_token is required" })
   .max(256, { message: "mfa_token is not valid" });
-

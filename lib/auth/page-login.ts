@@ -32,9 +32,12 @@ export async function finishPageLogin(
   const safe = safeNext(next, AREAS[area].cookiePath(scope));
   if ("mfaRequired" in result) {
     jar.set(mfaCookie(area, scope, result.mfaToken, CHALLENGE.seconds));
-    redirect(safe ? `${mfaPath}${mfaPath.includes("?") ? "&" : "?"}next=${encodeURIComponent(safe)}` : mfaPath);
+    redirect(
+      safe ? `${mfaPath}${mfaPath.includes("?") ? "&" : "?"}next=${encodeURIComponent(safe)}` : mfaPath,
+    );
   }
-  for (const spec of [...sessionCookies(area, scope, result.tokens), clearedMfaCookie(area, scope)]) jar.set(spec);
+  for (const spec of [...sessionCookies(area, scope, result.tokens), clearedMfaCookie(area, scope)])
+    jar.set(spec);
   redirect(safe ?? home);
 }
 
@@ -47,7 +50,9 @@ const mfaForm = z.object({
 /** A six-digit code is an app code; anything else is tried as a recovery code. */
 function asSecondFactor(code: string): Pick<MfaLoginInput, "code" | "recovery_code"> {
   const compact = code.replace(/\s/g, "");
-  return /^\d{6}$/.test(compact) ? { code: compact } : { recovery_code: code.replace(/[\s-]/g, "").toUpperCase() };
+  return /^\d{6}$/.test(compact)
+    ? { code: compact }
+    : { recovery_code: code.replace(/[\s-]/g, "").toUpperCase() };
 }
 
 /** The code page's action: the challenge from its cookie, the code from the form. */
@@ -68,7 +73,8 @@ export async function mfaPageAction(
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.code === "MFA_CHALLENGE_INVALID") jar.set(clearedMfaCookie(area, scope));
-    if (error.code === "VALIDATION_ERROR") return { fieldErrors: { code: "Enter the 6-digit code from your app or a recovery code" } };
+    if (error.code === "VALIDATION_ERROR")
+      return { fieldErrors: { code: "Enter the 6-digit code from your app or a recovery code" } };
     return { error: error.message };
   }
   return finishPageLogin(area, scope, result, parsed.data.next);

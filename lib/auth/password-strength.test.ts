@@ -34,12 +34,16 @@ describe("password strength", () => {
     );
   });
 
-  it.each(["correct horse battery staple", "пароль пароль пароль", "🔑🔑🔑 my long phrase", "lantern-rope-harbour-42", "Tr0ub4dor&3x", "MyDogIsCalledRex!"])(
-    "accepts the passphrase %s",
-    (password) => {
-      expect(passwordWeakness(password, shopper)).toBeNull();
-    },
-  );
+  it.each([
+    "correct horse battery staple",
+    "пароль пароль пароль",
+    "🔑🔑🔑 my long phrase",
+    "lantern-rope-harbour-42",
+    "Tr0ub4dor&3x",
+    "MyDogIsCalledRex!",
+  ])("accepts the passphrase %s", (password) => {
+    expect(passwordWeakness(password, shopper)).toBeNull();
+  });
 
   it("never puts the password in its answer", () => {
     for (const password of ["password1234", "jane.doe@example.com", "zzzzzzzzzzzz"]) {
@@ -58,14 +62,22 @@ describe("password strength", () => {
     const error = thrown as ApiError;
     expect(error.status).toBe(422);
     expect(error.code).toBe("VALIDATION_ERROR");
-    expect(error.details).toEqual([{ field: "new_password", message: expect.stringContaining("commonly used") }]);
+    expect(error.details).toEqual([
+      { field: "new_password", message: expect.stringContaining("commonly used") },
+    ]);
     expect(() => assertStrongPassword("correct horse battery staple", [])).not.toThrow();
   });
 
   it("only estimates passwords that passed the length rule, and quickly", () => {
     expect(() => passwordWeakness("€".repeat(25))).toThrow(/72 bytes/);
     const started = performance.now();
-    for (const password of ["@4$5!1|0".repeat(9), "P@$$W0RD".repeat(9), "1A".repeat(36), "@4$5!1|0(3+Q".repeat(6)]) passwordWeakness(password);
+    for (const password of [
+      "@4$5!1|0".repeat(9),
+      "P@$$W0RD".repeat(9),
+      "1A".repeat(36),
+      "@4$5!1|0(3+Q".repeat(6),
+    ])
+      passwordWeakness(password);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

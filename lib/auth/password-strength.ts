@@ -33,7 +33,10 @@ function estimator(): ZxcvbnFactory {
     graphs: adjacencyGraphs,
     translations: {
       ...translations,
-      warnings: { ...translations.warnings, userInputs: "It contains your name, your email address or the store's name." },
+      warnings: {
+        ...translations.warnings,
+        userInputs: "It contains your name, your email address or the store's name.",
+      },
     },
     // Each l33t substitution multiplies the variants tried; 10 keeps the worst 72-byte password
     // of symbols around 100 ms of CPU while still seeing "p@$$w0rd" and "s3cr3tp@ssw0rd".
@@ -71,7 +74,10 @@ function userInputWords(values: readonly (string | null | undefined)[]): string[
  * person's own details (email, username, names, store name and slug). The password must
  * already have passed the length rule: the estimate is only ever run on at most 72 bytes.
  */
-export function passwordWeakness(password: string, userInputs: readonly (string | null | undefined)[] = []): string | null {
+export function passwordWeakness(
+  password: string,
+  userInputs: readonly (string | null | undefined)[] = [],
+): string | null {
   if (passwordBytes(password) > MAX_PASSWORD_BYTES) throw new RangeError("password longer than 72 bytes");
   const words = userInputWords(userInputs);
   let result = estimator().check(password, words);

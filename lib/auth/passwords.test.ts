@@ -1,7 +1,13 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "@/lib/config";
-import { hashPassword, loginPasswordSchema, newPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
+import {
+  hashPassword,
+  loginPasswordSchema,
+  newPasswordSchema,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "./passwords";
 
 beforeAll(() => {
   process.env.BCRYPT_COST = "4";
@@ -18,7 +24,10 @@ describe("password hashing", () => {
   });
 
   it("hashes in the worker pool with the configured cost and a fresh salt", async () => {
-    const [a, b] = await Promise.all([hashPassword("correct horse battery"), hashPassword("correct horse battery")]);
+    const [a, b] = await Promise.all([
+      hashPassword("correct horse battery"),
+      hashPassword("correct horse battery"),
+    ]);
     expect(bcrypt.getRounds(a)).toBe(4);
     expect(a).not.toBe(b);
     expect(await verifyPassword("correct horse battery", a)).toBe(true);

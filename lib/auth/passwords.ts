@@ -9,7 +9,8 @@ import { textField } from "@/lib/validation";
 export const MAX_PASSWORD_BYTES = 72;
 export const MIN_PASSWORD_CHARS = { staff: 12, customer: 8 } as const;
 
-type Task = { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
+type Task =
+  { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
 
 const globalForPool = globalThis as unknown as { orionPasswordPool?: Piscina<Task, string | boolean> };
 

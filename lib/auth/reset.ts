@@ -75,15 +75,33 @@ export async function requestPasswordReset(
       // Addresses asked for too often get the same silence as unknown ones.
       if (!(await accountAllows("forgotAccount", `${target.area}:${storeId ?? "-"}:${lowered}`))) return;
       // A newer request replaces every earlier link of the account.
-      await endResetLinks(db(), account.userId ? { userId: account.userId } : { customerId: account.customerId! });
+      await endResetLinks(
+        db(),
+        account.userId ? { userId: account.userId } : { customerId: account.customerId! },
+      );
       const { token } = await issueOneTimeToken(
         "password_reset",
-        { userId: account.userId, customerId: account.customerId, storeId, email: account.email, data: { area: target.area } },
+        {
+          userId: account.userId,
+          customerId: account.customerId,
+          storeId,
+          email: account.email,
+          data: { area: target.area },
+        },
         RESET_MINUTES / 60,
       );
-      await sendMail(passwordResetMail(account.email, await link(token), target.area === "customer" ? target.brand : undefined));
+      await sendMail(
+        passwordResetMail(
+          account.email,
+          await link(token),
+          target.area === "customer" ? target.brand : undefined,
+        ),
+      );
     } catch (error) {
-      log.warn({ err: error instanceof Error ? error : new Error(String(error)), kind: "password_reset" }, "reset mail not sent");
+      log.warn(
+        { err: error instanceof Error ? error : new Error(String(error)), kind: "password_reset" },
+        "reset mail not sent",
+      );
     }
   });
 }
@@ -185,7 +203,9 @@ export const forgotSchema = z.object({ email: emailField });
 
 export function resetSchema(area: AreaName) {
   return z.object({
-    token: textField({ required: "The link is incomplete", trim: false }).min(1, { message: "The link is incomplete" }).max(128),
+    token: textField({ required: "The link is incomplete", trim: false })
+      .min(1, { message: "The link is incomplete" })
+      .max(128),
     password: newPasswordSchema(area === "customer" ? MIN_PASSWORD_CHARS.customer : MIN_PASSWORD_CHARS.staff),
   });
 }

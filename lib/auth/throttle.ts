@@ -129,7 +129,8 @@ export function parseLockKey(key: string): ParsedLockKey | null {
     if (realm === "user") return { kind: "user", userId: rest[0]! };
     if (realm === "customer") return { kind: "customer", customerId: rest[0]! };
   }
-  if (form === "login" && realm === "user") return { kind: "identifier", shopId: null, identifier: rest.join(":") };
+  if (form === "login" && realm === "user")
+    return { kind: "identifier", shopId: null, identifier: rest.join(":") };
   if (form === "login" && realm === "customer" && rest.length > 1) {
     return { kind: "identifier", shopId: rest[0]!, identifier: rest.slice(1).join(":") };
   }

@@ -33,27 +33,46 @@ export type TotpHolder = {
   label: string;
 };
 
-const passwordField = z.string({ error: "Enter your password" }).min(1, { message: "Enter your password" }).max(1024);
+const passwordField = z
+  .string({ error: "Enter your password" })
+  .min(1, { message: "Enter your password" })
+  .max(1024);
 
 export const setupSchema = z.object({ password: passwordField });
 export const enableSchema = z.object({ code: totpCodeField });
 export const changeSchema = z
-  .object({ password: passwordField, code: totpCodeField.optional(), recovery_code: recoveryCodeField.optional() })
+  .object({
+    password: passwordField,
+    code: totpCodeField.optional(),
+    recovery_code: recoveryCodeField.optional(),
+  })
   .refine((v) => Boolean(v.code) !== Boolean(v.recovery_code), {
     message: "Send either code or recovery_code",
     path: ["code"],
   });
 
 /** Re-authentication before a factor change: a wrong password is a field error, nothing changes. */
-export async function assertOwnPassword(holder: TotpHolder, password: string, ctx: RequestContext): Promise<void> {
+export async function assertOwnPassword(
+  holder: TotpHolder,
+  password: string,
+  ctx: RequestContext,
+): Promise<void> {
   const p = holder.principal;
   const [row] = p.userId
     ? await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, p.userId))
-    : await db().select({ hash: customers.passwordHash }).from(customers).where(eq(customers.id, p.customerId!));
+    : await db()
+        .select({ hash: customers.passwordHash })
+        .from(customers)
+        .where(eq(customers.id, p.customerId!));
   const account = p.userId ? { userId: p.userId } : { customerId: p.customerId! };
   const { area, storeId, sessionId } = holder;
-  if (!row || !(await isOwnPassword({ account, passwordHash: row.hash, area, storeId, sessionId }, password, ctx))) {
-    throw new ApiError("VALIDATION_ERROR", { details: [{ field: "password", message: "That is not your password" }] });
+  if (
+    !row ||
+    !(await isOwnPassword({ account, passwordHash: row.hash, area, storeId, sessionId }, password, ctx))
+  ) {
+    throw new ApiError("VALIDATION_ERROR", {
+      details: [{ field: "password", message: "That is not your password" }],
+    });
   }
 }
 
@@ -66,12 +85,20 @@ export function confirmSetup(holder: TotpHolder, code: string, ctx: RequestConte
   return confirmTotpEnrolment(holder.principal, code, holder, ctx);
 }
 
-export async function turnOff(holder: TotpHolder, input: z.infer<typeof changeSchema>, ctx: RequestContext): Promise<void> {
+export async function turnOff(
+  holder: TotpHolder,
+  input: z.infer<typeof changeSchema>,
+  ctx: RequestContext,
+): Promise<void> {
   await assertOwnPassword(holder, input.password, ctx);
   await disableTotp(holder.principal, input, holder, ctx);
 }
 
-export async function renewRecoveryCodes(holder: TotpHolder, input: z.infer<typeof changeSchema>, ctx: RequestContext): Promise<string[]> {
+export async function renewRecoveryCodes(
+  holder: TotpHolder,
+  input: z.infer<typeof changeSchema>,
+  ctx: RequestContext,
+): Promise<string[]> {
   await assertOwnPassword(holder, input.password, ctx);
   return regenerateRecoveryCodes(holder.principal, input, holder, ctx);
 }
@@ -102,7 +129,9 @@ export async function totpEndpoint(
       return json({ enabled: false });
     },
     "recovery-codes": async (h) => {
-      return json({ recovery_codes: await renewRecoveryCodes(h, await readJson(request, changeSchema), ctx) });
+      return json({
+        recovery_codes: await renewRecoveryCodes(h, await readJson(request, changeSchema), ctx),
+      });
     },
   };
   const status = async (h: TotpHolder) => {
@@ -123,7 +152,14 @@ export async function totpEndpoint(
 /** The holder behind a signed-in principal: staff factors belong to the person, a shopper's to the store's account. */
 export function totpHolder(p: AdminPrincipal | StorePrincipal | CustomerPrincipal): TotpHolder {
   if (p.area === "customer") {
-    return { principal: { customerId: p.id }, area: "customer", storeId: p.store.id, sessionId: p.sessionId, issuer: p.store.name, label: p.email };
+    return {
+      principal: { customerId: p.id },
+      area: "customer",
+      storeId: p.store.id,
+      sessionId: p.sessionId,
+      issuer: p.store.name,
+      label: p.email,
+    };
   }
   return {
     principal: { userId: p.id },
@@ -138,5 +174,9 @@ export function totpHolder(p: AdminPrincipal | StorePrincipal | CustomerPrincipa
 /** What the settings form shows: on or off, since when, how many recovery codes are left. */
 export async function totpStatusView(holder: TotpHolder) {
   const status = await totpStatus(holder.principal);
-  return { enabled: status.enabled, enabledAt: status.enabledAt?.toISOString() ?? null, recoveryCodesLeft: status.recoveryCodesLeft };
+  return {
+    enabled: status.enabled,
+    enabledAt: status.enabledAt?.toISOString() ?? null,
+    recoveryCodesLeft: status.recoveryCodesLeft,
+  };
 }

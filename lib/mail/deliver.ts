@@ -26,7 +26,13 @@ export async function deliverMail(message: Mail): Promise<void> {
   const mail = { ...message, to: headerValue(message.to), subject: headerValue(message.subject) };
   const { smtpUrl, mailFrom } = config();
   if (smtpUrl) {
-    await transport(smtpUrl).sendMail({ from: headerValue(mailFrom), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await transport(smtpUrl).sendMail({
+      from: headerValue(mailFrom),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
     log.info({ kind: mail.kind, to: mail.to }, "mail sent");
     return;
   }

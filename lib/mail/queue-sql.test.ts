@@ -14,7 +14,11 @@ describe("pg-boss statements through drizzle", () => {
 
   it("sends a mail's data as JSON text, arrays as arrays, and an absent value as null", () => {
     const mail = { kind: "k", to: "a@example.com", subject: "s", text: "t", html: "h" };
-    const query = render("insert into j (data, ids, a) values ($1::jsonb, $2::uuid[], $3)", [mail, ["x"], undefined]);
+    const query = render("insert into j (data, ids, a) values ($1::jsonb, $2::uuid[], $3)", [
+      mail,
+      ["x"],
+      undefined,
+    ]);
     expect(query.params).toEqual([JSON.stringify(mail), ["x"], null]);
   });
 

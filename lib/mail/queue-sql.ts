@@ -9,7 +9,8 @@ export function statement(text: string, values: readonly unknown[] = []): SQL {
     parts.map((part, i) => {
       if (i % 2 === 0) return sql.raw(part);
       const value = values[Number(part) - 1];
-      const isObject = value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+      const isObject =
+        value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
       return sql.param(isObject ? JSON.stringify(value) : (value ?? null));
     }),
   );

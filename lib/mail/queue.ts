@@ -113,21 +113,29 @@ export async function enqueueMail(mail: Mail, executor?: Executor): Promise<void
 export async function startMailWorker(): Promise<void> {
   const q = await queue();
   if (q.workerId) return;
-  q.workerId = await q.boss.work<Mail>(q.name, { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1 }, async ([job]) => {
-    try {
-      await busy(() => deliverMail(job!.data));
-    } catch (error) {
-      // The kind and recipient only: the message holds a link that must not reach the log.
-      log.warn(
-        { kind: job!.data.kind, to: job!.data.to, err: error instanceof Error ? error.message : String(error) },
-        "mail not delivered yet; it will be tried again",
-      );
-      throw error;
-    } finally {
-      // A queue with more waiting is worked on at once, not one mail per polling interval.
-      if (q.workerId) q.boss.notifyWorker(q.workerId);
-    }
-  });
+  q.workerId = await q.boss.work<Mail>(
+    q.name,
+    { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1 },
+    async ([job]) => {
+      try {
+        await busy(() => deliverMail(job!.data));
+      } catch (error) {
+        // The kind and recipient only: the message holds a link that must not reach the log.
+        log.warn(
+          {
+            kind: job!.data.kind,
+            to: job!.data.to,
+            err: error instanceof Error ? error.message : String(error),
+          },
+          "mail not delivered yet; it will be tried again",
+        );
+        throw error;
+      } finally {
+        // A queue with more waiting is worked on at once, not one mail per polling interval.
+        if (q.workerId) q.boss.notifyWorker(q.workerId);
+      }
+    },
+  );
   log.info({ queue: q.name }, "mail worker started");
 }
 

@@ -10,7 +10,12 @@ type Params = { store: string } & Record<string, string>;
 
 export function storeRoute<P extends Params>(
   permission: Permission,
-  handler: (args: { request: Request; principal: StorePrincipal; params: P; ctx: RequestContext }) => Promise<Response>,
+  handler: (args: {
+    request: Request;
+    principal: StorePrincipal;
+    params: P;
+    ctx: RequestContext;
+  }) => Promise<Response>,
 ) {
   return apiRoute<P>(async (request, context) => {
     const params = await context.params;

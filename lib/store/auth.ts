@@ -46,7 +46,12 @@ export type StoreLogin = { user: User; store: Store; storeRole: StoreRole; token
 
 export function storeLoginView(login: Omit<StoreLogin, "tokens">) {
   return {
-    user: { id: login.user.id, username: login.user.username, email: login.user.email, role: login.user.role },
+    user: {
+      id: login.user.id,
+      username: login.user.username,
+      email: login.user.email,
+      role: login.user.role,
+    },
     store: { id: login.store.id, code: login.store.code, slug: login.store.slug, name: login.store.name },
     store_role: login.storeRole,
   };
@@ -70,7 +75,11 @@ async function membership(storeId: string, userId: string) {
 }
 
 /** Why a store login failed, for the audit trail only: every one of them answers the same 401. */
-function failureReason(candidate: User | undefined, store: Store | null, memberActive: boolean | undefined): string {
+function failureReason(
+  candidate: User | undefined,
+  store: Store | null,
+  memberActive: boolean | undefined,
+): string {
   if (!candidate) return "bad_credentials";
   if (candidate.role === "admin") return "admin_account";
   if (!store) return "unknown_store";
@@ -84,11 +93,22 @@ function failureReason(candidate: User | undefined, store: Store | null, memberA
  * the dummy, so neither the answer nor its time tells whether the password was right. The
  * lock and the budget are the account's and the area's, whatever store code is typed.
  */
-export async function loginStore(input: StoreLoginInput, ctx: RequestContext): Promise<StoreLogin | MfaRequired> {
-  const [store, candidate] = await Promise.all([storeByCode(input.store_code), findUserByLogin(input.email_or_username)]);
+export async function loginStore(
+  input: StoreLoginInput,
+  ctx: RequestContext,
+): Promise<StoreLogin | MfaRequired> {
+  const [store, candidate] = await Promise.all([
+    storeByCode(input.store_code),
+    findUserByLogin(input.email_or_username),
+  ]);
   const gate = await openLoginGate(
     "store",
-    { account: candidate ? { userId: candidate.id } : null, identifier: input.email_or_username, shopId: null, storeId: store?.id ?? null },
+    {
+      account: candidate ? { userId: candidate.id } : null,
+      identifier: input.email_or_username,
+      shopId: null,
+      storeId: store?.id ?? null,
+    },
     ctx,
   );
   const member = candidate && store ? await membership(store.id, candidate.id) : undefined;
@@ -109,7 +129,11 @@ export async function loginStore(input: StoreLoginInput, ctx: RequestContext): P
     throw new ApiError("INVALID_CREDENTIALS");
   }
   if (store.status !== "active") {
-    await loginFailed(gate, { area: "store", storeId: store.id, userId: user.id, details: { reason: "store_suspended" } }, ctx);
+    await loginFailed(
+      gate,
+      { area: "store", storeId: store.id, userId: user.id, details: { reason: "store_suspended" } },
+      ctx,
+    );
     throw new ApiError("STORE_UNAVAILABLE");
   }
   const pending = await secondStepOrDone(
@@ -126,13 +150,22 @@ export async function completeStoreMfa(input: MfaLoginInput, ctx: RequestContext
   const [row] =
     passed.userId && passed.storeId
       ? await db()
-          .select({ user: users, store: stores, role: storeMembers.role, memberActive: storeMembers.isActive })
+          .select({
+            user: users,
+            store: stores,
+            role: storeMembers.role,
+            memberActive: storeMembers.isActive,
+          })
           .from(users)
-          .innerJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, passed.storeId)))
+          .innerJoin(
+            storeMembers,
+            and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, passed.storeId)),
+          )
           .innerJoin(stores, eq(stores.id, storeMembers.storeId))
           .where(eq(users.id, passed.userId))
       : [];
-  if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive) throw new ApiError("MFA_CHALLENGE_INVALID");
+  if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive)
+    throw new ApiError("MFA_CHALLENGE_INVALID");
   if (row.store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
   return openStoreSession(row.user, row.store, row.role, passed.rememberMe, ctx);
 }
@@ -153,12 +186,22 @@ export async function signInToAccept(
   // The account's one lock, shared with every login of it: owning many stores buys no guesses.
   const gate = await openLoginGate(
     "store",
-    { account: candidate ? { userId: candidate.id } : null, identifier: email, shopId: null, storeId: store.id },
+    {
+      account: candidate ? { userId: candidate.id } : null,
+      identifier: email,
+      shopId: null,
+      storeId: store.id,
+    },
     ctx,
   );
   const user = await checkPassword(candidate, input.password, (u) => u.isActive && u.role === "store");
   const fail = async (reason: string) => {
-    const event = { area: "store" as const, storeId: store.id, userId: candidate?.id ?? null, identifier: email };
+    const event = {
+      area: "store" as const,
+      storeId: store.id,
+      userId: candidate?.id ?? null,
+      identifier: email,
+    };
     await loginFailed(gate, { ...event, details: { reason, via: "invitation" } }, ctx);
   };
   if (!user) {
@@ -169,7 +212,11 @@ export async function signInToAccept(
     await fail("store_suspended");
     throw new ApiError("STORE_UNAVAILABLE");
   }
-  const pending = await secondStepOrDone(gate, { area: "store", userId: user.id, storeId: store.id, rememberMe: false }, ctx);
+  const pending = await secondStepOrDone(
+    gate,
+    { area: "store", userId: user.id, storeId: store.id, rememberMe: false },
+    ctx,
+  );
   return pending ?? joinAndOpenSession(user, store, input.token, ctx);
 }
 
@@ -180,7 +227,12 @@ export const acceptMfaSchema = mfaLoginSchema.safeExtend({ token: invitationToke
  * The second step of `signInToAccept`: the code, with the invitation sent again. A challenge
  * of another account (an ordinary login here) cannot spend an invitation to someone else.
  */
-export async function completeAcceptMfa(store: Store, token: string, input: MfaLoginInput, ctx: RequestContext): Promise<StoreLogin> {
+export async function completeAcceptMfa(
+  store: Store,
+  token: string,
+  input: MfaLoginInput,
+  ctx: RequestContext,
+): Promise<StoreLogin> {
   await liveInvitation(store.id, token);
   const passed = await passChallenge("store", input, ctx, store.id);
   const [user] = passed.userId ? await db().select().from(users).where(eq(users.id, passed.userId)) : [];
@@ -189,15 +241,33 @@ export async function completeAcceptMfa(store: Store, token: string, input: MfaL
   return joinAndOpenSession(user, store, token, ctx);
 }
 
-async function joinAndOpenSession(user: User, store: Store, token: string, ctx: RequestContext): Promise<StoreLogin> {
+async function joinAndOpenSession(
+  user: User,
+  store: Store,
+  token: string,
+  ctx: RequestContext,
+): Promise<StoreLogin> {
   const role = await joinWithAccount(store.id, token, user, ctx);
   return openStoreSession(user, store, role, false, ctx);
 }
 
-async function openStoreSession(user: User, store: Store, storeRole: StoreRole, rememberMe: boolean, ctx: RequestContext): Promise<StoreLogin> {
+async function openStoreSession(
+  user: User,
+  store: Store,
+  storeRole: StoreRole,
+  rememberMe: boolean,
+  ctx: RequestContext,
+): Promise<StoreLogin> {
   const tokens = await startSession(
     { area: "store", userId: user.id, storeId: store.id, tokenVersion: user.tokenVersion, rememberMe },
-    { sub: user.id, type: "store", role: "store", email: user.email, store_id: store.id, store_role: storeRole },
+    {
+      sub: user.id,
+      type: "store",
+      role: "store",
+      email: user.email,
+      store_id: store.id,
+      store_role: storeRole,
+    },
     ctx,
   );
   const updated = await touchLastLogin(user.id);
@@ -216,29 +286,43 @@ export async function refreshStore(
   options?: RefreshOptions,
 ): Promise<{ tokens: IssuedTokens; slug: string }> {
   let slug = "";
-  const tokens = await refreshSession("store", refreshToken, ctx, async (session) => {
-    if (!session.userId || !session.storeId) return null;
-    const [row] = await db()
-      .select({ user: users, role: storeMembers.role, memberActive: storeMembers.isActive, store: stores })
-      .from(users)
-      .innerJoin(storeMembers, and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, session.storeId)))
-      .innerJoin(stores, eq(stores.id, storeMembers.storeId))
-      .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
-    if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive) return null;
-    if (row.store.status !== "active") return null;
-    slug = row.store.slug;
-    return {
-      sub: row.user.id,
-      type: "store",
-      role: "store",
-      email: row.user.email,
-      store_id: row.store.id,
-      store_role: row.role,
-    };
-  }, options);
+  const tokens = await refreshSession(
+    "store",
+    refreshToken,
+    ctx,
+    async (session) => {
+      if (!session.userId || !session.storeId) return null;
+      const [row] = await db()
+        .select({ user: users, role: storeMembers.role, memberActive: storeMembers.isActive, store: stores })
+        .from(users)
+        .innerJoin(
+          storeMembers,
+          and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, session.storeId)),
+        )
+        .innerJoin(stores, eq(stores.id, storeMembers.storeId))
+        .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
+      if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive) return null;
+      if (row.store.status !== "active") return null;
+      slug = row.store.slug;
+      return {
+        sub: row.user.id,
+        type: "store",
+        role: "store",
+        email: row.user.email,
+        store_id: row.store.id,
+        store_role: row.role,
+      };
+    },
+    options,
+  );
   return { tokens, slug };
 }
 
-export function logoutStore(userId: string, storeId: string, sessionId: string, ctx: RequestContext): Promise<void> {
+export function logoutStore(
+  userId: string,
+  storeId: string,
+  sessionId: string,
+  ctx: RequestContext,
+): Promise<void> {
   return endSession("store", { id: sessionId, userId, storeId }, ctx);
 }

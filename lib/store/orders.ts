@@ -58,7 +58,10 @@ export async function listOrders(
     db().select({ n: count() }).from(orders).where(where),
   ]);
   return {
-    items: rows.map((r) => ({ ...r.order, customerName: r.firstName ? `${r.firstName} ${r.lastName}` : null })),
+    items: rows.map((r) => ({
+      ...r.order,
+      customerName: r.firstName ? `${r.firstName} ${r.lastName}` : null,
+    })),
     total: total?.n ?? 0,
   };
 }

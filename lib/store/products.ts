@@ -5,7 +5,14 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Product, products } from "@/db/schema";
 import { ApiError } from "@/lib/auth/errors";
-import { booleanField, containsPattern, imageUrlField, PAGE_SIZE, patchSchema, textField } from "@/lib/validation";
+import {
+  booleanField,
+  containsPattern,
+  imageUrlField,
+  PAGE_SIZE,
+  patchSchema,
+  textField,
+} from "@/lib/validation";
 
 export const CURRENCIES = ["EUR", "USD", "GBP", "CHF"] as const;
 
@@ -108,7 +115,11 @@ export async function createProduct(storeId: string, input: ProductInput): Promi
   return product!;
 }
 
-export async function updateProduct(storeId: string, id: string, input: Partial<ProductInput>): Promise<Product> {
+export async function updateProduct(
+  storeId: string,
+  id: string,
+  input: Partial<ProductInput>,
+): Promise<Product> {
   const [product] = await db()
     .update(products)
     .set(columns(input))

@@ -20,7 +20,9 @@ export const themeSchema = z.object({
 });
 
 export const settingsSchema = z.object({
-  name: textField({ required: "Name is required" }).min(2, { message: "Name needs at least 2 characters" }).max(100),
+  name: textField({ required: "Name is required" })
+    .min(2, { message: "Name needs at least 2 characters" })
+    .max(100),
   theme: themeSchema,
 });
 
@@ -58,7 +60,11 @@ export async function updateSettings(
 }
 
 export function listDomains(storeId: string) {
-  return db().select().from(storeDomains).where(eq(storeDomains.storeId, storeId)).orderBy(asc(storeDomains.createdAt));
+  return db()
+    .select()
+    .from(storeDomains)
+    .where(eq(storeDomains.storeId, storeId))
+    .orderBy(asc(storeDomains.createdAt));
 }
 
 export async function addDomain(storeId: string, domain: string) {

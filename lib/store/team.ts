@@ -4,7 +4,15 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type StoreRole, oneTimeTokens, sessions, storeMembers, stores, totpFactors, users } from "@/db/schema";
+import {
+  type StoreRole,
+  oneTimeTokens,
+  sessions,
+  storeMembers,
+  stores,
+  totpFactors,
+  users,
+} from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { platformLink } from "@/lib/links";
 import { ApiError } from "@/lib/auth/errors";
@@ -23,7 +31,9 @@ export const INVITATION_HOURS = 72;
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
-const roleField = z.enum(STORE_ROLES as [StoreRole, ...StoreRole[]], { error: "Choose owner, manager or staff" });
+const roleField = z.enum(STORE_ROLES as [StoreRole, ...StoreRole[]], {
+  error: "Choose owner, manager or staff",
+});
 
 export const inviteSchema = z.object({ email: emailField, role: roleField });
 export const roleChangeSchema = z.object({ role: roleField });
@@ -84,7 +94,11 @@ export async function listTeam(storeId: string) {
   ]);
   return {
     members,
-    invitations: invitations.map((i) => ({ email: i.email, role: String(i.data?.role ?? "staff"), expiresAt: i.expiresAt })),
+    invitations: invitations.map((i) => ({
+      email: i.email,
+      role: String(i.data?.role ?? "staff"),
+      expiresAt: i.expiresAt,
+    })),
   };
 }
 
@@ -102,7 +116,8 @@ export async function inviteMember(
     .where(eq(sql`lower(${users.email})`, input.email));
   // A platform admin's address is invited like any other, so the answer tells nobody who is
   // an admin; the invitation simply cannot be accepted (acceptInvitation).
-  if (existing?.memberActive) throw new ApiError("CONFLICT", { message: "That person is already on the team" });
+  if (existing?.memberActive)
+    throw new ApiError("CONFLICT", { message: "That person is already on the team" });
   // The new link, the end of any earlier one to the same address and its mail in the queue
   // commit together: no mail for a link that does not exist, no link without its mail.
   const { token, expiresAt, path } = await db().transaction(async (tx) => {
@@ -125,7 +140,12 @@ export async function inviteMember(
     );
     const path = invitationPath(actor.store.slug, issued.token);
     await sendMail(
-      invitationMail(input.email, platformLink(path), { name: actor.store.name, color: actor.store.theme.primaryColor }, input.role),
+      invitationMail(
+        input.email,
+        platformLink(path),
+        { name: actor.store.name, color: actor.store.theme.primaryColor },
+        input.role,
+      ),
       tx,
     );
     return { ...issued, path };
@@ -150,15 +170,23 @@ export class InvitationError extends Error {
   /** The API's answer: a bad link is a 400, a bad field a 422; other errors pass unchanged. */
   static toApi(error: unknown): unknown {
     if (!(error instanceof InvitationError)) return error;
-    return new ApiError(error.kind === "link" ? "BAD_REQUEST" : "VALIDATION_ERROR", { message: error.message });
+    return new ApiError(error.kind === "link" ? "BAD_REQUEST" : "VALIDATION_ERROR", {
+      message: error.message,
+    });
   }
 }
 
 const badLink = () =>
-  new InvitationError("This invitation link is invalid, already used or expired. Ask the store owner for a new one.", "link");
+  new InvitationError(
+    "This invitation link is invalid, already used or expired. Ask the store owner for a new one.",
+    "link",
+  );
 
 /** The live invitation of this store behind `token`, not spent; a link error otherwise. */
-export async function liveInvitation(storeId: string, token: string): Promise<{ email: string; role: StoreRole }> {
+export async function liveInvitation(
+  storeId: string,
+  token: string,
+): Promise<{ email: string; role: StoreRole }> {
   const row = await peekOneTimeToken("invitation", token);
   if (!row || row.storeId !== storeId) throw badLink();
   return { email: row.email, role: roleField.parse(row.data?.role ?? "staff") };
@@ -168,7 +196,10 @@ export async function liveInvitation(storeId: string, token: string): Promise<{ 
  * What the acceptance page shows: the store's invitation, its address and role. Nothing about
  * an account of that address: whoever holds the link learns that only by signing in as it.
  */
-export async function describeInvitation(storeId: string, token: string): Promise<{ email: string; role: StoreRole } | null> {
+export async function describeInvitation(
+  storeId: string,
+  token: string,
+): Promise<{ email: string; role: StoreRole } | null> {
   return liveInvitation(storeId, token).catch((error: unknown) => {
     if (error instanceof InvitationError) return null;
     throw error;
@@ -189,7 +220,10 @@ async function join<T extends { id: string }>(
   await tx
     .insert(storeMembers)
     .values({ storeId, userId: account.id, role, isActive: true })
-    .onConflictDoUpdate({ target: [storeMembers.storeId, storeMembers.userId], set: { role, isActive: true } });
+    .onConflictDoUpdate({
+      target: [storeMembers.storeId, storeMembers.userId],
+      set: { role, isActive: true },
+    });
   return { role, account };
 }
 
@@ -205,9 +239,14 @@ export async function acceptInvitation(
 ): Promise<{ userId: string; username: string }> {
   const { account } = await db().transaction((tx) =>
     join(tx, storeId, input.token, async (email) => {
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
       if (existing) {
-        throw new InvitationError("This address cannot get a new account. If you already have an Orion account, sign in with it to accept.");
+        throw new InvitationError(
+          "This address cannot get a new account. If you already have an Orion account, sign in with it to accept.",
+        );
       }
       const name = usernameField.safeParse(input.username);
       if (!name.success) throw new InvitationError(name.error.issues[0]!.message);
@@ -226,7 +265,12 @@ export async function acceptInvitation(
       if (taken) throw new InvitationError("That username is taken; choose another.");
       const [created] = await tx
         .insert(users)
-        .values({ username: name.data, email, role: "store", passwordHash: await hashPassword(password.data) })
+        .values({
+          username: name.data,
+          email,
+          role: "store",
+          passwordHash: await hashPassword(password.data),
+        })
         .returning({ id: users.id, username: users.username });
       return created!;
     }),
@@ -260,7 +304,9 @@ async function assertNotLastOwner(tx: Tx, storeId: string, userId: string, what:
   const owners = await tx
     .select({ userId: storeMembers.userId })
     .from(storeMembers)
-    .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, "owner"), eq(storeMembers.isActive, true)))
+    .where(
+      and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, "owner"), eq(storeMembers.isActive, true)),
+    )
     .for("update");
   if (owners.length === 1 && owners[0]!.userId === userId) {
     throw new ApiError("CONFLICT", { message: `The last owner of a store cannot be ${what}` });
@@ -296,7 +342,11 @@ export async function changeMemberRole(
 }
 
 /** Removes a member and ends that member's sessions in this store at once. */
-export async function removeMember(actor: StorePrincipal, userId: string, ctx: RequestContext): Promise<void> {
+export async function removeMember(
+  actor: StorePrincipal,
+  userId: string,
+  ctx: RequestContext,
+): Promise<void> {
   const storeId = actor.store.id;
   await db().transaction(async (tx) => {
     const [member] = await tx
@@ -306,7 +356,9 @@ export async function removeMember(actor: StorePrincipal, userId: string, ctx: R
       .for("update");
     if (!member) throw new ApiError("NOT_FOUND", { message: "No such team member" });
     if (member.role === "owner") await assertNotLastOwner(tx, storeId, userId, "removed");
-    await tx.delete(storeMembers).where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
+    await tx
+      .delete(storeMembers)
+      .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)));
     await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "member_removed" })
@@ -319,14 +371,22 @@ export async function removeMember(actor: StorePrincipal, userId: string, ctx: R
         ),
       );
   });
-  await recordAuthEvent("member_removed", { area: "store", storeId, userId: actor.id, details: { member: userId } }, ctx);
+  await recordAuthEvent(
+    "member_removed",
+    { area: "store", storeId, userId: actor.id, details: { member: userId } },
+    ctx,
+  );
 }
 
-
-export const mfaPolicySchema = z.object({ require_staff_mfa: z.boolean({ error: "require_staff_mfa must be true or false" }) });
+export const mfaPolicySchema = z.object({
+  require_staff_mfa: z.boolean({ error: "require_staff_mfa must be true or false" }),
+});
 
 export async function staffMfaRequired(storeId: string): Promise<boolean> {
-  const [row] = await db().select({ required: stores.requireStaffMfa }).from(stores).where(eq(stores.id, storeId));
+  const [row] = await db()
+    .select({ required: stores.requireStaffMfa })
+    .from(stores)
+    .where(eq(stores.id, storeId));
   return row?.required ?? false;
 }
 
@@ -334,14 +394,24 @@ export async function staffMfaRequired(storeId: string): Promise<boolean> {
  * The owner's rule that every member signs in with a second factor. Members without one are
  * sent to set it up at their next request. The owner turns it on only with their own on.
  */
-export async function setStaffMfaRequired(actor: StorePrincipal, required: boolean, ctx: RequestContext): Promise<void> {
+export async function setStaffMfaRequired(
+  actor: StorePrincipal,
+  required: boolean,
+  ctx: RequestContext,
+): Promise<void> {
   if (required && !(await hasTotp({ userId: actor.id }))) {
     throw new ApiError("CONFLICT", { message: "Turn on two-factor sign-in for yourself first (Security)." });
   }
   await db().update(stores).set({ requireStaffMfa: required }).where(eq(stores.id, actor.store.id));
   await recordAuthEvent(
     "store_mfa_policy_changed",
-    { area: "store", userId: actor.id, storeId: actor.store.id, sessionId: actor.sessionId, details: { require_staff_mfa: required } },
+    {
+      area: "store",
+      userId: actor.id,
+      storeId: actor.store.id,
+      sessionId: actor.sessionId,
+      details: { require_staff_mfa: required },
+    },
     ctx,
   );
 }

@@ -28,8 +28,12 @@ import { phoneField } from "./auth";
 import { type CartLine, MAX_QUANTITY } from "./cart";
 
 export const profileSchema = z.object({
-  first_name: textField({ required: "First name is required" }).min(1, { message: "First name is required" }).max(100),
-  last_name: textField({ required: "Last name is required" }).min(1, { message: "Last name is required" }).max(100),
+  first_name: textField({ required: "First name is required" })
+    .min(1, { message: "First name is required" })
+    .max(100),
+  last_name: textField({ required: "Last name is required" })
+    .min(1, { message: "Last name is required" })
+    .max(100),
   phone: z.union([phoneField, z.literal("").transform(() => null), z.null()]).optional(),
   marketing_consent: booleanField.optional(),
 });
@@ -45,9 +49,16 @@ export const passwordChangeSchema = z.object({
 export const addressSchema = z.object({
   // One line each: the address is printed line by line on labels and in mail.
   name: textField({ required: "Name is required" }).min(1, { message: "Name is required" }).max(100),
-  line1: textField({ required: "Street and number are required" }).min(1, { message: "Street and number are required" }).max(200),
-  line2: z.union([textField().max(200), z.null()]).optional().transform((v) => v || null),
-  postal_code: textField({ required: "Postal code is required" }).min(2, { message: "Postal code is required" }).max(16),
+  line1: textField({ required: "Street and number are required" })
+    .min(1, { message: "Street and number are required" })
+    .max(200),
+  line2: z
+    .union([textField().max(200), z.null()])
+    .optional()
+    .transform((v) => v || null),
+  postal_code: textField({ required: "Postal code is required" })
+    .min(2, { message: "Postal code is required" })
+    .max(16),
   city: textField({ required: "City is required" }).min(1, { message: "City is required" }).max(100),
   country: z
     .string()
@@ -115,7 +126,13 @@ export async function changeCustomerPassword(
     [customer.email, customer.firstName, customer.lastName, store?.name, store?.slug, store?.code],
     "new_password",
   );
-  const check = { account: { customerId }, passwordHash: customer.passwordHash, area: "customer" as const, storeId: customer.storeId, sessionId };
+  const check = {
+    account: { customerId },
+    passwordHash: customer.passwordHash,
+    area: "customer" as const,
+    storeId: customer.storeId,
+    sessionId,
+  };
   if (!(await isOwnPassword(check, input.current_password, ctx))) return false;
   const passwordHash = await hashPassword(input.new_password);
   await db().transaction(async (tx) => {
@@ -123,10 +140,16 @@ export async function changeCustomerPassword(
     await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: "password_changed" })
-      .where(and(eq(sessions.customerId, customerId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)));
+      .where(
+        and(eq(sessions.customerId, customerId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)),
+      );
     await endResetLinks(tx, { customerId });
   });
-  await recordAuthEvent("password_changed", { area: "customer", storeId: customer.storeId, customerId, sessionId }, ctx);
+  await recordAuthEvent(
+    "password_changed",
+    { area: "customer", storeId: customer.storeId, customerId, sessionId },
+    ctx,
+  );
   return true;
 }
 
@@ -152,15 +175,30 @@ function addressColumns(input: Partial<AddressInput>) {
 }
 
 /** Saves an address; making it the default shipping address unmarks the previous one. */
-export async function saveAddress(customerId: string, id: string | null, input: AddressInput): Promise<Address> {
+export async function saveAddress(
+  customerId: string,
+  id: string | null,
+  input: AddressInput,
+): Promise<Address> {
   return db().transaction(async (tx) => {
     if (input.is_default_shipping) {
-      await tx.update(addresses).set({ isDefaultShipping: false }).where(eq(addresses.customerId, customerId));
+      await tx
+        .update(addresses)
+        .set({ isDefaultShipping: false })
+        .where(eq(addresses.customerId, customerId));
     }
     if (!id) {
       const [row] = await tx
         .insert(addresses)
-        .values({ ...addressColumns(input), customerId, name: input.name, line1: input.line1, postalCode: input.postal_code, city: input.city, country: input.country })
+        .values({
+          ...addressColumns(input),
+          customerId,
+          name: input.name,
+          line1: input.line1,
+          postalCode: input.postal_code,
+          city: input.city,
+          country: input.country,
+        })
         .returning();
       return row!;
     }
@@ -227,7 +265,12 @@ export async function customerOrder(customerId: string, id: string) {
 
 export const checkoutSchema = z.object({
   items: z
-    .array(z.object({ product_id: z.string().uuid({ message: "Not a valid product id" }), quantity: z.number().int().min(1).max(99) }))
+    .array(
+      z.object({
+        product_id: z.string().uuid({ message: "Not a valid product id" }),
+        quantity: z.number().int().min(1).max(99),
+      }),
+    )
     .min(1, { message: "The cart is empty" })
     .max(50),
   address_id: z.string().uuid().optional(),
@@ -240,10 +283,13 @@ export const checkoutSchema = z.object({
  */
 function mergeLines(lines: CartLine[]): CartLine[] {
   const byProduct = new Map<string, number>();
-  for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
+  for (const line of lines)
+    byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
   const merged = [...byProduct].map(([productId, quantity]) => ({ productId, quantity }));
   if (merged.some((line) => line.quantity > MAX_QUANTITY)) {
-    throw new ApiError("VALIDATION_ERROR", { details: [{ field: "items", message: `At most ${MAX_QUANTITY} of one product per order` }] });
+    throw new ApiError("VALIDATION_ERROR", {
+      details: [{ field: "items", message: `At most ${MAX_QUANTITY} of one product per order` }],
+    });
   }
   return merged;
 }
@@ -268,25 +314,50 @@ export async function placeOrder(
         .from(addresses)
         .where(and(eq(addresses.id, address.id), eq(addresses.customerId, customer.id)));
       if (!saved) throw new ApiError("NOT_FOUND", { message: "No such address" });
-      shipping = { name: saved.name, line1: saved.line1, line2: saved.line2 ?? undefined, postalCode: saved.postalCode, city: saved.city, country: saved.country };
+      shipping = {
+        name: saved.name,
+        line1: saved.line1,
+        line2: saved.line2 ?? undefined,
+        postalCode: saved.postalCode,
+        city: saved.city,
+        country: saved.country,
+      };
     } else if (address.value) {
       const v = address.value;
-      shipping = { name: v.name, line1: v.line1, line2: v.line2 ?? undefined, postalCode: v.postal_code, city: v.city, country: v.country };
+      shipping = {
+        name: v.name,
+        line1: v.line1,
+        line2: v.line2 ?? undefined,
+        postalCode: v.postal_code,
+        city: v.city,
+        country: v.country,
+      };
     } else {
-      throw new ApiError("VALIDATION_ERROR", { details: [{ field: "shipping_address", message: "Choose or enter a shipping address" }] });
+      throw new ApiError("VALIDATION_ERROR", {
+        details: [{ field: "shipping_address", message: "Choose or enter a shipping address" }],
+      });
     }
     const ids = merged.map((l) => l.productId);
     const found = await tx
       .select()
       .from(products)
-      .where(and(eq(products.storeId, customer.storeId), inArray(products.id, ids), eq(products.isActive, true), isNull(products.archivedAt)))
+      .where(
+        and(
+          eq(products.storeId, customer.storeId),
+          inArray(products.id, ids),
+          eq(products.isActive, true),
+          isNull(products.archivedAt),
+        ),
+      )
       .for("update");
     const byId = new Map(found.map((p) => [p.id, p]));
     const currencies = new Set(found.map((p) => p.currency));
-    if (currencies.size > 1) throw new ApiError("CONFLICT", { message: "Products in different currencies cannot share an order" });
+    if (currencies.size > 1)
+      throw new ApiError("CONFLICT", { message: "Products in different currencies cannot share an order" });
     for (const line of merged) {
       const product = byId.get(line.productId);
-      if (!product) throw new ApiError("CONFLICT", { message: "A product in the cart is no longer available" });
+      if (!product)
+        throw new ApiError("CONFLICT", { message: "A product in the cart is no longer available" });
       if (product.stock < line.quantity) {
         throw new ApiError("CONFLICT", { message: `Only ${product.stock} left of ${product.name}` });
       }

@@ -7,7 +7,14 @@ import { z } from "zod";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/auth/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
-import { type MfaRequired, mfaLoginSchema, mfaRequiredBody, refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
+import {
+  type MfaRequired,
+  mfaLoginSchema,
+  mfaRequiredBody,
+  refreshSchema,
+  sessionCookies,
+  tokenBody,
+} from "@/lib/auth/login";
 import { methodAnswer } from "@/lib/api-methods";
 import { withCookies } from "@/lib/auth/respond";
 import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
@@ -166,7 +173,10 @@ const routes: Route[] = [
     method: "POST",
     path: ["auth", "verify-email"],
     handler: async ({ request, shop, ctx }) => {
-      const { token } = await readJson(request, z.object({ token: textField({ trim: false }).min(1).max(128) }));
+      const { token } = await readJson(
+        request,
+        z.object({ token: textField({ trim: false }).min(1).max(128) }),
+      );
       if (!(await verifyEmail(shop.store.id, token, ctx))) {
         throw new ApiError("BAD_REQUEST", {
           message: "This confirmation link is invalid, already used or expired.",
@@ -308,13 +318,12 @@ const routes: Route[] = [
       return noContent();
     },
   },
-  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map(
-    (action): Route => ({
-      method: action ? "POST" : "GET",
-      path: action ? ["account", "totp", action] : ["account", "totp"],
-      handler: async ({ request, customer, ctx }) => totpEndpoint(request, action, async () => totpHolder(await customer()), ctx),
-    }),
-  ),
+  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map((action): Route => ({
+    method: action ? "POST" : "GET",
+    path: action ? ["account", "totp", action] : ["account", "totp"],
+    handler: async ({ request, customer, ctx }) =>
+      totpEndpoint(request, action, async () => totpHolder(await customer()), ctx),
+  })),
   {
     method: "GET",
     path: ["account", "sessions"],

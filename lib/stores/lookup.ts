@@ -10,7 +10,9 @@ export const STORE_CACHE_MS = 5_000;
 
 // On globalThis: the request layer and the route handlers are separate bundles in one process,
 // and a change made through either must be seen by both.
-const globalForStores = globalThis as unknown as { orionStoresBySlug?: Map<string, { store: Store | null; at: number }> };
+const globalForStores = globalThis as unknown as {
+  orionStoresBySlug?: Map<string, { store: Store | null; at: number }>;
+};
 const bySlug = (globalForStores.orionStoresBySlug ??= new Map());
 
 export async function storeBySlug(slug: string): Promise<Store | null> {
@@ -37,11 +39,12 @@ export function forgetStore(slug: string): void {
   bySlug.delete(slug);
 }
 
-
 /** How long a custom domain's answer is kept: a domain added or verified works within this. */
 export const DOMAIN_CACHE_MS = 30_000;
 
-const globalForDomains = globalThis as unknown as { orionSlugByDomain?: Map<string, { slug: string | null; at: number }> };
+const globalForDomains = globalThis as unknown as {
+  orionSlugByDomain?: Map<string, { slug: string | null; at: number }>;
+};
 const byDomain = (globalForDomains.orionSlugByDomain ??= new Map());
 
 /** The slug of the store that owns this verified custom domain, or null. */

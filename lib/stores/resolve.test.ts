@@ -24,9 +24,15 @@ describe("classifyHost", () => {
   });
 
   it("uses the platform domain of the environment", () => {
-    expect(classifyHost("acme.myplatform.com", "myplatform.com")).toEqual({ kind: "subdomain", slug: "acme" });
+    expect(classifyHost("acme.myplatform.com", "myplatform.com")).toEqual({
+      kind: "subdomain",
+      slug: "acme",
+    });
     expect(classifyHost("myplatform.com", "myplatform.com")).toEqual({ kind: "platform" });
-    expect(classifyHost("acme.localhost:3000", "myplatform.com")).toEqual({ kind: "custom", hostname: "acme.localhost" });
+    expect(classifyHost("acme.localhost:3000", "myplatform.com")).toEqual({
+      kind: "custom",
+      hostname: "acme.localhost",
+    });
   });
 });
 
@@ -49,38 +55,71 @@ describe("resolveApiStore", () => {
   const base = { domainSlug: null, pathSlug: null, referer: null, platformDomain: P };
 
   it("takes the store from a subdomain or a verified domain", () => {
-    expect(resolveApiStore({ ...base, host: { kind: "subdomain", slug: "orion" } })).toEqual({ ok: true, method: "subdomain", slug: "orion" });
-    expect(resolveApiStore({ ...base, host: { kind: "custom", hostname: "orion.lu" }, domainSlug: "orion" })).toEqual({
+    expect(resolveApiStore({ ...base, host: { kind: "subdomain", slug: "orion" } })).toEqual({
+      ok: true,
+      method: "subdomain",
+      slug: "orion",
+    });
+    expect(
+      resolveApiStore({ ...base, host: { kind: "custom", hostname: "orion.lu" }, domainSlug: "orion" }),
+    ).toEqual({
       ok: true,
       method: "domain",
       slug: "orion",
     });
-    expect(resolveApiStore({ ...base, host: { kind: "custom", hostname: "nope.example" } })).toEqual({ ok: false, reason: "not_found" });
+    expect(resolveApiStore({ ...base, host: { kind: "custom", hostname: "nope.example" } })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
 
   it("takes the path, then the Referer, on the platform host, and calls both the path method", () => {
-    expect(resolveApiStore({ ...base, host: { kind: "platform" }, pathSlug: "acme" })).toEqual({ ok: true, method: "path", slug: "acme" });
+    expect(resolveApiStore({ ...base, host: { kind: "platform" }, pathSlug: "acme" })).toEqual({
+      ok: true,
+      method: "path",
+      slug: "acme",
+    });
     expect(
-      resolveApiStore({ ...base, host: { kind: "platform" }, referer: "http://localhost:3000/storefront/acme/account/login" }),
+      resolveApiStore({
+        ...base,
+        host: { kind: "platform" },
+        referer: "http://localhost:3000/storefront/acme/account/login",
+      }),
     ).toEqual({ ok: true, method: "path", slug: "acme" });
   });
 
   it("refuses two sources that disagree", () => {
-    expect(resolveApiStore({ ...base, host: { kind: "subdomain", slug: "orion" }, pathSlug: "acme" })).toEqual({ ok: false, reason: "conflict" });
     expect(
-      resolveApiStore({ ...base, host: { kind: "platform" }, pathSlug: "orion", referer: "http://localhost:3000/storefront/acme/" }),
+      resolveApiStore({ ...base, host: { kind: "subdomain", slug: "orion" }, pathSlug: "acme" }),
+    ).toEqual({ ok: false, reason: "conflict" });
+    expect(
+      resolveApiStore({
+        ...base,
+        host: { kind: "platform" },
+        pathSlug: "orion",
+        referer: "http://localhost:3000/storefront/acme/",
+      }),
     ).toEqual({ ok: false, reason: "conflict" });
   });
 
   it("ignores a Referer from another host", () => {
-    expect(resolveApiStore({ ...base, host: { kind: "platform" }, referer: "https://evil.example/storefront/acme" })).toEqual({
+    expect(
+      resolveApiStore({
+        ...base,
+        host: { kind: "platform" },
+        referer: "https://evil.example/storefront/acme",
+      }),
+    ).toEqual({
       ok: false,
       reason: "not_found",
     });
   });
 
   it("finds nothing on the platform host without a path or Referer", () => {
-    expect(resolveApiStore({ ...base, host: { kind: "platform" } })).toEqual({ ok: false, reason: "not_found" });
+    expect(resolveApiStore({ ...base, host: { kind: "platform" } })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
 });
 

@@ -31,7 +31,13 @@ export function classifyHost(host: string | null | undefined, platformDomain: st
   const name = hostnameOf(host);
   if (!name) return { kind: "invalid" };
   const platform = hostnameOf(platformDomain);
-  if (name === platform || name === `www.${platform}` || name === "localhost" || IPV4.test(name) || name.startsWith("[")) {
+  if (
+    name === platform ||
+    name === `www.${platform}` ||
+    name === "localhost" ||
+    IPV4.test(name) ||
+    name.startsWith("[")
+  ) {
     return { kind: "platform" };
   }
   if (platform && name.endsWith(`.${platform}`)) {
@@ -52,8 +58,7 @@ export function slugAfter(pathname: string, prefix: string): { slug: string; raw
 }
 
 export type Resolution =
-  | { ok: true; method: AccessMethod; slug: string }
-  | { ok: false; reason: "not_found" | "conflict" };
+  { ok: true; method: AccessMethod; slug: string } | { ok: false; reason: "not_found" | "conflict" };
 
 /**
  * Resolves the store of a storefront API call. `domainSlug` is the store of a verified custom
@@ -85,13 +90,15 @@ export function resolveApiStore(input: {
   if (input.referer) {
     try {
       const url = new URL(input.referer);
-      const sameHost = hostnameOf(url.host) !== null && classifyHost(url.host, input.platformDomain).kind === "platform";
+      const sameHost =
+        hostnameOf(url.host) !== null && classifyHost(url.host, input.platformDomain).kind === "platform";
       if (sameHost) refererSlug = slugAfter(url.pathname, "/storefront/")?.slug ?? null;
     } catch {
       refererSlug = null;
     }
   }
-  if (input.pathSlug && refererSlug && input.pathSlug !== refererSlug) return { ok: false, reason: "conflict" };
+  if (input.pathSlug && refererSlug && input.pathSlug !== refererSlug)
+    return { ok: false, reason: "conflict" };
   const slug = input.pathSlug ?? refererSlug;
   return slug ? { ok: true, method: "path", slug } : { ok: false, reason: "not_found" };
 }

@@ -6,9 +6,22 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Words that name platform routes and so can never be a store's slug. */
 export const RESERVED_SLUGS = new Set([
-  "admin", "api", "auth", "login", "logout", "store", "storefront", "www", "static", "_next",
+  "admin",
+  "api",
+  "auth",
+  "login",
+  "logout",
+  "store",
+  "storefront",
+  "www",
+  "static",
+  "_next",
   // first segments of the storefront API when the store comes from the host
-  "account", "products", "orders", "cart", "checkout",
+  "account",
+  "products",
+  "orders",
+  "cart",
+  "checkout",
 ]);
 
 export function isValidSlug(slug: string): boolean {
@@ -24,7 +37,9 @@ export function apiSlug(request: Request, raw: string): string {
   if (!isValidSlug(lower)) throw new ApiError("NOT_FOUND", { message: "No such store" });
   if (lower !== raw) {
     const url = new URL(request.url);
-    url.pathname = url.pathname.replace(`/${raw}/`, `/${lower}/`).replace(new RegExp(`/${raw}$`), `/${lower}`);
+    url.pathname = url.pathname
+      .replace(`/${raw}/`, `/${lower}/`)
+      .replace(new RegExp(`/${raw}$`), `/${lower}`);
     throw new Response(null, { status: 308, headers: { Location: url.pathname + url.search } });
   }
   return raw;

@@ -16,7 +16,11 @@ describe("admin login", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = await res.json();
-    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 1800, user: { username: "admin", role: "admin" } });
+    expect(body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 1800,
+      user: { username: "admin", role: "admin" },
+    });
     expect(body.access_token).toMatch(/^eyJ/);
     expect(body.refresh_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.user).not.toHaveProperty("password_hash");
@@ -24,7 +28,12 @@ describe("admin login", () => {
     const cookies = parseSetCookies(res);
     const access = cookies.find((c) => c.name === "admin_token");
     expect(access?.value).toBe(body.access_token);
-    expect(access?.attrs).toMatchObject({ path: "/admin", httponly: true, samesite: "Lax", "max-age": "1800" });
+    expect(access?.attrs).toMatchObject({
+      path: "/admin",
+      httponly: true,
+      samesite: "Lax",
+      "max-age": "1800",
+    });
     expect(access?.attrs).not.toHaveProperty("domain");
     expect(access?.attrs).not.toHaveProperty("secure"); // Secure only when ENVIRONMENT=production
     const refresh = cookies.find((c) => c.name === "admin_refresh");
@@ -40,7 +49,11 @@ describe("admin login", () => {
   });
 
   it("keeps the refresh cookie for 30 days at most with remember me, capped by the 12-hour admin session", async () => {
-    const res = await postJson(LOGIN, { email_or_username: "admin", password: "admin123", remember_me: true });
+    const res = await postJson(LOGIN, {
+      email_or_username: "admin",
+      password: "admin123",
+      remember_me: true,
+    });
     const refresh = parseSetCookies(res).find((c) => c.name === "admin_refresh");
     const maxAge = Number(refresh?.attrs["max-age"]);
     expect(maxAge).toBeGreaterThan(11 * 3600);
@@ -68,7 +81,9 @@ describe("admin login", () => {
     const rows = await testSql()`
       select type, area, user_id, identifier from auth_events
       where identifier = ${marker} or (user_id = ${user.id} and type = 'login_succeeded')`;
-    expect(rows.some((r) => r.type === "login_failed" && r.identifier === marker && r.user_id === null)).toBe(true);
+    expect(rows.some((r) => r.type === "login_failed" && r.identifier === marker && r.user_id === null)).toBe(
+      true,
+    );
     expect(rows.some((r) => r.type === "login_succeeded" && r.area === "admin")).toBe(true);
   });
 
@@ -114,7 +129,11 @@ describe("admin login", () => {
     });
     expect(form.status).toBe(415);
 
-    const big = await postJson(LOGIN, { email_or_username: "admin", password: "admin123", pad: "x".repeat(70 * 1024) });
+    const big = await postJson(LOGIN, {
+      email_or_username: "admin",
+      password: "admin123",
+      pad: "x".repeat(70 * 1024),
+    });
     expect(big.status).toBe(413);
     expect((await big.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
@@ -183,20 +202,25 @@ describe("admin me, logout and refresh", () => {
 
   it("ends the whole session when a spent refresh token is presented again", async () => {
     const login = await adminLogin();
-    const first = await (await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token })).json();
+    const first = await (
+      await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token })
+    ).json();
     const replay = await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token });
     expect(replay.status).toBe(401);
     expect((await get(ME, bearer(first.access_token))).status).toBe(401);
     const again = await postJson("/api/v1/admin/auth/refresh", { refresh_token: first.refresh_token });
     expect(again.status).toBe(401);
-    const [event] = await testSql()`select count(*)::int as n from auth_events where type = 'refresh_token_reused'`;
+    const [event] =
+      await testSql()`select count(*)::int as n from auth_events where type = 'refresh_token_reused'`;
     expect(event?.n).toBeGreaterThan(0);
   });
 
   it("lets exactly one of ten concurrent refreshes with the same token succeed", async () => {
     const login = await adminLogin();
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token })),
+      Array.from({ length: 10 }, () =>
+        postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token }),
+      ),
     );
     expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
     expect(answers.filter((r) => r.status === 401)).toHaveLength(9);
@@ -204,7 +228,9 @@ describe("admin me, logout and refresh", () => {
 
   it("refuses an access token at the refresh endpoint and a refresh token as Bearer", async () => {
     const login = await adminLogin();
-    expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.access_token })).status).toBe(401);
+    expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.access_token })).status).toBe(
+      401,
+    );
     expect((await get(ME, bearer(login.refresh_token))).status).toBe(401);
   });
 
@@ -237,11 +263,20 @@ describe("stores created by an admin", () => {
       expect(weak.status, password).toBe(422);
       const text = await weak.text();
       expect(text).not.toContain(password);
-      expect(JSON.parse(text).error.details).toEqual([{ field: "owner.password", message: expect.stringContaining("too easy to guess") }]);
+      expect(JSON.parse(text).error.details).toEqual([
+        { field: "owner.password", message: expect.stringContaining("too easy to guess") },
+      ]);
     }
     expect(await testSql()`select id from stores where slug = ${`pw-${tag}`}`).toHaveLength(0);
-    const created = await postJson("/api/v1/admin/stores", store("a long admin passphrase"), bearer(access_token));
+    const created = await postJson(
+      "/api/v1/admin/stores",
+      store("a long admin passphrase"),
+      bearer(access_token),
+    );
     expect(created.status).toBe(201);
-    expect((await storeLogin(`PW${tag.toUpperCase()}`.slice(0, 12), `pw_owner_${tag}`, "a long admin passphrase")).store_role).toBe("owner");
+    expect(
+      (await storeLogin(`PW${tag.toUpperCase()}`.slice(0, 12), `pw_owner_${tag}`, "a long admin passphrase"))
+        .store_role,
+    ).toBe("owner");
   });
 });

@@ -15,7 +15,9 @@ describe("admin pages", () => {
 
   it("keeps the query string in next", async () => {
     const res = await get("/admin?tab=stores&page=2");
-    expect(res.headers.get("location")).toBe(`/admin/login?next=${encodeURIComponent("/admin?tab=stores&page=2")}`);
+    expect(res.headers.get("location")).toBe(
+      `/admin/login?next=${encodeURIComponent("/admin?tab=stores&page=2")}`,
+    );
   });
 
   it("serves the login page to anyone", async () => {
@@ -34,9 +36,16 @@ describe("admin pages", () => {
   });
 
   it("shows the 403 page to a sound token of another area, as cookie or Bearer", async () => {
-    const store = await mint({ payload: { type: "store", role: "store", aud: "orion:store", store_id: crypto.randomUUID() } });
-    const customer = await mint({ payload: { type: "customer", aud: "orion:customer", store_id: crypto.randomUUID() } });
-    const attempts: Record<string, string>[] = [{ cookie: `admin_token=${store}` }, { authorization: `Bearer ${customer}` }];
+    const store = await mint({
+      payload: { type: "store", role: "store", aud: "orion:store", store_id: crypto.randomUUID() },
+    });
+    const customer = await mint({
+      payload: { type: "customer", aud: "orion:customer", store_id: crypto.randomUUID() },
+    });
+    const attempts: Record<string, string>[] = [
+      { cookie: `admin_token=${store}` },
+      { authorization: `Bearer ${customer}` },
+    ];
     for (const headers of attempts) {
       const res = await get("/admin", headers);
       expect(res.status).toBe(403);
@@ -81,7 +90,9 @@ describe("admin pages", () => {
     const res = await get("/admin/login?next=%2Fadmin%3Ftab%3D1", { cookie: `admin_token=${access_token}` });
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toBe("/admin?tab=1");
-    const evil = await get("/admin/login?next=https%3A%2F%2Fevil.example", { cookie: `admin_token=${access_token}` });
+    const evil = await get("/admin/login?next=https%3A%2F%2Fevil.example", {
+      cookie: `admin_token=${access_token}`,
+    });
     expect(evil.headers.get("location")).toBe("/admin");
   });
 

@@ -9,7 +9,8 @@ import { adminLogin, baseUrl, rawRequest, send, storeLogin } from "../support/ht
 import { decodePart } from "../support/tokens";
 import { testSql } from "./db";
 
-const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => rawRequest(baseUrl(), path, options);
+const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) =>
+  rawRequest(baseUrl(), path, options);
 const PASSWORD = "velvet orchard compass tide";
 const OTHER_PASSWORD = "granite meadow pilot ember";
 
@@ -64,7 +65,14 @@ describe("shopper registration with privileged fields", () => {
   it("creates a plain, unverified shopper of the store it was sent to, with the password typed", async () => {
     const email = `mass-${randomUUID()}@example.com`;
     const reg = await call("/api/v1/storefront/orion/auth/register", {
-      body: { ...planted, first_name: "Mona", last_name: "Lisa", email, password: PASSWORD, marketing_consent: false },
+      body: {
+        ...planted,
+        first_name: "Mona",
+        last_name: "Lisa",
+        email,
+        password: PASSWORD,
+        marketing_consent: false,
+      },
     });
     expect(reg.status).toBe(201);
     const { customer } = (await reg.json()) as { customer: Record<string, unknown> };
@@ -73,11 +81,18 @@ describe("shopper registration with privileged fields", () => {
     expect(customer.customer_number).not.toBe("ORION-999999");
 
     const row = await customerRow(String(customer.id));
-    expect(row).toMatchObject({ store_id: orionId, email_verified_at: null, is_active: true, token_version: 0 });
+    expect(row).toMatchObject({
+      store_id: orionId,
+      email_verified_at: null,
+      is_active: true,
+      token_version: 0,
+    });
     expect(row.password_hash).not.toBe(planted.password_hash);
     expect(await bcrypt.compare(PASSWORD, row.password_hash)).toBe(true);
     // No account of that email appeared anywhere else: not at ACME, not among users.
-    expect(await testSql()`select id from customers where lower(email) = ${email} and store_id <> ${orionId}`).toEqual([]);
+    expect(
+      await testSql()`select id from customers where lower(email) = ${email} and store_id <> ${orionId}`,
+    ).toEqual([]);
     expect(await testSql()`select id from users where lower(email) = ${email}`).toEqual([]);
 
     // The password the planted hash belongs to does not sign in; the typed one does.
@@ -116,7 +131,11 @@ describe("shopper profile changes with privileged fields", () => {
     const { access_token: token } = (await login.json()) as { access_token: string };
     const before = await customerRow(id);
 
-    const only = await call("/api/v1/storefront/orion/account", { method: "PATCH", token, body: { ...planted, email: "new@example.com" } });
+    const only = await call("/api/v1/storefront/orion/account", {
+      method: "PATCH",
+      token,
+      body: { ...planted, email: "new@example.com" },
+    });
     expect(only.status).toBe(422);
     expect(await customerRow(id)).toEqual(before);
 
@@ -160,10 +179,14 @@ describe("store and team endpoints with privileged fields", () => {
     for (const role of ["admin", "superadmin", "OWNER", "owner ", ["owner"], { role: "owner" }, null]) {
       const res = await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role });
       expect(res.status, JSON.stringify(role)).toBe(422);
-      const fields = ((await res.json()) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field);
+      const fields = (
+        (await res.json()) as { error: { details: Array<{ field: string }> } }
+      ).error.details.map((d) => d.field);
       expect(fields).toEqual(["role"]);
     }
-    expect(await testSql()`select token_hash from one_time_tokens where purpose = 'invitation' and lower(email) = ${email}`).toEqual([]);
+    expect(
+      await testSql()`select token_hash from one_time_tokens where purpose = 'invitation' and lower(email) = ${email}`,
+    ).toEqual([]);
 
     // Extra fields beside a valid role are dropped: the invitation is for staff of ACME.
     const ok = await send("POST", "/api/v1/store/acme/team", owner.access_token, {
@@ -181,9 +204,12 @@ describe("store and team endpoints with privileged fields", () => {
 
     const [staff] = await testSql()`select m.user_id from store_members m join users u on u.id = m.user_id
       where m.store_id = ${acmeId} and u.username = 'acme_staff'`;
-    const change = await send("PATCH", `/api/v1/store/acme/team/${staff!.user_id}`, owner.access_token, { role: "admin" });
+    const change = await send("PATCH", `/api/v1/store/acme/team/${staff!.user_id}`, owner.access_token, {
+      role: "admin",
+    });
     expect(change.status).toBe(422);
-    const [member] = await testSql()`select role from store_members where store_id = ${acmeId} and user_id = ${staff!.user_id}`;
+    const [member] =
+      await testSql()`select role from store_members where store_id = ${acmeId} and user_id = ${staff!.user_id}`;
     expect(member!.role).toBe("staff");
     const [user] = await testSql()`select role from users where id = ${staff!.user_id}`;
     expect(user!.role).toBe("store");
@@ -201,10 +227,16 @@ describe("the admin's store endpoints with privileged fields", () => {
       name: "Mass Store",
       status: "suspended",
       last_customer_number: 1000,
-      owner: { ...planted, username: `mass_owner_${suffix}`, email: `mass-owner-${suffix}@example.com`, password: PASSWORD },
+      owner: {
+        ...planted,
+        username: `mass_owner_${suffix}`,
+        email: `mass-owner-${suffix}@example.com`,
+        password: PASSWORD,
+      },
     });
     expect(res.status).toBe(201);
-    const [store] = await testSql()`select id, status, last_customer_number from stores where slug = ${`mass-${suffix}`}`;
+    const [store] =
+      await testSql()`select id, status, last_customer_number from stores where slug = ${`mass-${suffix}`}`;
     expect(store).toMatchObject({ status: "active", last_customer_number: 0 });
     expect(store!.id).not.toBe(planted.id);
     const [owner] = await testSql()`select u.role, u.password_hash, u.token_version, m.role as member_role

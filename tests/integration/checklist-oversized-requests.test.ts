@@ -7,7 +7,8 @@ import { request as httpRequest } from "node:http";
 import { describe, expect, it } from "vitest";
 import { adminLogin, baseUrl, rawRequest } from "../support/http";
 
-const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => rawRequest(baseUrl(), path, options);
+const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) =>
+  rawRequest(baseUrl(), path, options);
 
 /**
  * POSTs a JSON body and resolves with the status as soon as the answer comes, even when the
@@ -40,8 +41,16 @@ describe("oversized requests", () => {
   it("refuses a 64 KB Cookie header or custom header with a bare 400 on pages and API, and serves the next request", async () => {
     const { access_token: token } = await adminLogin();
     const huge = "x".repeat(64 * 1024);
-    for (const path of ["/api/v1/admin/auth/me", "/admin", "/storefront/orion", "/api/v1/storefront/orion/products"]) {
-      for (const options of [{ cookie: `admin_token=${token}; filler=${huge}` }, { headers: { "x-filler": huge } }]) {
+    for (const path of [
+      "/api/v1/admin/auth/me",
+      "/admin",
+      "/storefront/orion",
+      "/api/v1/storefront/orion/products",
+    ]) {
+      for (const options of [
+        { cookie: `admin_token=${token}; filler=${huge}` },
+        { headers: { "x-filler": huge } },
+      ]) {
         const res = await call(path, { token, ...options });
         expect(res.status, path).toBe(400);
         expect(await res.text()).toBe("");

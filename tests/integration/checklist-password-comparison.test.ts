@@ -46,13 +46,21 @@ beforeAll(async () => {
   });
   expect(reg.status).toBe(201);
   areas.push(
-    { name: "admin", path: "/api/v1/admin/auth/login", body: (password) => ({ email_or_username: admin, password }) },
+    {
+      name: "admin",
+      path: "/api/v1/admin/auth/login",
+      body: (password) => ({ email_or_username: admin, password }),
+    },
     {
       name: "store",
       path: "/api/v1/store/auth/login",
       body: (password) => ({ email_or_username: staff, password, store_code: "ACME" }),
     },
-    { name: "customer", path: "/api/v1/storefront/orion/auth/login", body: (password) => ({ email_or_username: email, password }) },
+    {
+      name: "customer",
+      path: "/api/v1/storefront/orion/auth/login",
+      body: (password) => ({ email_or_username: email, password }),
+    },
   );
 });
 
@@ -92,7 +100,8 @@ describe("passwords without composition rules", () => {
         marketing_consent: false,
       });
       expect(reg.status).toBe(201);
-      const login = (p: string) => call("/api/v1/storefront/orion/auth/login", { email_or_username: email, password: p });
+      const login = (p: string) =>
+        call("/api/v1/storefront/orion/auth/login", { email_or_username: email, password: p });
       expect((await login(password)).status).toBe(200);
       expect((await login(`${password} `)).status).toBe(401);
       expect((await login(password.toUpperCase())).status).toBe(401);

@@ -8,7 +8,8 @@ import { adminLogin, baseUrl, rawRequest, storeLogin } from "../support/http";
 import { decodePart } from "../support/tokens";
 import { testSql } from "./db";
 
-const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => rawRequest(baseUrl(), path, options);
+const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) =>
+  rawRequest(baseUrl(), path, options);
 const PASSWORD = "lichen vapour ticket spruce";
 
 let acmeId: string;
@@ -24,13 +25,19 @@ async function registerAndLogin(slug: string) {
   });
   expect(reg.status).toBe(201);
   const login = async () => {
-    const res = await call(`/api/v1/storefront/${slug}/auth/login`, { body: { email_or_username: email, password: PASSWORD } });
+    const res = await call(`/api/v1/storefront/${slug}/auth/login`, {
+      body: { email_or_username: email, password: PASSWORD },
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as { access_token: string; customer: { id: string } };
   };
   const other = await login();
   const mine = await login();
-  return { id: mine.customer.id, token: mine.access_token, otherSid: String(decodePart(other.access_token, 1).sid) };
+  return {
+    id: mine.customer.id,
+    token: mine.access_token,
+    otherSid: String(decodePart(other.access_token, 1).sid),
+  };
 }
 
 beforeAll(async () => {
@@ -44,8 +51,17 @@ beforeAll(async () => {
   const [staff] = await sql`select id from users where username = 'acme_staff'`;
   staffId = staff!.id;
   const shopper = await registerAndLogin("orion");
-  const products = (await (await call("/api/v1/storefront/orion/products")).json()).items as Array<{ id: string }>;
-  expect((await call("/api/v1/storefront/orion/account/wishlist", { token: shopper.token, body: { product_id: products[0]!.id } })).status).toBe(201);
+  const products = (await (await call("/api/v1/storefront/orion/products")).json()).items as Array<{
+    id: string;
+  }>;
+  expect(
+    (
+      await call("/api/v1/storefront/orion/account/wishlist", {
+        token: shopper.token,
+        body: { product_id: products[0]!.id },
+      })
+    ).status,
+  ).toBe(201);
   customer = { ...shopper, wishedId: products[0]!.id };
   acmeCustomerId = (await registerAndLogin("acme")).id;
 });
@@ -69,7 +85,9 @@ async function snapshot() {
   return {
     stores: await of(sql`select id, status from stores order by id`),
     users: await of(sql`select id, is_active, token_version from users order by id`),
-    members: await of(sql`select user_id, store_id, role, is_active from store_members order by user_id, store_id`),
+    members: await of(
+      sql`select user_id, store_id, role, is_active from store_members order by user_id, store_id`,
+    ),
     customers: await of(sql`select id, is_active, token_version, password_hash from customers order by id`),
     sessions: await of(sql`select id, revoked_at from sessions order by id`),
     wishlist: await of(sql`select * from wishlist_items order by customer_id, product_id`),
@@ -112,7 +130,8 @@ describe("state-changing endpoints asked with GET or HEAD", () => {
   it("shopper: sign-out, resend-verification, password, two-factor off, ending a session and unwishing are 405 and change nothing", async () => {
     const { token } = customer;
     const before = await snapshot();
-    const mailsBefore = await testSql()`select count(*)::int as n from one_time_tokens where customer_id = ${customer.id}`;
+    const mailsBefore =
+      await testSql()`select count(*)::int as n from one_time_tokens where customer_id = ${customer.id}`;
     for (const path of [
       "/api/v1/storefront/orion/auth/logout",
       "/api/v1/storefront/orion/auth/resend-verification",
@@ -124,7 +143,9 @@ describe("state-changing endpoints asked with GET or HEAD", () => {
       await expectRefused(path, token, "customer_token");
     }
     expect(await snapshot()).toEqual(before);
-    expect(await testSql()`select count(*)::int as n from one_time_tokens where customer_id = ${customer.id}`).toEqual(mailsBefore);
+    expect(
+      await testSql()`select count(*)::int as n from one_time_tokens where customer_id = ${customer.id}`,
+    ).toEqual(mailsBefore);
     expect((await call("/api/v1/storefront/orion/auth/me", { token })).status).toBe(200);
   });
 });

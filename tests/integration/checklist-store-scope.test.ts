@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, rawRequest, storeLogin } from "../support/http";
 import { testSql } from "./db";
 
-const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => rawRequest(baseUrl(), path, options);
+const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) =>
+  rawRequest(baseUrl(), path, options);
 
 let orionId: string;
 let acmeId: string;
@@ -23,20 +24,36 @@ afterAll(async () => {
   await testSql().end();
 });
 
-const otherStore = () => ({ "x-store-id": orionId, "x-store": "ORION", "x-store-code": "ORION", "x-store-slug": "orion" });
+const otherStore = () => ({
+  "x-store-id": orionId,
+  "x-store": "ORION",
+  "x-store-code": "ORION",
+  "x-store-slug": "orion",
+});
 
 describe("a store named by the client", () => {
   it("reads only the caller's products and customers, whatever header or query names another store", async () => {
-    for (const path of ["/api/v1/store/acme/products", "/api/v1/store/acme/customers", "/api/v1/store/acme/orders"]) {
+    for (const path of [
+      "/api/v1/store/acme/products",
+      "/api/v1/store/acme/customers",
+      "/api/v1/store/acme/orders",
+    ]) {
       const plain = await call(path, { token });
-      const steered = await call(`${path}?store=orion&store_id=${orionId}&storeId=${orionId}`, { token, headers: otherStore() });
+      const steered = await call(`${path}?store=orion&store_id=${orionId}&storeId=${orionId}`, {
+        token,
+        headers: otherStore(),
+      });
       expect(steered.status, path).toBe(200);
       expect(await steered.text(), path).toBe(await plain.text());
     }
-    const body = (await (await call("/api/v1/store/acme/products", { token, headers: otherStore() })).json()) as {
+    const body = (await (
+      await call("/api/v1/store/acme/products", { token, headers: otherStore() })
+    ).json()) as {
       items: Array<{ id: string }>;
     };
-    const owned = new Set((await testSql()`select id from products where store_id = ${acmeId}`).map((r) => r.id));
+    const owned = new Set(
+      (await testSql()`select id from products where store_id = ${acmeId}`).map((r) => r.id),
+    );
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items.filter((p) => !owned.has(p.id))).toEqual([]);
   });
@@ -52,6 +69,8 @@ describe("a store named by the client", () => {
     expect(res.status).toBe(201);
     const [row] = await testSql()`select store_id from products where name = ${name}`;
     expect(row!.store_id).toBe(acmeId);
-    expect(await testSql()`select count(*)::int as n from products where store_id = ${orionId}`).toEqual(before);
+    expect(await testSql()`select count(*)::int as n from products where store_id = ${orionId}`).toEqual(
+      before,
+    );
   });
 });

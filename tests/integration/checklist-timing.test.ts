@@ -121,7 +121,8 @@ afterAll(async () => {
   await testSql().end();
 });
 
-const account = (list: string[], i: number, per = TRIES_PER_ACCOUNT) => list[Math.floor(Math.max(i, 0) / per)]!;
+const account = (list: string[], i: number, per = TRIES_PER_ACCOUNT) =>
+  list[Math.floor(Math.max(i, 0) / per)]!;
 
 const logins = [
   {
@@ -155,15 +156,28 @@ describe("login answers an existing account's wrong password and an unknown acco
         (i) => timed(login.path, login.body(login.unknown(i)), 401),
       );
       const bound = (await oneCompareMs()) / 2;
-      expect(Math.abs(difference), `median difference ${difference.toFixed(1)} ms, bound ${bound.toFixed(1)} ms`).toBeLessThan(bound);
+      expect(
+        Math.abs(difference),
+        `median difference ${difference.toFixed(1)} ms, bound ${bound.toFixed(1)} ms`,
+      ).toBeLessThan(bound);
     }, 120_000);
   }
 });
 
 const forgots = [
   { area: "admin", path: "/api/v1/admin/auth/forgot-password", list: () => emails.admin, extra: {} },
-  { area: "store", path: "/api/v1/store/auth/forgot-password", list: () => emails.store, extra: { store_code: "ACME" } },
-  { area: "customer", path: "/api/v1/storefront/orion/auth/forgot-password", list: () => emails.customer, extra: {} },
+  {
+    area: "store",
+    path: "/api/v1/store/auth/forgot-password",
+    list: () => emails.store,
+    extra: { store_code: "ACME" },
+  },
+  {
+    area: "customer",
+    path: "/api/v1/storefront/orion/auth/forgot-password",
+    list: () => emails.customer,
+    extra: {},
+  },
 ] as const;
 
 describe("forgot-password answers a known and an unknown address in the same time", () => {
@@ -171,10 +185,13 @@ describe("forgot-password answers a known and an unknown address in the same tim
     it(`in the ${forgot.area} area, though the mail server takes ${MAIL_DELAY_MS} ms a message`, async () => {
       const before = smtp.messages.length;
       const difference = await medianDifference(
-        (i) => timed(forgot.path, { ...forgot.extra, email: account(forgot.list(), i, RESETS_PER_ACCOUNT) }, 202),
+        (i) =>
+          timed(forgot.path, { ...forgot.extra, email: account(forgot.list(), i, RESETS_PER_ACCOUNT) }, 202),
         () => timed(forgot.path, { ...forgot.extra, email: `nobody-${tag()}@timing.test` }, 202),
       );
-      expect(Math.abs(difference), `median difference ${difference.toFixed(1)} ms`).toBeLessThan(FORGOT_BOUND_MS);
+      expect(Math.abs(difference), `median difference ${difference.toFixed(1)} ms`).toBeLessThan(
+        FORGOT_BOUND_MS,
+      );
       // Every known address was mailed all the same, after its answer.
       await expect.poll(() => smtp.messages.length - before, { timeout: 30_000 }).toBe(PAIRS);
     }, 120_000);

@@ -8,7 +8,9 @@ const port = () => new URL(baseUrl()).port;
 const call = (path: string, options: CallOptions = {}) => rawRequest(baseUrl(), path, options);
 
 async function customerToken(): Promise<string> {
-  const res = await call("/api/v1/storefront/orion/auth/login", { body: { email_or_username: "customer@example.com", password: "customer123" } });
+  const res = await call("/api/v1/storefront/orion/auth/login", {
+    body: { email_or_username: "customer@example.com", password: "customer123" },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -16,7 +18,11 @@ async function customerToken(): Promise<string> {
 /** The nonce of the page's policy, after checking the policy itself. */
 function policyNonce(res: Response): string {
   const csp = res.headers.get("content-security-policy") ?? "";
-  const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const script =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(script).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'$/);
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("object-src 'none'");
@@ -105,7 +111,10 @@ describe("security headers on pages", () => {
   });
 
   it("sends the headers with the request layer's own answers: redirects, unknown and suspended stores", async () => {
-    for (const [path, status] of [["/admin", 307], ["/storefront/no-such-store", 404]] as const) {
+    for (const [path, status] of [
+      ["/admin", 307],
+      ["/storefront/no-such-store", 404],
+    ] as const) {
       const res = await call(path);
       expect(res.status).toBe(status);
       expectCommonHeaders(res);
@@ -128,13 +137,17 @@ describe("security headers on pages", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
     }
-    expect((await call("/admin/login")).headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect((await call("/admin/login")).headers.get("referrer-policy")).toBe(
+      "strict-origin-when-cross-origin",
+    );
   });
 
   it("answers the API with a policy that allows nothing, as JSON in UTF-8", async () => {
     const res = await call("/api/v1/health");
     expectCommonHeaders(res);
-    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(res.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     // Errors too.
     const refused = await call("/api/v1/admin/auth/me");

@@ -527,8 +527,11 @@ describe("mail headers and invitations", () => {
     ).toBe(201);
     // The mail worker delivers into the outbox a moment after the answer.
     let mail: { subject: string } | undefined;
-    for (const deadline = Date.now() + 10_000; !mail && Date.now() < deadline; ) {
-      [mail] = (await testSql()`select subject, "to" from outbox_messages where "to" = ${invitee}`) as unknown as Array<{ subject: string }>;
+    for (const deadline = Date.now() + 10_000; !mail && Date.now() < deadline;) {
+      [mail] =
+        (await testSql()`select subject, "to" from outbox_messages where "to" = ${invitee}`) as unknown as Array<{
+          subject: string;
+        }>;
       if (!mail) await new Promise((r) => setTimeout(r, 100));
     }
     expect(mail!.subject).toBe(`You are invited to the Mail ${t} Bcc: victim@example.com team`);
@@ -552,17 +555,32 @@ describe("mail headers and invitations", () => {
     const memberEmail = `member-${tag()}@example.com`;
     await testSql()`insert into users (username, email, password_hash, role)
       select ${`member_${tag()}`}, ${memberEmail}, password_hash, 'store' from users where username = 'acme_staff'`;
-    const toMember = await send("POST", "/api/v1/store/orion/team", owner.access_token, { email: memberEmail, role: "staff" });
-    const memberToken = new URL(((await toMember.json()) as { invitation_url: string }).invitation_url).searchParams.get("token")!;
+    const toMember = await send("POST", "/api/v1/store/orion/team", owner.access_token, {
+      email: memberEmail,
+      role: "staff",
+    });
+    const memberToken = new URL(
+      ((await toMember.json()) as { invitation_url: string }).invitation_url,
+    ).searchParams.get("token")!;
     const newAccount = (t: string) =>
-      send("POST", "/api/v1/store/orion/invitations/accept", null, { token: t, username: `x_${tag()}`, password: "amber quarry lantern moss" });
+      send("POST", "/api/v1/store/orion/invitations/accept", null, {
+        token: t,
+        username: `x_${tag()}`,
+        password: "amber quarry lantern moss",
+      });
     const asAdmin = await newAccount(token);
     const asMember = await newAccount(memberToken);
     expect(asAdmin.status).toBe(asMember.status);
     expect(await asAdmin.json()).toEqual(await asMember.json());
     // …and the admin's own password joins nothing: the answer of any wrong sign-in.
-    const signIn = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token, password: "admin123" });
-    const wrong = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token: memberToken, password: "not the password" });
+    const signIn = await send("POST", "/api/v1/store/orion/invitations/accept", null, {
+      token,
+      password: "admin123",
+    });
+    const wrong = await send("POST", "/api/v1/store/orion/invitations/accept", null, {
+      token: memberToken,
+      password: "not the password",
+    });
     const refused = await expectError(signIn, 401, "INVALID_CREDENTIALS");
     expect(refused).toEqual(await wrong.json());
     const members =

@@ -207,10 +207,13 @@ describe("a run with canary values", () => {
     await sql`insert into users (username, email, password_hash, role)
       select ${username}, ${username} || '@orion.test', password_hash, 'admin' from users where username = 'admin'`;
     await sql.end();
-    const signIn = () => call("/api/v1/admin/auth/login", { body: { email_or_username: username, password: "admin123" } });
+    const signIn = () =>
+      call("/api/v1/admin/auth/login", { body: { email_or_username: username, password: "admin123" } });
     const first = await keep(await signIn());
     const token = first.access_token as string;
-    const setup = (await (await call("/api/v1/admin/auth/totp/setup", { body: { password: "admin123" }, token })).json()) as {
+    const setup = (await (
+      await call("/api/v1/admin/auth/totp/setup", { body: { password: "admin123" }, token })
+    ).json()) as {
       secret: string;
       otpauth_uri: string;
     };
@@ -218,7 +221,9 @@ describe("a run with canary values", () => {
     const enableCode = await generate({ secret: setup.secret });
     // Six digits alone could match any number in a log line: look for them as a JSON string.
     secrets.push(`"${enableCode}"`);
-    const enabled = (await (await call("/api/v1/admin/auth/totp/enable", { body: { code: enableCode }, token })).json()) as {
+    const enabled = (await (
+      await call("/api/v1/admin/auth/totp/enable", { body: { code: enableCode }, token })
+    ).json()) as {
       recovery_codes: string[];
     };
     secrets.push(...enabled.recovery_codes, ...enabled.recovery_codes.map((c) => c.replace(/-/g, "")));
@@ -227,7 +232,9 @@ describe("a run with canary values", () => {
     expect(step.mfa_required).toBe(true);
     const code = await generate({ secret: setup.secret, epoch: Math.floor(Date.now() / 1000) + 30 });
     secrets.push(`"${code}"`);
-    const wrong = await call("/api/v1/admin/auth/mfa", { body: { mfa_token: step.mfa_token, code: "000000" } });
+    const wrong = await call("/api/v1/admin/auth/mfa", {
+      body: { mfa_token: step.mfa_token, code: "000000" },
+    });
     expect(wrong.status).toBe(401);
     const done = await call("/api/v1/admin/auth/mfa", { body: { mfa_token: step.mfa_token, code } });
     expect(done.status).toBe(200);
@@ -302,7 +309,9 @@ describe("the server's log after the run", () => {
     const log = server.output();
     expect(log).not.toMatch(/^2026-01-01/m);
     expect(log).not.toContain("\r\n2026-01-01");
-    expect(eventLines("login_failed").some((line) => String(line.identifier).includes("2026-01-01"))).toBe(false);
+    expect(eventLines("login_failed").some((line) => String(line.identifier).includes("2026-01-01"))).toBe(
+      false,
+    );
   });
 
   it("names mail by kind and recipient, never by link", () => {

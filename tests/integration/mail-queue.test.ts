@@ -43,7 +43,13 @@ async function register(server: TestServer): Promise<{ email: string; status: nu
   const email = `queued-${randomBytes(4).toString("hex")}@example.com`;
   const started = performance.now();
   const res = await rawRequest(server.url, "/api/v1/storefront/orion/auth/register", {
-    body: { first_name: "Quinn", last_name: "Queue", email, password: "first maple orbit candle", marketing_consent: false },
+    body: {
+      first_name: "Quinn",
+      last_name: "Queue",
+      email,
+      password: "first maple orbit candle",
+      marketing_consent: false,
+    },
   });
   return { email, status: res.status, ms: performance.now() - started };
 }
@@ -52,7 +58,8 @@ async function register(server: TestServer): Promise<{ email: string; status: nu
 async function settled(queue: string, timeoutMs = 20_000): Promise<Record<string, number>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await testSql()`select state, count(*)::int as n from pgboss.job where name = ${queue} group by state`;
+    const rows =
+      await testSql()`select state, count(*)::int as n from pgboss.job where name = ${queue} group by state`;
     const states = Object.fromEntries(rows.map((r) => [r.state as string, r.n as number]));
     if (Object.keys(states).every((s) => s === "completed" || s === "failed")) return states;
     if (Date.now() > deadline) throw new Error(`queue ${queue} not settled: ${JSON.stringify(states)}`);
@@ -138,11 +145,17 @@ describe("mail while the mail server is down", () => {
     const verification = await testSql()`select count(*)::int as n from one_time_tokens
       where email = ${shopper.email} and purpose = 'email_verification'`;
     expect(verification[0]!.n).toBe(2);
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
-      if (smtp.messages.filter((m) => m.to.includes(shopper.email) && m.text.includes("/verify-email")).length === 2) break;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      if (
+        smtp.messages.filter((m) => m.to.includes(shopper.email) && m.text.includes("/verify-email"))
+          .length === 2
+      )
+        break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(smtp.messages.filter((m) => m.to.includes(shopper.email) && m.text.includes("/verify-email"))).toHaveLength(2);
+    expect(
+      smtp.messages.filter((m) => m.to.includes(shopper.email) && m.text.includes("/verify-email")),
+    ).toHaveLength(2);
   });
 });
 
@@ -160,7 +173,10 @@ describe("two instances on one queue", () => {
     for (const s of shoppers) await linkFor(smtp.messages, s.email, "/account/verify-email", 0, 20_000);
     expect(await settled(queue)).toEqual({ completed: 6 });
     for (const s of shoppers) {
-      expect(smtp.messages.filter((m) => m.to.includes(s.email)), s.email).toHaveLength(1);
+      expect(
+        smtp.messages.filter((m) => m.to.includes(s.email)),
+        s.email,
+      ).toHaveLength(1);
     }
     expect(smtp.messages).toHaveLength(6);
   });

@@ -28,7 +28,11 @@ async function login(path: string, body: Record<string, unknown>) {
 }
 
 /** Turns TOTP on through the API; returns the secret and the recovery codes. */
-async function enrol(base: string, token: string, password: string): Promise<{ secret: string; codes: string[] }> {
+async function enrol(
+  base: string,
+  token: string,
+  password: string,
+): Promise<{ secret: string; codes: string[] }> {
   const setup = await postJson(`${base}/setup`, { password }, bearer(token));
   expect(setup.status).toBe(200);
   const { secret } = (await setup.json()) as { secret: string };
@@ -51,12 +55,16 @@ describe("admin two-factor", () => {
   });
 
   it("enrols after the password and a confirming code, shows 10 recovery codes once, and ends other sessions", async () => {
-    const first = (await login(LOGIN, { email_or_username: admin.username, password: admin.password })).body as LoginAnswer;
-    const other = (await login(LOGIN, { email_or_username: admin.username, password: admin.password })).body as LoginAnswer;
+    const first = (await login(LOGIN, { email_or_username: admin.username, password: admin.password }))
+      .body as LoginAnswer;
+    const other = (await login(LOGIN, { email_or_username: admin.username, password: admin.password }))
+      .body as LoginAnswer;
 
     const wrongPassword = await postJson(`${TOTP}/setup`, { password: "not it" }, bearer(first.access_token));
     expect(wrongPassword.status).toBe(422);
-    expect((await wrongPassword.json()).error.details).toEqual([{ field: "password", message: "That is not your password" }]);
+    expect((await wrongPassword.json()).error.details).toEqual([
+      { field: "password", message: "That is not your password" },
+    ]);
 
     const setup = await postJson(`${TOTP}/setup`, { password: admin.password }, bearer(first.access_token));
     expect(setup.status).toBe(200);
@@ -74,7 +82,11 @@ describe("admin two-factor", () => {
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).error.code).toBe("INVALID_MFA_CODE");
 
-    const enable = await postJson(`${TOTP}/enable`, { code: await codeAt(secret) }, bearer(first.access_token));
+    const enable = await postJson(
+      `${TOTP}/enable`,
+      { code: await codeAt(secret) },
+      bearer(first.access_token),
+    );
     expect(enable.status).toBe(200);
     codes = ((await enable.json()) as { recovery_codes: string[] }).recovery_codes;
     expect(codes).toHaveLength(10);
@@ -89,9 +101,11 @@ describe("admin two-factor", () => {
 
     // At rest: the secret encrypted, the recovery codes hashed.
     const sql = testSql();
-    const [factor] = await sql`select f.secret_encrypted from totp_factors f join users u on u.id = f.user_id where u.username = ${admin.username}`;
+    const [factor] =
+      await sql`select f.secret_encrypted from totp_factors f join users u on u.id = f.user_id where u.username = ${admin.username}`;
     expect(factor!.secret_encrypted).not.toContain(secret);
-    const stored = await sql`select r.code_hash from recovery_codes r join users u on u.id = r.user_id where u.username = ${admin.username}`;
+    const stored =
+      await sql`select r.code_hash from recovery_codes r join users u on u.id = r.user_id where u.username = ${admin.username}`;
     expect(stored).toHaveLength(10);
     for (const row of stored) expect(codes.map((c) => c.replace(/-/g, ""))).not.toContain(row.code_hash);
     const [event] = await sql`select count(*)::int as n from auth_events e join users u on u.id = e.user_id
@@ -110,7 +124,10 @@ describe("admin two-factor", () => {
     const challenge = String(body.mfa_token);
     expect(challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await get("/api/v1/admin/auth/me", bearer(challenge))).status).toBe(401);
-    expect((await postJson(`${TOTP}/disable`, { password: admin.password, code: "123456" }, bearer(challenge))).status).toBe(401);
+    expect(
+      (await postJson(`${TOTP}/disable`, { password: admin.password, code: "123456" }, bearer(challenge)))
+        .status,
+    ).toBe(401);
   });
 
   it("completes with the next code once; the same code and the same challenge never work twice", async () => {
@@ -150,7 +167,8 @@ describe("admin two-factor", () => {
     const reused = await postJson(MFA, { mfa_token: second.body.mfa_token, recovery_code: codes[0] });
     expect(reused.status).toBe(401);
     expect((await reused.json()).error.code).toBe("INVALID_MFA_CODE");
-    const [event] = await testSql()`select count(*)::int as n from auth_events e join users u on u.id = e.user_id
+    const [event] =
+      await testSql()`select count(*)::int as n from auth_events e join users u on u.id = e.user_id
       where u.username = ${admin.username} and e.type = 'recovery_code_used'`;
     expect(event!.n).toBe(1);
   });
@@ -178,7 +196,10 @@ describe("admin two-factor", () => {
     expect((await sixth.json()).error.code).toBe("MFA_CHALLENGE_INVALID");
 
     const fresh = await login(LOGIN, { email_or_username: admin.username, password: admin.password });
-    const atStore = await postJson("/api/v1/store/auth/mfa", { mfa_token: fresh.body.mfa_token, code: await codeAt(secret, 1) });
+    const atStore = await postJson("/api/v1/store/auth/mfa", {
+      mfa_token: fresh.body.mfa_token,
+      code: await codeAt(secret, 1),
+    });
     expect((await atStore.json()).error.code).toBe("MFA_CHALLENGE_INVALID");
     await testSql()`update mfa_challenges set expires_at = now() - interval '1 second'
       where user_id = (select id from users where username = ${admin.username}) and used_at is null`;
@@ -189,15 +210,31 @@ describe("admin two-factor", () => {
 
   it("turns off only with the password and a valid code, and ends the other sessions", async () => {
     const one = await login(LOGIN, { email_or_username: admin.username, password: admin.password });
-    const session = (await (await postJson(MFA, { mfa_token: one.body.mfa_token, recovery_code: codes[2] })).json()) as LoginAnswer;
+    const session = (await (
+      await postJson(MFA, { mfa_token: one.body.mfa_token, recovery_code: codes[2] })
+    ).json()) as LoginAnswer;
     const two = await login(LOGIN, { email_or_username: admin.username, password: admin.password });
-    const other = (await (await postJson(MFA, { mfa_token: two.body.mfa_token, recovery_code: codes[3] })).json()) as LoginAnswer;
+    const other = (await (
+      await postJson(MFA, { mfa_token: two.body.mfa_token, recovery_code: codes[3] })
+    ).json()) as LoginAnswer;
 
-    const wrongCode = await postJson(`${TOTP}/disable`, { password: admin.password, code: "000000" }, bearer(session.access_token));
+    const wrongCode = await postJson(
+      `${TOTP}/disable`,
+      { password: admin.password, code: "000000" },
+      bearer(session.access_token),
+    );
     expect(wrongCode.status).toBe(401);
-    const wrongPassword = await postJson(`${TOTP}/disable`, { password: "nope", recovery_code: codes[4] }, bearer(session.access_token));
+    const wrongPassword = await postJson(
+      `${TOTP}/disable`,
+      { password: "nope", recovery_code: codes[4] },
+      bearer(session.access_token),
+    );
     expect(wrongPassword.status).toBe(422);
-    const off = await postJson(`${TOTP}/disable`, { password: admin.password, recovery_code: codes[4] }, bearer(session.access_token));
+    const off = await postJson(
+      `${TOTP}/disable`,
+      { password: admin.password, recovery_code: codes[4] },
+      bearer(session.access_token),
+    );
     expect(off.status).toBe(200);
     expect((await get("/api/v1/admin/auth/me", bearer(other.access_token))).status).toBe(401);
 
@@ -209,26 +246,45 @@ describe("admin two-factor", () => {
 
 /** Clears an admin identifier's failure count, as an admin would from the console. */
 async function unlock(identifier: string): Promise<void> {
-  const admin = (await login("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" })).body as LoginAnswer;
-  const res = await send("POST", "/api/v1/admin/locks/unlock", admin.access_token, { area: "admin", identifier });
+  const admin = (
+    await login("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" })
+  ).body as LoginAnswer;
+  const res = await send("POST", "/api/v1/admin/locks/unlock", admin.access_token, {
+    area: "admin",
+    identifier,
+  });
   expect(res.status).toBe(200);
 }
 
 describe("lockout through wrong codes", () => {
   it("locks the identifier after ten failures, wrong passwords and wrong codes together", async () => {
     const admin = await newAdmin();
-    const first = (await login("/api/v1/admin/auth/login", { email_or_username: admin.username, password: admin.password })).body as LoginAnswer;
+    const first = (
+      await login("/api/v1/admin/auth/login", { email_or_username: admin.username, password: admin.password })
+    ).body as LoginAnswer;
     await enrol("/api/v1/admin/auth/totp", first.access_token, admin.password);
     for (let i = 0; i < 5; i++) {
-      const res = await postJson("/api/v1/admin/auth/login", { email_or_username: admin.username, password: "wrong password" });
+      const res = await postJson("/api/v1/admin/auth/login", {
+        email_or_username: admin.username,
+        password: "wrong password",
+      });
       expect(res.status).toBe(401);
     }
-    const { body } = await login("/api/v1/admin/auth/login", { email_or_username: admin.username, password: admin.password });
+    const { body } = await login("/api/v1/admin/auth/login", {
+      email_or_username: admin.username,
+      password: admin.password,
+    });
     for (let i = 0; i < 5; i++) {
-      const res = await postJson("/api/v1/admin/auth/mfa", { mfa_token: body.mfa_token, code: String(200000 + i) });
+      const res = await postJson("/api/v1/admin/auth/mfa", {
+        mfa_token: body.mfa_token,
+        code: String(200000 + i),
+      });
       expect(res.status).toBe(401);
     }
-    const locked = await postJson("/api/v1/admin/auth/login", { email_or_username: admin.username, password: admin.password });
+    const locked = await postJson("/api/v1/admin/auth/login", {
+      email_or_username: admin.username,
+      password: admin.password,
+    });
     expect(locked.status).toBe(423);
     expect((await locked.json()).error.code).toBe("ACCOUNT_LOCKED");
   });
@@ -245,14 +301,24 @@ describe("store two-factor rule", () => {
     slug = `mfa-${id}`;
     const [store] = await sql`insert into stores (code, slug, name, theme)
       select ${"MFA" + id.toUpperCase()}, ${slug}, 'Two-factor shop', theme from stores where slug = 'acme' returning id, code`;
-    for (const [role, name] of [["owner", `mfa_owner_${id}`], ["staff", `mfa_staff_${id}`]] as const) {
+    for (const [role, name] of [
+      ["owner", `mfa_owner_${id}`],
+      ["staff", `mfa_staff_${id}`],
+    ] as const) {
       await sql`insert into users (username, email, password_hash, role)
         select ${name}, ${name} || '@shop.test', password_hash, 'store' from users where username = 'acme_staff'`;
       await sql`insert into store_members (store_id, user_id, role) select ${store!.id}, id, ${role} from users where username = ${name}`;
     }
     const signIn = async (username: string) =>
-      ((await login("/api/v1/store/auth/login", { email_or_username: username, password: "staff123", store_code: store!.code })).body as LoginAnswer)
-        .access_token;
+      (
+        (
+          await login("/api/v1/store/auth/login", {
+            email_or_username: username,
+            password: "staff123",
+            store_code: store!.code,
+          })
+        ).body as LoginAnswer
+      ).access_token;
     owner = { username: `mfa_owner_${id}`, token: await signIn(`mfa_owner_${id}`) };
     staff = { username: `mfa_staff_${id}`, token: await signIn(`mfa_staff_${id}`) };
   });
@@ -290,9 +356,16 @@ describe("store two-factor rule", () => {
 
     // The owner's own login now asks for the code; the challenge belongs to this store.
     const [store] = await testSql()`select code from stores where slug = ${slug}`;
-    const step = await login("/api/v1/store/auth/login", { email_or_username: owner.username, password: "staff123", store_code: store!.code });
+    const step = await login("/api/v1/store/auth/login", {
+      email_or_username: owner.username,
+      password: "staff123",
+      store_code: store!.code,
+    });
     expect(step.body.mfa_required).toBe(true);
-    const done = await postJson("/api/v1/store/auth/mfa", { mfa_token: step.body.mfa_token, code: await codeAt(secret, 1) });
+    const done = await postJson("/api/v1/store/auth/mfa", {
+      mfa_token: step.body.mfa_token,
+      code: await codeAt(secret, 1),
+    });
     expect(done.status).toBe(200);
     expect((await done.json()).store.slug).toBe(slug);
   });
@@ -310,7 +383,8 @@ describe("shopper two-factor", () => {
       marketing_consent: false,
     });
     expect(register.status).toBe(201);
-    const first = (await login("/api/v1/storefront/acme/auth/login", { email_or_username: email, password })).body as LoginAnswer;
+    const first = (await login("/api/v1/storefront/acme/auth/login", { email_or_username: email, password }))
+      .body as LoginAnswer;
     expect(first.access_token).toBeTruthy();
     const base = "/api/v1/storefront/acme/account/totp";
     expect((await (await get(base, bearer(first.access_token))).json()).enabled).toBe(false);
@@ -320,9 +394,15 @@ describe("shopper two-factor", () => {
 
     const step = await login("/api/v1/storefront/acme/auth/login", { email_or_username: email, password });
     expect(step.body.mfa_required).toBe(true);
-    const elsewhere = await postJson("/api/v1/storefront/orion/auth/mfa", { mfa_token: step.body.mfa_token, code: await codeAt(secret, 1) });
+    const elsewhere = await postJson("/api/v1/storefront/orion/auth/mfa", {
+      mfa_token: step.body.mfa_token,
+      code: await codeAt(secret, 1),
+    });
     expect((await elsewhere.json()).error.code).toBe("MFA_CHALLENGE_INVALID");
-    const done = await postJson("/api/v1/storefront/acme/auth/mfa", { mfa_token: step.body.mfa_token, code: await codeAt(secret, 1) });
+    const done = await postJson("/api/v1/storefront/acme/auth/mfa", {
+      mfa_token: step.body.mfa_token,
+      code: await codeAt(secret, 1),
+    });
     expect(done.status).toBe(200);
     const tokens = (await done.json()) as LoginAnswer & { customer: { email: string } };
     expect(tokens.customer.email).toBe(email);

@@ -12,7 +12,12 @@ afterAll(async () => {
 });
 
 const port = () => new URL(baseUrl()).port;
-const page = (path: string, cookie: string, host?: string, client: { userAgent?: string; localAddress?: string } = {}) =>
+const page = (
+  path: string,
+  cookie: string,
+  host?: string,
+  client: { userAgent?: string; localAddress?: string } = {},
+) =>
   rawRequest(baseUrl(), path, {
     cookie,
     host,
@@ -24,13 +29,19 @@ async function newAdmin(): Promise<LoginAnswer> {
   const username = `renew_${randomBytes(4).toString("hex")}`;
   await testSql()`insert into users (username, email, password_hash, role)
     select ${username}, ${username} || '@orion.test', password_hash, 'admin' from users where username = 'admin'`;
-  const res = await postJson("/api/v1/admin/auth/login", { email_or_username: username, password: "admin123" });
+  const res = await postJson("/api/v1/admin/auth/login", {
+    email_or_username: username,
+    password: "admin123",
+  });
   return (await res.json()) as LoginAnswer;
 }
 
 function renewed(res: Response, area: "admin" | "store" | "customer") {
   const cookies = parseSetCookies(res);
-  return { access: cookies.find((c) => c.name === `${area}_token`), refresh: cookies.find((c) => c.name === `${area}_refresh`) };
+  return {
+    access: cookies.find((c) => c.name === `${area}_token`),
+    refresh: cookies.find((c) => c.name === `${area}_refresh`),
+  };
 }
 
 describe("admin pages renew from the refresh cookie", () => {
@@ -41,7 +52,12 @@ describe("admin pages renew from the refresh cookie", () => {
     expect(await res.text()).toContain(login.user.username);
     const { access, refresh } = renewed(res, "admin");
     expect(access?.value).toMatch(/^eyJ/);
-    expect(access?.attrs).toMatchObject({ path: "/admin", httponly: true, samesite: "Lax", "max-age": "1800" });
+    expect(access?.attrs).toMatchObject({
+      path: "/admin",
+      httponly: true,
+      samesite: "Lax",
+      "max-age": "1800",
+    });
     expect(refresh?.value).toBeTruthy();
     expect(refresh?.value).not.toBe(login.refresh_token);
     expect(refresh?.attrs).toMatchObject({ path: "/admin", httponly: true });
@@ -62,7 +78,9 @@ describe("admin pages renew from the refresh cookie", () => {
 
   it("gives requests sent together with one refresh cookie each a page, and keeps the session", async () => {
     const login = await newAdmin();
-    const results = await Promise.all([0, 1, 2].map(() => page("/admin", `admin_refresh=${login.refresh_token}`)));
+    const results = await Promise.all(
+      [0, 1, 2].map(() => page("/admin", `admin_refresh=${login.refresh_token}`)),
+    );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     const rotated = results.map((r) => renewed(r, "admin").refresh).filter(Boolean);
     expect(rotated).toHaveLength(1);
@@ -118,8 +136,16 @@ describe("admin pages renew from the refresh cookie", () => {
     const sibling = await page("/admin/users", `admin_refresh=${login.refresh_token}`, undefined, browser);
     expect([first.status, sibling.status]).toEqual([200, 200]);
     expect(renewed(sibling, "admin").refresh).toBeUndefined();
-    expect((await send("GET", "/api/v1/admin/auth/me", renewed(sibling, "admin").access!.value)).status).toBe(200);
-    expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: renewed(first, "admin").refresh!.value })).status).toBe(200);
+    expect((await send("GET", "/api/v1/admin/auth/me", renewed(sibling, "admin").access!.value)).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await postJson("/api/v1/admin/auth/refresh", {
+          refresh_token: renewed(first, "admin").refresh!.value,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("sends a logged-out session's refresh cookie to the login page", async () => {
@@ -137,7 +163,11 @@ describe("admin pages renew from the refresh cookie", () => {
 
 describe("store and storefront pages renew too", () => {
   it("renews a store dashboard session under its store's path", async () => {
-    const res = await postJson("/api/v1/store/auth/login", { email_or_username: "acme_staff", password: "staff123", store_code: "ACME" });
+    const res = await postJson("/api/v1/store/auth/login", {
+      email_or_username: "acme_staff",
+      password: "staff123",
+      store_code: "ACME",
+    });
     const login = (await res.json()) as LoginAnswer;
     const dashboard = await page("/store/acme/products", `store_refresh=${login.refresh_token}`);
     expect(dashboard.status).toBe(200);
@@ -163,7 +193,10 @@ describe("store and storefront pages renew too", () => {
   });
 
   it("does not renew a shopper of one store at another", async () => {
-    const res = await postJson("/api/v1/storefront/acme/auth/login", { email_or_username: "customer@example.com", password: "customer456" });
+    const res = await postJson("/api/v1/storefront/acme/auth/login", {
+      email_or_username: "customer@example.com",
+      password: "customer456",
+    });
     const login = (await res.json()) as LoginAnswer;
     const other = await page("/storefront/orion/account", `customer_refresh=${login.refresh_token}`);
     expect(other.status).toBe(307);

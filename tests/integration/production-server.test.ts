@@ -37,7 +37,10 @@ async function prodPost(path: string, body: unknown, headers: Record<string, str
 
 describe("a production instance beside the test instance", () => {
   it("sets the admin cookie with Secure in production", async () => {
-    const res = await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" });
+    const res = await prodPost("/api/v1/admin/auth/login", {
+      email_or_username: "admin",
+      password: "admin123",
+    });
     expect(res.status).toBe(200);
     const cookie = parseSetCookies(res).find((c) => c.name === "admin_token");
     expect(cookie?.attrs).toMatchObject({ path: "/admin", httponly: true, secure: true, samesite: "Lax" });
@@ -51,10 +54,24 @@ describe("a production instance beside the test instance", () => {
   });
 
   it("sends no-store with the signed-in pages of every area and with every auth answer (S36)", async () => {
-    const admin = await (await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" })).json();
-    const staff = await prodPost("/api/v1/store/auth/login", { email_or_username: "store_owner", password: "store123", store_code: "ACME" });
-    const shopper = await prodPost("/api/v1/storefront/orion/auth/login", { email_or_username: "customer@example.com", password: "customer123" });
-    const answers: Array<[string, Response]> = [["admin login", await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" })]];
+    const admin = await (
+      await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" })
+    ).json();
+    const staff = await prodPost("/api/v1/store/auth/login", {
+      email_or_username: "store_owner",
+      password: "store123",
+      store_code: "ACME",
+    });
+    const shopper = await prodPost("/api/v1/storefront/orion/auth/login", {
+      email_or_username: "customer@example.com",
+      password: "customer123",
+    });
+    const answers: Array<[string, Response]> = [
+      [
+        "admin login",
+        await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" }),
+      ],
+    ];
     answers.push(["store login", staff], ["storefront login", shopper]);
     const store = await staff.json();
     const customer = await shopper.json();
@@ -67,7 +84,11 @@ describe("a production instance beside the test instance", () => {
       ["/admin/sessions", `admin_token=${admin.access_token}`, "this device"],
       ["/store/acme", `store_token=${store.access_token}`, "Dashboard"],
       ["/store/acme/orders", `store_token=${store.access_token}`, "ACME-"],
-      ["/store/acme/customers?q=customer%40example.com", `store_token=${store.access_token}`, "customer@example.com"],
+      [
+        "/store/acme/customers?q=customer%40example.com",
+        `store_token=${store.access_token}`,
+        "customer@example.com",
+      ],
       ["/store/acme/security", `store_token=${store.access_token}`, "Where you are signed in to this store"],
       ["/storefront/orion/account", `customer_token=${customer.access_token}`, "customer@example.com"],
       ["/storefront/orion/account/orders", `customer_token=${customer.access_token}`, "ORION-"],
@@ -86,7 +107,10 @@ describe("a production instance beside the test instance", () => {
     const call = (method: string, path: string, token?: string, body?: unknown) =>
       fetch(prod.url + path, {
         method,
-        headers: { ...(token ? bearer(token) : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          ...(token ? bearer(token) : {}),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     answers.push(
@@ -94,10 +118,27 @@ describe("a production instance beside the test instance", () => {
       ["store me", await call("GET", "/api/v1/store/acme/auth/me", store.access_token)],
       ["storefront me", await call("GET", "/api/v1/storefront/orion/auth/me", customer.access_token)],
       ["storefront account", await call("GET", "/api/v1/storefront/orion/account", customer.access_token)],
-      ["store refresh", await call("POST", "/api/v1/store/auth/refresh", undefined, { refresh_token: store.refresh_token })],
-      ["storefront refresh", await call("POST", "/api/v1/storefront/orion/auth/refresh", undefined, { refresh_token: customer.refresh_token })],
-      ["a refused refresh", await call("POST", "/api/v1/admin/auth/refresh", undefined, { refresh_token: "x".repeat(43) })],
-      ["a failed login", await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "not the password" })],
+      [
+        "store refresh",
+        await call("POST", "/api/v1/store/auth/refresh", undefined, { refresh_token: store.refresh_token }),
+      ],
+      [
+        "storefront refresh",
+        await call("POST", "/api/v1/storefront/orion/auth/refresh", undefined, {
+          refresh_token: customer.refresh_token,
+        }),
+      ],
+      [
+        "a refused refresh",
+        await call("POST", "/api/v1/admin/auth/refresh", undefined, { refresh_token: "x".repeat(43) }),
+      ],
+      [
+        "a failed login",
+        await prodPost("/api/v1/admin/auth/login", {
+          email_or_username: "admin",
+          password: "not the password",
+        }),
+      ],
       ["admin logout", await call("POST", "/api/v1/admin/auth/logout", admin.access_token, {})],
     );
     for (const [name, res] of answers) {
@@ -108,18 +149,32 @@ describe("a production instance beside the test instance", () => {
 
   it("still accepts tokens signed with the previous key, and its own", async () => {
     const old = await adminLogin(); // signed by the test instance with the old key
-    expect((await fetch(prod.url + "/api/v1/admin/auth/me", { headers: bearer(old.access_token) })).status).toBe(200);
-    const fresh = await (await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" })).json();
-    expect((await fetch(prod.url + "/api/v1/admin/auth/me", { headers: bearer(fresh.access_token) })).status).toBe(200);
+    expect(
+      (await fetch(prod.url + "/api/v1/admin/auth/me", { headers: bearer(old.access_token) })).status,
+    ).toBe(200);
+    const fresh = await (
+      await prodPost("/api/v1/admin/auth/login", { email_or_username: "admin", password: "admin123" })
+    ).json();
+    expect(
+      (await fetch(prod.url + "/api/v1/admin/auth/me", { headers: bearer(fresh.access_token) })).status,
+    ).toBe(200);
     // The test instance does not know the new key.
-    expect((await fetch(inject("baseUrl") + "/api/v1/admin/auth/me", { headers: bearer(fresh.access_token) })).status).toBe(401);
+    expect(
+      (await fetch(inject("baseUrl") + "/api/v1/admin/auth/me", { headers: bearer(fresh.access_token) }))
+        .status,
+    ).toBe(401);
   });
 
   it("refuses on one instance a session logged out on the other", async () => {
     const login = await adminLogin();
-    expect((await fetch(prod.url + "/api/v1/admin/auth/me", { headers: bearer(login.access_token) })).status).toBe(200);
+    expect(
+      (await fetch(prod.url + "/api/v1/admin/auth/me", { headers: bearer(login.access_token) })).status,
+    ).toBe(200);
     await prodPost("/api/v1/admin/auth/logout", {}, bearer(login.access_token));
-    expect((await fetch(inject("baseUrl") + "/api/v1/admin/auth/me", { headers: bearer(login.access_token) })).status).toBe(401);
+    expect(
+      (await fetch(inject("baseUrl") + "/api/v1/admin/auth/me", { headers: bearer(login.access_token) }))
+        .status,
+    ).toBe(401);
   });
 
   it("refuses to start in production with the example secret or no secret", async () => {
@@ -130,7 +185,10 @@ describe("a production instance beside the test instance", () => {
         env: { ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "10" },
       });
       // A server that starts after all is stopped at once, not left holding the port.
-      attempt.then((started) => started.stop(), () => {});
+      attempt.then(
+        (started) => started.stop(),
+        () => {},
+      );
       await expect(attempt).rejects.toThrow(/cannot start: JWT_SECRET_KEY/);
     }
   });

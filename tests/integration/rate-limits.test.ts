@@ -12,7 +12,11 @@ const PORT = Number(process.env.ORION_TEST_RL_PORT ?? 3121);
 
 const variants = [
   { name: "PostgreSQL", env: {} as Record<string, string>, ports: [PORT, PORT + 1] },
-  { name: "Redis", env: { REDIS_URL, REDIS_KEY_PREFIX: `orion-test-${randomBytes(4).toString("hex")}` }, ports: [PORT + 2, PORT + 3] },
+  {
+    name: "Redis",
+    env: { REDIS_URL, REDIS_KEY_PREFIX: `orion-test-${randomBytes(4).toString("hex")}` },
+    ports: [PORT + 2, PORT + 3],
+  },
 ];
 
 afterAll(async () => {
@@ -43,7 +47,8 @@ async function newUser(role: "admin" | "store"): Promise<Account> {
 /** A new shopper of ORION with the demo shopper's password. */
 async function newShopper(): Promise<Account> {
   const email = `lock-${hex()}@example.com`;
-  const [row] = await testSql()`insert into customers (store_id, email, customer_number, first_name, last_name, password_hash)
+  const [row] =
+    await testSql()`insert into customers (store_id, email, customer_number, first_name, last_name, password_hash)
     select c.store_id, ${email}, ${"LOCK-" + hex()}, 'Lena', 'Lock', c.password_hash
     from customers c join stores s on s.id = c.store_id where s.slug = 'orion' and c.email = 'customer@example.com' returning id`;
   return { id: row!.id as string, username: email, email, password: "customer123" };
@@ -57,7 +62,9 @@ for (const variant of variants) {
     beforeAll(async () => {
       // No loopback exemption here: these servers count the test's own requests.
       const env = { ...variant.env, RATE_LIMIT_EXEMPT_IPS: "" };
-      const servers = await Promise.all(variant.ports.map((port) => startServer({ databaseUrl: inject("databaseUrl"), port, env })));
+      const servers = await Promise.all(
+        variant.ports.map((port) => startServer({ databaseUrl: inject("databaseUrl"), port, env })),
+      );
       a = servers[0]!;
       b = servers[1]!;
     });
@@ -67,15 +74,28 @@ for (const variant of variants) {
     });
 
     const login = (server: TestServer, identifier: string, password: string, localAddress?: string) =>
-      rawRequest(server.url, "/api/v1/admin/auth/login", { body: { email_or_username: identifier, password }, localAddress });
-    const storeLogin = (server: TestServer, identifier: string, password: string, storeCode: string, localAddress?: string) =>
+      rawRequest(server.url, "/api/v1/admin/auth/login", {
+        body: { email_or_username: identifier, password },
+        localAddress,
+      });
+    const storeLogin = (
+      server: TestServer,
+      identifier: string,
+      password: string,
+      storeCode: string,
+      localAddress?: string,
+    ) =>
       rawRequest(server.url, "/api/v1/store/auth/login", {
         body: { email_or_username: identifier, password, store_code: storeCode },
         localAddress,
       });
     const shopLogin = (server: TestServer, identifier: string, password: string, localAddress?: string) =>
-      rawRequest(server.url, "/api/v1/storefront/orion/auth/login", { body: { email_or_username: identifier, password }, localAddress });
-    const statuses = async (answers: Promise<Response>[]) => (await Promise.all(answers)).map((r) => r.status);
+      rawRequest(server.url, "/api/v1/storefront/orion/auth/login", {
+        body: { email_or_username: identifier, password },
+        localAddress,
+      });
+    const statuses = async (answers: Promise<Response>[]) =>
+      (await Promise.all(answers)).map((r) => r.status);
 
     it("locks an identifier after 10 failures spread over two instances, whether or not it exists", async () => {
       const ghost = `ghost-${randomBytes(4).toString("hex")}`;
@@ -116,11 +136,17 @@ for (const variant of variants) {
     it("counts a customer's failures per store: a lock at ORION leaves ACME alone", async () => {
       const email = `per-store-${randomBytes(4).toString("hex")}@example.com`;
       for (let i = 0; i < 10; i++) {
-        await rawRequest(a.url, "/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "nope nope" } });
+        await rawRequest(a.url, "/api/v1/storefront/orion/auth/login", {
+          body: { email_or_username: email, password: "nope nope" },
+        });
       }
-      const orion = await rawRequest(b.url, "/api/v1/storefront/orion/auth/login", { body: { email_or_username: email, password: "nope nope" } });
+      const orion = await rawRequest(b.url, "/api/v1/storefront/orion/auth/login", {
+        body: { email_or_username: email, password: "nope nope" },
+      });
       expect(orion.status).toBe(423);
-      const acme = await rawRequest(b.url, "/api/v1/storefront/acme/auth/login", { body: { email_or_username: email, password: "nope nope" } });
+      const acme = await rawRequest(b.url, "/api/v1/storefront/acme/auth/login", {
+        body: { email_or_username: email, password: "nope nope" },
+      });
       expect(acme.status).toBe(401);
     });
 
@@ -130,22 +156,44 @@ for (const variant of variants) {
       });
       expect(res.status).toBe(200);
       const first = await res.json();
-      expect((await rawRequest(b.url, "/api/v1/store/acme/auth/me", { token: first.access_token })).status).toBe(200);
+      expect(
+        (await rawRequest(b.url, "/api/v1/store/acme/auth/me", { token: first.access_token })).status,
+      ).toBe(200);
       // The refresh token issued by A rotates on B; A's old one is then spent everywhere.
-      const refreshed = await rawRequest(b.url, "/api/v1/store/auth/refresh", { body: { refresh_token: first.refresh_token } });
+      const refreshed = await rawRequest(b.url, "/api/v1/store/auth/refresh", {
+        body: { refresh_token: first.refresh_token },
+      });
       expect(refreshed.status).toBe(200);
       const second = await refreshed.json();
-      expect((await rawRequest(a.url, "/api/v1/store/acme/auth/me", { token: second.access_token })).status).toBe(200);
-      expect((await rawRequest(a.url, "/api/v1/store/auth/logout", { method: "POST", token: second.access_token })).status).toBe(200);
-      expect((await rawRequest(b.url, "/api/v1/store/acme/auth/me", { token: second.access_token })).status).toBe(401);
-      expect((await rawRequest(b.url, "/api/v1/store/auth/refresh", { body: { refresh_token: second.refresh_token } })).status).toBe(401);
+      expect(
+        (await rawRequest(a.url, "/api/v1/store/acme/auth/me", { token: second.access_token })).status,
+      ).toBe(200);
+      expect(
+        (await rawRequest(a.url, "/api/v1/store/auth/logout", { method: "POST", token: second.access_token }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await rawRequest(b.url, "/api/v1/store/acme/auth/me", { token: second.access_token })).status,
+      ).toBe(401);
+      expect(
+        (
+          await rawRequest(b.url, "/api/v1/store/auth/refresh", {
+            body: { refresh_token: second.refresh_token },
+          })
+        ).status,
+      ).toBe(401);
     });
 
     it("locks an admin after ten failures by username: the right password by email is refused too", async () => {
       const ip = newAddress();
       const admin = await newUser("admin");
       for (let i = 0; i < 10; i++) {
-        const res = await login(i % 2 ? a : b, i % 3 ? admin.username : admin.username.toUpperCase(), "wrong password", ip);
+        const res = await login(
+          i % 2 ? a : b,
+          i % 3 ? admin.username : admin.username.toUpperCase(),
+          "wrong password",
+          ip,
+        );
         expect(res.status, `attempt ${i + 1}`).toBe(401);
       }
       const byEmail = await login(a, admin.email.toUpperCase(), admin.password, ip);
@@ -159,7 +207,10 @@ for (const variant of variants) {
       const ip = newAddress();
       const staff = await newUser("store");
       for (let i = 0; i < 10; i++) {
-        expect((await storeLogin(i % 2 ? a : b, staff.username, "wrong password", "ACME", ip)).status, `attempt ${i + 1}`).toBe(401);
+        expect(
+          (await storeLogin(i % 2 ? a : b, staff.username, "wrong password", "ACME", ip)).status,
+          `attempt ${i + 1}`,
+        ).toBe(401);
       }
       expect((await storeLogin(a, staff.email, staff.password, "ORION", ip)).status).toBe(423);
       expect((await storeLogin(b, staff.email.toUpperCase(), staff.password, "acme", ip)).status).toBe(423);
@@ -170,7 +221,9 @@ for (const variant of variants) {
       const shopper = await newShopper();
       for (let i = 0; i < 10; i++) {
         const typed = i % 2 ? shopper.email.toUpperCase() : ` ${shopper.email.replace("lock", "LoCk")}`;
-        expect((await shopLogin(i % 2 ? a : b, typed, "wrong password", ip)).status, `attempt ${i + 1}`).toBe(401);
+        expect((await shopLogin(i % 2 ? a : b, typed, "wrong password", ip)).status, `attempt ${i + 1}`).toBe(
+          401,
+        );
       }
       expect((await shopLogin(a, shopper.email, shopper.password, ip)).status).toBe(423);
     });
@@ -182,7 +235,9 @@ for (const variant of variants) {
       const known: number[] = [];
       const unknown: number[] = [];
       for (let i = 0; i < 10; i++) {
-        known.push((await login(i % 2 ? a : b, i % 2 ? admin.username : admin.email, "wrong password", ip)).status);
+        known.push(
+          (await login(i % 2 ? a : b, i % 2 ? admin.username : admin.email, "wrong password", ip)).status,
+        );
         unknown.push((await login(i % 2 ? a : b, ghost, "wrong password", ip)).status);
       }
       known.push((await login(a, admin.email, admin.password, ip)).status);
@@ -190,14 +245,25 @@ for (const variant of variants) {
       expect(unknown).toEqual([...Array(10).fill(401), 423]);
       expect(known).toEqual(unknown);
       // In the store area too: for users, the same lock in both.
-      expect(await statuses([storeLogin(b, admin.username, admin.password, "ACME", ip), storeLogin(b, ghost, admin.password, "ACME", ip)])).toEqual([423, 423]);
+      expect(
+        await statuses([
+          storeLogin(b, admin.username, admin.password, "ACME", ip),
+          storeLogin(b, ghost, admin.password, "ACME", ip),
+        ]),
+      ).toEqual([423, 423]);
     });
 
     it("counts a store login on the account whatever store code is typed: ten invented codes lock the admin", async () => {
       const ip = newAddress();
       const admin = await newUser("admin");
       for (let i = 0; i < 10; i++) {
-        const res = await storeLogin(i % 2 ? a : b, admin.username, `wrong password ${i}`, `NOPE${hex()}`, ip);
+        const res = await storeLogin(
+          i % 2 ? a : b,
+          admin.username,
+          `wrong password ${i}`,
+          `NOPE${hex()}`,
+          ip,
+        );
         expect(res.status, `attempt ${i + 1}`).toBe(401);
       }
       const right = await storeLogin(a, admin.username, admin.password, `NOPE${hex()}`, ip);
@@ -209,7 +275,9 @@ for (const variant of variants) {
       const ip = newAddress();
       const answers: number[] = [];
       for (let i = 0; i < 32; i++) {
-        answers.push((await storeLogin(i % 2 ? a : b, `spray_${hex()}`, "wrong password", `CODE${hex()}`, ip)).status);
+        answers.push(
+          (await storeLogin(i % 2 ? a : b, `spray_${hex()}`, "wrong password", `CODE${hex()}`, ip)).status,
+        );
       }
       expect(answers.slice(0, 30)).toEqual(Array(30).fill(401));
       expect(answers.slice(30)).toEqual([429, 429]);
@@ -218,7 +286,8 @@ for (const variant of variants) {
     it("shows a staff member's lock under their name in the admin console and lifts it by email", async () => {
       const ip = newAddress();
       const staff = await newUser("store");
-      for (let i = 0; i < 10; i++) await storeLogin(i % 2 ? a : b, staff.username, "wrong password", "ACME", ip);
+      for (let i = 0; i < 10; i++)
+        await storeLogin(i % 2 ? a : b, staff.username, "wrong password", "ACME", ip);
       const admin = await (await login(a, "admin", "admin123", ip)).json();
       const page = await rawRequest(b.url, "/admin/locks", { cookie: `admin_token=${admin.access_token}` });
       expect(page.status).toBe(200);
@@ -248,7 +317,8 @@ for (const variant of variants) {
           body: { current_password: current, new_password: "a brand new quiet harbour" },
           localAddress: ip,
         });
-      for (let i = 0; i < 10; i++) expect((await change(i % 2 ? a : b, `not it ${i}`)).status, `attempt ${i + 1}`).toBe(422);
+      for (let i = 0; i < 10; i++)
+        expect((await change(i % 2 ? a : b, `not it ${i}`)).status, `attempt ${i + 1}`).toBe(422);
       const right = await change(a, shopper.password);
       expect(right.status).toBe(423);
       expect((await right.json()).error.code).toBe("ACCOUNT_LOCKED");
@@ -259,12 +329,27 @@ for (const variant of variants) {
       it(`counts wrong current passwords on the change-password form of the ${area} area: then the form and the login are locked`, async () => {
         const ip = newAddress();
         const user = await newUser(area);
-        const signIn = () => (area === "admin" ? login(a, user.username, user.password, ip) : storeLogin(a, user.username, user.password, "ACME", ip));
+        const signIn = () =>
+          area === "admin"
+            ? login(a, user.username, user.password, ip)
+            : storeLogin(a, user.username, user.password, "ACME", ip);
         const session = await (await signIn()).json();
         const [path, cookie] =
-          area === "admin" ? ["/admin/security", `admin_token=${session.access_token}`] : ["/store/acme/security", `store_token=${session.access_token}`];
+          area === "admin"
+            ? ["/admin/security", `admin_token=${session.access_token}`]
+            : ["/store/acme/security", `store_token=${session.access_token}`];
         const form = (server: TestServer, current: string) =>
-          submitFormAt(server.url, path, "Change password", { current_password: current, new_password: "a brand new quiet harbour", confirm_password: "a brand new quiet harbour" }, cookie);
+          submitFormAt(
+            server.url,
+            path,
+            "Change password",
+            {
+              current_password: current,
+              new_password: "a brand new quiet harbour",
+              confirm_password: "a brand new quiet harbour",
+            },
+            cookie,
+          );
         for (let i = 0; i < 10; i++) {
           const answer = await form(i % 2 ? a : b, `not it ${i}`);
           expect(answer.html, `attempt ${i + 1}`).toContain("That is not your current password");

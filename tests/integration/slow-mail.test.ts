@@ -37,7 +37,10 @@ describe("forgot-password with a mail server that takes 3 s per message", () => 
       select 'slow_' || ${randomBytes(4).toString("hex")}, ${email}, password_hash, 'admin' from users where username = 'admin'`;
     const before = smtp.messages.length;
     const known = await timed({ email }, "/api/v1/admin/auth/forgot-password");
-    const unknown = await timed({ email: `nobody-${randomBytes(4).toString("hex")}@orion.test` }, "/api/v1/admin/auth/forgot-password");
+    const unknown = await timed(
+      { email: `nobody-${randomBytes(4).toString("hex")}@orion.test` },
+      "/api/v1/admin/auth/forgot-password",
+    );
     expect([known.status, unknown.status]).toEqual([202, 202]);
     // Far below the stall: the answer did not wait for the mail server.
     expect(known.ms).toBeLessThan(STALL_MS / 2);

@@ -19,13 +19,26 @@ async function storeId(slug: string): Promise<string> {
 
 describe("store login", () => {
   it("logs the owner in to ACME with the store, role and a cookie scoped to /store/acme", async () => {
-    const res = await postJson(LOGIN, { email_or_username: "store_owner", password: "store123", store_code: "ACME" });
+    const res = await postJson(LOGIN, {
+      email_or_username: "store_owner",
+      password: "store123",
+      store_code: "ACME",
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ token_type: "Bearer", store: { code: "ACME", slug: "acme" }, store_role: "owner" });
+    expect(body).toMatchObject({
+      token_type: "Bearer",
+      store: { code: "ACME", slug: "acme" },
+      store_role: "owner",
+    });
     expect(body.user).toMatchObject({ username: "store_owner", role: "store" });
     const cookie = parseSetCookies(res).find((c) => c.name === "store_token");
-    expect(cookie?.attrs).toMatchObject({ path: "/store/acme", httponly: true, samesite: "Lax", "max-age": "1800" });
+    expect(cookie?.attrs).toMatchObject({
+      path: "/store/acme",
+      httponly: true,
+      samesite: "Lax",
+      "max-age": "1800",
+    });
     const refresh = parseSetCookies(res).find((c) => c.name === "store_refresh");
     expect(refresh?.attrs.path).toBe("/store/acme");
   });
@@ -43,9 +56,17 @@ describe("store login", () => {
   it("answers an admin's right password with the same 401 as a wrong one, at a store and at an unknown store", async () => {
     const attempts = await Promise.all([
       postJson(LOGIN, { email_or_username: "admin", password: "admin123", store_code: "ACME" }),
-      postJson(LOGIN, { email_or_username: "admin@orion.test", password: "admin123", store_code: "NO-SUCH-STORE" }),
+      postJson(LOGIN, {
+        email_or_username: "admin@orion.test",
+        password: "admin123",
+        store_code: "NO-SUCH-STORE",
+      }),
       postJson(LOGIN, { email_or_username: "admin", password: "not the password", store_code: "ACME" }),
-      postJson(LOGIN, { email_or_username: "admin", password: "not the password", store_code: "NO-SUCH-STORE" }),
+      postJson(LOGIN, {
+        email_or_username: "admin",
+        password: "not the password",
+        store_code: "NO-SUCH-STORE",
+      }),
     ]);
     expect(attempts.map((r) => r.status)).toEqual([401, 401, 401, 401]);
     const bodies = await Promise.all(attempts.map((r) => r.text()));
@@ -74,7 +95,9 @@ describe("store login", () => {
   it("requires the store code", async () => {
     const res = await postJson(LOGIN, { email_or_username: "store_owner", password: "store123" });
     expect(res.status).toBe(422);
-    expect((await res.json()).error.details).toEqual([{ field: "store_code", message: "Store code is required" }]);
+    expect((await res.json()).error.details).toEqual([
+      { field: "store_code", message: "Store code is required" },
+    ]);
   });
 
   it("rotates store refresh tokens and re-scopes the cookie to the store", async () => {
@@ -82,7 +105,9 @@ describe("store login", () => {
     const res = await postJson("/api/v1/store/auth/refresh", { refresh_token: login.refresh_token });
     expect(res.status).toBe(200);
     expect(parseSetCookies(res).find((c) => c.name === "store_token")?.attrs.path).toBe("/store/acme");
-    expect((await postJson("/api/v1/store/auth/refresh", { refresh_token: login.refresh_token })).status).toBe(401);
+    expect(
+      (await postJson("/api/v1/store/auth/refresh", { refresh_token: login.refresh_token })).status,
+    ).toBe(401);
   });
 });
 
@@ -91,7 +116,11 @@ describe("store guard", () => {
     const login = await storeLogin("ACME", "acme_staff", "staff123");
     const res = await send("GET", "/api/v1/store/acme/auth/me", login.access_token);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ store: { slug: "acme" }, store_role: "staff", user: { username: "acme_staff" } });
+    expect(await res.json()).toMatchObject({
+      store: { slug: "acme" },
+      store_role: "staff",
+      user: { username: "acme_staff" },
+    });
   });
 
   it("refuses an ACME staff token at ORION with 403", async () => {
@@ -113,7 +142,9 @@ describe("store guard", () => {
     const res = await send("GET", "/api/v1/store/acme/products", admin.access_token);
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("INSUFFICIENT_PERMISSIONS");
-    const customer = await mint({ payload: { type: "customer", role: undefined, aud: "orion:customer", store_id: await storeId("acme") } });
+    const customer = await mint({
+      payload: { type: "customer", role: undefined, aud: "orion:customer", store_id: await storeId("acme") },
+    });
     expect((await send("GET", "/api/v1/store/acme/products", customer)).status).toBe(403);
   });
 
@@ -155,11 +186,14 @@ describe("store guard", () => {
     const member = await storeLogin("ACME", temp!.username, "staff123");
     expect((await send("GET", "/api/v1/store/acme/products", member.access_token)).status).toBe(200);
     const owner = await storeLogin("ACME", "store_owner", "store123");
-    expect((await send("DELETE", `/api/v1/store/acme/team/${temp!.id}`, owner.access_token)).status).toBe(204);
+    expect((await send("DELETE", `/api/v1/store/acme/team/${temp!.id}`, owner.access_token)).status).toBe(
+      204,
+    );
     expect((await send("GET", "/api/v1/store/acme/products", member.access_token)).status).toBe(401);
     const [session] = await sql`select revoked_reason from sessions where user_id = ${temp!.id}`;
     expect(session?.revoked_reason).toBe("member_removed");
-    const [event] = await sql`select count(*)::int as n from auth_events where type = 'member_removed' and store_id = ${acme}`;
+    const [event] =
+      await sql`select count(*)::int as n from auth_events where type = 'member_removed' and store_id = ${acme}`;
     expect(event?.n).toBeGreaterThan(0);
   });
 });
@@ -175,15 +209,22 @@ describe("suspended store", () => {
       const api = await send("GET", "/api/v1/store/acme/auth/me", staff.access_token);
       expect(api.status).toBe(503);
       expect((await api.json()).error.code).toBe("STORE_UNAVAILABLE");
-      const login = await postJson(LOGIN, { email_or_username: "acme_staff", password: "staff123", store_code: "ACME" });
+      const login = await postJson(LOGIN, {
+        email_or_username: "acme_staff",
+        password: "staff123",
+        store_code: "ACME",
+      });
       expect(login.status).toBe(503);
       const page = await get("/store/acme/login");
       expect(page.status).toBe(503);
       expect(await page.text()).toContain("currently unavailable");
-      const [event] = await testSql()`select count(*)::int as n from auth_events where type = 'store_suspended' and store_id = ${acme}`;
+      const [event] =
+        await testSql()`select count(*)::int as n from auth_events where type = 'store_suspended' and store_id = ${acme}`;
       expect(event?.n).toBeGreaterThan(0);
     } finally {
-      expect((await send("POST", `/api/v1/admin/stores/${acme}/reactivate`, admin.access_token)).status).toBe(200);
+      expect((await send("POST", `/api/v1/admin/stores/${acme}/reactivate`, admin.access_token)).status).toBe(
+        200,
+      );
     }
     expect((await send("GET", "/api/v1/store/acme/auth/me", staff.access_token)).status).toBe(200);
     expect((await get("/store/acme/login")).status).toBe(200);
@@ -225,6 +266,8 @@ describe("store pages", () => {
     expect(html).not.toContain("Sign out");
     const account = await get("/storefront/acme/account", { cookie: `store_token=${staff.access_token}` });
     expect(account.status).toBe(307);
-    expect(account.headers.get("location")).toBe("/storefront/acme/account/login?next=%2Fstorefront%2Facme%2Faccount");
+    expect(account.headers.get("location")).toBe(
+      "/storefront/acme/account/login?next=%2Fstorefront%2Facme%2Faccount",
+    );
   });
 });

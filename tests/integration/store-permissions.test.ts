@@ -32,9 +32,11 @@ beforeAll(async () => {
   staff = await memberWithRole("staff");
   const [product] = await sql`select id from products where store_id = ${acmeId} limit 1`;
   productId = product!.id;
-  const [order] = await sql`select id from orders where store_id = ${acmeId} and status = 'pending_payment' limit 1`;
+  const [order] =
+    await sql`select id from orders where store_id = ${acmeId} and status = 'pending_payment' limit 1`;
   orderId = order!.id;
-  const [customer] = await sql`insert into customers (store_id, email, customer_number, first_name, last_name, password_hash)
+  const [customer] =
+    await sql`insert into customers (store_id, email, customer_number, first_name, last_name, password_hash)
     values (${acmeId}, 'matrix-' || floor(random()*1e9)::text || '@example.com', 'ACME-M' || floor(random()*1e9)::text, 'Mat', 'Rix', 'x')
     returning id`;
   customerId = customer!.id;
@@ -131,7 +133,9 @@ describe("the role × permission matrix", () => {
   });
 
   it("does not let staff promote themselves", async () => {
-    const res = await send("PATCH", `/api/v1/store/acme/team/${staff.user.id}`, staff.access_token, { role: "owner" });
+    const res = await send("PATCH", `/api/v1/store/acme/team/${staff.user.id}`, staff.access_token, {
+      role: "owner",
+    });
     expect(res.status).toBe(403);
     const [row] = await testSql()`select role from store_members where user_id = ${staff.user.id}`;
     expect(row?.role).toBe("staff");
@@ -150,15 +154,22 @@ describe("the role × permission matrix", () => {
   });
 
   it("validates product bodies with field details", async () => {
-    const res = await send("POST", "/api/v1/store/acme/products", owner.access_token, { name: "", price_cents: -5, image_url: "javascript:alert(1)" });
+    const res = await send("POST", "/api/v1/store/acme/products", owner.access_token, {
+      name: "",
+      price_cents: -5,
+      image_url: "javascript:alert(1)",
+    });
     expect(res.status).toBe(422);
     const fields = (await res.json()).error.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(["image_url", "name", "price_cents"]);
   });
 
   it("keeps an order's status moving forward only", async () => {
-    const [delivered] = await testSql()`select id from orders where store_id = ${acmeId} and status = 'delivered' limit 1`;
-    const res = await send("PATCH", `/api/v1/store/acme/orders/${delivered!.id}`, owner.access_token, { status: "pending_payment" });
+    const [delivered] =
+      await testSql()`select id from orders where store_id = ${acmeId} and status = 'delivered' limit 1`;
+    const res = await send("PATCH", `/api/v1/store/acme/orders/${delivered!.id}`, owner.access_token, {
+      status: "pending_payment",
+    });
     expect(res.status).toBe(409);
   });
 });
@@ -177,18 +188,27 @@ describe("cross-store references", () => {
       expect(foreign.status).toBe(404);
       expect(await foreign.text()).toBe(await missing.text());
     }
-    const patch = await send("PATCH", `/api/v1/store/orion/products/${productId}`, orion.access_token, { name: "Hijacked" });
+    const patch = await send("PATCH", `/api/v1/store/orion/products/${productId}`, orion.access_token, {
+      name: "Hijacked",
+    });
     expect(patch.status).toBe(404);
     const [product] = await testSql()`select name from products where id = ${productId}`;
     expect(product?.name).not.toBe("Hijacked");
-    expect((await send("GET", "/api/v1/store/orion/products/not-a-uuid", orion.access_token)).status).toBe(404);
+    expect((await send("GET", "/api/v1/store/orion/products/not-a-uuid", orion.access_token)).status).toBe(
+      404,
+    );
   });
 
   it("lists only the caller's store, whatever the query says", async () => {
     const orion = await storeLogin("ORION", "store_owner", "store123");
-    const res = await send("GET", `/api/v1/store/orion/products?store=acme&store_id=${acmeId}`, orion.access_token);
+    const res = await send(
+      "GET",
+      `/api/v1/store/orion/products?store=acme&store_id=${acmeId}`,
+      orion.access_token,
+    );
     const body = await res.json();
-    const [count] = await testSql()`select count(*)::int as n from products p join stores s on s.id = p.store_id
+    const [count] =
+      await testSql()`select count(*)::int as n from products p join stores s on s.id = p.store_id
       where s.slug = 'orion' and p.archived_at is null`;
     expect(body.total).toBe(count!.n);
   });
@@ -197,11 +217,15 @@ describe("cross-store references", () => {
 describe("team", () => {
   it("invites by one-time link that creates an account, works once, and lets the new member sign in", async () => {
     const email = `new-${Math.random().toString(36).slice(2)}@acme.test`;
-    const invite = await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role: "staff" });
+    const invite = await send("POST", "/api/v1/store/acme/team", owner.access_token, {
+      email,
+      role: "staff",
+    });
     expect(invite.status).toBe(201);
     const { invitation_url } = await invite.json();
     const token = new URL(invitation_url).searchParams.get("token")!;
-    const [stored] = await testSql()`select token_hash, expires_at from one_time_tokens where email = ${email}`;
+    const [stored] =
+      await testSql()`select token_hash, expires_at from one_time_tokens where email = ${email}`;
     expect(stored!.token_hash).not.toContain(token);
     const hours = (new Date(stored!.expires_at).getTime() - Date.now()) / 3600_000;
     expect(hours).toBeGreaterThan(71.9);
@@ -211,7 +235,10 @@ describe("team", () => {
     const body = { token, username, password: "a long enough password" };
     const accept = await send("POST", "/api/v1/store/acme/invitations/accept", null, body);
     expect(accept.status).toBe(201);
-    const again = await send("POST", "/api/v1/store/acme/invitations/accept", null, { ...body, username: `${username}2` });
+    const again = await send("POST", "/api/v1/store/acme/invitations/accept", null, {
+      ...body,
+      username: `${username}2`,
+    });
     expect(again.status).toBe(400);
     const login = await storeLogin("ACME", username, "a long enough password");
     expect(login.store_role).toBe("staff");
@@ -219,27 +246,45 @@ describe("team", () => {
 
   it("refuses a weak password for a new account and keeps the invitation usable (S43)", async () => {
     const email = `weak-${Math.random().toString(36).slice(2)}@acme.test`;
-    const { invitation_url } = await (await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role: "staff" })).json();
+    const { invitation_url } = await (
+      await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role: "staff" })
+    ).json();
     const token = new URL(invitation_url).searchParams.get("token")!;
     const username = `weak_${Math.random().toString(36).slice(2, 8)}`;
     for (const password of ["password1234", `${username}${username}`, "ACME SuppliesACME Supplies"]) {
-      const weak = await send("POST", "/api/v1/store/acme/invitations/accept", null, { token, username, password });
+      const weak = await send("POST", "/api/v1/store/acme/invitations/accept", null, {
+        token,
+        username,
+        password,
+      });
       expect(weak.status, password).toBe(422);
       const text = await weak.text();
       expect(text).not.toContain(password);
-      expect(JSON.parse(text).error.details).toEqual([{ field: "password", message: expect.stringContaining("too easy to guess") }]);
+      expect(JSON.parse(text).error.details).toEqual([
+        { field: "password", message: expect.stringContaining("too easy to guess") },
+      ]);
     }
     expect(await testSql()`select id from users where username = ${username}`).toHaveLength(0);
-    const accept = await send("POST", "/api/v1/store/acme/invitations/accept", null, { token, username, password: "correct horse battery staple" });
+    const accept = await send("POST", "/api/v1/store/acme/invitations/accept", null, {
+      token,
+      username,
+      password: "correct horse battery staple",
+    });
     expect(accept.status).toBe(201);
     expect((await storeLogin("ACME", username, "correct horse battery staple")).store_role).toBe("staff");
   });
 
   it("refuses an expired invitation and one used at another store", async () => {
     const email = `late-${Math.random().toString(36).slice(2)}@acme.test`;
-    const { invitation_url } = await (await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role: "staff" })).json();
+    const { invitation_url } = await (
+      await send("POST", "/api/v1/store/acme/team", owner.access_token, { email, role: "staff" })
+    ).json();
     const token = new URL(invitation_url).searchParams.get("token")!;
-    const body = { token, username: `late_${Math.random().toString(36).slice(2, 8)}`, password: "a long enough password" };
+    const body = {
+      token,
+      username: `late_${Math.random().toString(36).slice(2, 8)}`,
+      password: "a long enough password",
+    };
     expect((await send("POST", "/api/v1/store/orion/invitations/accept", null, body)).status).toBe(400);
     await testSql()`update one_time_tokens set expires_at = now() - interval '1 minute' where email = ${email}`;
     expect((await send("POST", "/api/v1/store/acme/invitations/accept", null, body)).status).toBe(400);
@@ -249,23 +294,36 @@ describe("team", () => {
     const orion = await storeLogin("ORION", "store_owner", "store123");
     const existing = await memberWithRole("staff");
     const { invitation_url } = await (
-      await send("POST", "/api/v1/store/orion/team", orion.access_token, { email: existing.user.email, role: "staff" })
+      await send("POST", "/api/v1/store/orion/team", orion.access_token, {
+        email: existing.user.email,
+        role: "staff",
+      })
     ).json();
     const token = new URL(invitation_url).searchParams.get("token")!;
-    const wrong = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token, password: "a brand new password" });
+    const wrong = await send("POST", "/api/v1/store/orion/invitations/accept", null, {
+      token,
+      password: "a brand new password",
+    });
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).error.code).toBe("INVALID_CREDENTIALS");
-    const right = await send("POST", "/api/v1/store/orion/invitations/accept", null, { token, password: "staff123" });
+    const right = await send("POST", "/api/v1/store/orion/invitations/accept", null, {
+      token,
+      password: "staff123",
+    });
     expect(right.status).toBe(201);
     expect((await storeLogin("ORION", existing.user.username, "staff123")).store_role).toBe("staff");
   });
 
   it("keeps the last owner: no self-demotion or removal", async () => {
     const orion = await storeLogin("ORION", "store_owner", "store123");
-    const demote = await send("PATCH", `/api/v1/store/orion/team/${orion.user.id}`, orion.access_token, { role: "manager" });
+    const demote = await send("PATCH", `/api/v1/store/orion/team/${orion.user.id}`, orion.access_token, {
+      role: "manager",
+    });
     expect(demote.status).toBe(409);
     expect((await demote.json()).error.message).toMatch(/last owner/);
-    expect((await send("DELETE", `/api/v1/store/orion/team/${orion.user.id}`, orion.access_token)).status).toBe(409);
+    expect(
+      (await send("DELETE", `/api/v1/store/orion/team/${orion.user.id}`, orion.access_token)).status,
+    ).toBe(409);
     const [row] = await testSql()`select m.role from store_members m join stores s on s.id = m.store_id
       where s.slug = 'orion' and m.user_id = ${orion.user.id}`;
     expect(row?.role).toBe("owner");
@@ -273,7 +331,9 @@ describe("team", () => {
 
   it("records role changes and invitations in the audit log", async () => {
     await send("PATCH", `/api/v1/store/acme/team/${manager.user.id}`, owner.access_token, { role: "staff" });
-    await send("PATCH", `/api/v1/store/acme/team/${manager.user.id}`, owner.access_token, { role: "manager" });
+    await send("PATCH", `/api/v1/store/acme/team/${manager.user.id}`, owner.access_token, {
+      role: "manager",
+    });
     const rows = await testSql()`select type from auth_events where store_id = ${acmeId}
       and type in ('member_role_changed', 'member_invited')`;
     expect(rows.some((r) => r.type === "member_role_changed")).toBe(true);

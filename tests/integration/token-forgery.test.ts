@@ -17,7 +17,9 @@ async function expect401(token: string): Promise<void> {
   const res = await get(ME, bearer(token));
   expect(res.status).toBe(401);
   expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
-  expect(await res.json()).toEqual({ error: { code: "INVALID_TOKEN", message: "Missing, invalid or expired token" } });
+  expect(await res.json()).toEqual({
+    error: { code: "INVALID_TOKEN", message: "Missing, invalid or expired token" },
+  });
 }
 
 beforeAll(async () => {
@@ -40,7 +42,12 @@ describe("admin API token checks", () => {
   });
 
   it("refuses an expired token", async () => {
-    await expect401(await mint({ payload: { ...liveClaims(), iat: Math.floor(Date.now() / 1000) - 3600 }, expiresIn: -120 }));
+    await expect401(
+      await mint({
+        payload: { ...liveClaims(), iat: Math.floor(Date.now() / 1000) - 3600 },
+        expiresIn: -120,
+      }),
+    );
   });
 
   it("refuses a token without exp", async () => {
@@ -87,7 +94,9 @@ describe("admin API token checks", () => {
   it("refuses asymmetric algorithm headers and an attacker's embedded jwk or jku", async () => {
     for (const alg of ["RS256", "ES256", "PS256", "EdDSA"]) {
       const header = encodePart({ alg, typ: "admin+jwt" });
-      await expect401(`${header}.${valid.split(".")[1]}.${Buffer.from("x".repeat(64)).toString("base64url")}`);
+      await expect401(
+        `${header}.${valid.split(".")[1]}.${Buffer.from("x".repeat(64)).toString("base64url")}`,
+      );
     }
     const { privateKey, publicKey } = await generateKeyPair("RS256");
     const jwk = await exportJWK(publicKey);
@@ -99,7 +108,9 @@ describe("admin API token checks", () => {
 
   it("refuses unknown key ids, and a key id that names a file, a query or the key itself (S4)", async () => {
     await expect401(await mint({ payload: liveClaims(), header: { kid: "not-a-key" } }));
-    await expect401(await mint({ payload: liveClaims(), secret: "an-attacker-secret-of-32-bytes-or-more!!" }));
+    await expect401(
+      await mint({ payload: liveClaims(), secret: "an-attacker-secret-of-32-bytes-or-more!!" }),
+    );
 
     // Each forgery is a complete, fresh token of the live session; only its key is the attacker's.
     const now = Math.floor(Date.now() / 1000);
@@ -135,7 +146,9 @@ describe("admin API token checks", () => {
     }
     // Without any kid, and with a kid that is not a string.
     await expect401(hmacToken({ alg: "HS256", typ: "admin+jwt" }, payload, TEST_JWT_SECRET));
-    await expect401(hmacToken({ alg: "HS256", typ: "admin+jwt", kid: { $ne: "" } }, payload, TEST_JWT_SECRET));
+    await expect401(
+      hmacToken({ alg: "HS256", typ: "admin+jwt", kid: { $ne: "" } }, payload, TEST_JWT_SECRET),
+    );
   });
 
   it("refuses a token whose aud or typ does not match its type", async () => {
@@ -168,9 +181,17 @@ describe("admin API token checks", () => {
 
   it("answers a sound store or customer token with 403 ADMIN_REQUIRED", async () => {
     const store = await mint({
-      payload: { type: "store", role: "store", aud: "orion:store", store_id: crypto.randomUUID(), store_role: "owner" },
+      payload: {
+        type: "store",
+        role: "store",
+        aud: "orion:store",
+        store_id: crypto.randomUUID(),
+        store_role: "owner",
+      },
     });
-    const customer = await mint({ payload: { type: "customer", role: undefined, aud: "orion:customer", store_id: crypto.randomUUID() } });
+    const customer = await mint({
+      payload: { type: "customer", role: undefined, aud: "orion:customer", store_id: crypto.randomUUID() },
+    });
     for (const token of [store, customer]) {
       const res = await get(ME, bearer(token));
       expect(res.status).toBe(403);

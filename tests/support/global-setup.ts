@@ -12,7 +12,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   ensureBuilt();
   const database = await createTestDatabase();
-  const server = await startServer({ databaseUrl: database.url, port: Number(process.env.ORION_TEST_PORT ?? 3101) });
+  const server = await startServer({
+    databaseUrl: database.url,
+    port: Number(process.env.ORION_TEST_PORT ?? 3101),
+  });
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", database.url);
   return async () => {

@@ -6,7 +6,11 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
-export async function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export async function postJson(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(baseUrl() + path, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -37,7 +41,9 @@ export async function adminLogin(identifier = "admin", password = "admin123"): P
 }
 
 /** Parses Set-Cookie lines into name → attributes (lower-case keys), keeping every line. */
-export function parseSetCookies(res: Response): Array<{ name: string; value: string; attrs: Record<string, string | true> }> {
+export function parseSetCookies(
+  res: Response,
+): Array<{ name: string; value: string; attrs: Record<string, string | true> }> {
   return res.headers.getSetCookie().map((line) => {
     const [pair, ...rest] = line.split(";").map((s) => s.trim());
     const eq = pair!.indexOf("=");
@@ -56,8 +62,16 @@ export type StoreLoginAnswer = LoginAnswer & {
   store_role: string;
 };
 
-export async function storeLogin(storeCode: string, identifier: string, password: string): Promise<StoreLoginAnswer> {
-  const res = await postJson("/api/v1/store/auth/login", { email_or_username: identifier, password, store_code: storeCode });
+export async function storeLogin(
+  storeCode: string,
+  identifier: string,
+  password: string,
+): Promise<StoreLoginAnswer> {
+  const res = await postJson("/api/v1/store/auth/login", {
+    email_or_username: identifier,
+    password,
+    store_code: storeCode,
+  });
   if (res.status !== 200) throw new Error(`store login failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as StoreLoginAnswer;
 }

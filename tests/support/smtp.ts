@@ -6,7 +6,9 @@ export type ReceivedMail = { to: string[]; raw: string; text: string };
 
 /** Quoted-printable soft breaks and escapes undone, enough to read links in a message. */
 function decode(raw: string): string {
-  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**
@@ -61,7 +63,11 @@ export async function linkFor(
     const link = mine.map((m) => pattern.exec(m.text)?.[0]).find(Boolean);
     if (link) return link;
     if (Date.now() > deadline) {
-      throw new Error(mine.length ? `no ${pathPart} link in:\n${mine.map((m) => m.text).join("\n---\n")}` : `no message to ${to}`);
+      throw new Error(
+        mine.length
+          ? `no ${pathPart} link in:\n${mine.map((m) => m.text).join("\n---\n")}`
+          : `no message to ${to}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -31,11 +31,16 @@ export async function mint(options: MintOptions = {}): Promise<string> {
   for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
   const alg = options.alg ?? "HS256";
   const header = { alg, typ: `${String(payload.type)}+jwt`, kid: keyId(secret), ...options.header };
-  return new SignJWT(payload).setProtectedHeader(header as { alg: string }).sign(new TextEncoder().encode(secret));
+  return new SignJWT(payload)
+    .setProtectedHeader(header as { alg: string })
+    .sign(new TextEncoder().encode(secret));
 }
 
 export function decodePart(token: string, index: 0 | 1): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split(".")[index]!, "base64url").toString("utf8")) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split(".")[index]!, "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
 }
 
 export function encodePart(value: Record<string, unknown>): string {
@@ -53,7 +58,11 @@ export function tamper(token: string, index: 0 | 1, change: Record<string, unkno
  * Signs header and payload with HMAC-SHA256 by hand, with any key bytes at all: jose and
  * WebCrypto refuse a zero-length key, but an attacker's token needs no library's consent.
  */
-export function hmacToken(header: Record<string, unknown>, payload: Record<string, unknown>, key: Buffer | string): string {
+export function hmacToken(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: Buffer | string,
+): string {
   const signingInput = `${encodePart(header)}.${encodePart(payload)}`;
   return `${signingInput}.${createHmac("sha256", key).update(signingInput).digest("base64url")}`;
 }

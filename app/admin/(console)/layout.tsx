@@ -33,7 +33,11 @@ export default async function AdminConsoleLayout({ children }: { children: React
             ["/admin/security", "Security"],
             ["/admin/sessions", "Your sessions"],
           ].map(([href, label]) => (
-            <Link key={href} href={href!} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+            <Link
+              key={href}
+              href={href!}
+              className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
               {label}
             </Link>
           ))}

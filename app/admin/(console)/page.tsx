@@ -12,7 +12,13 @@ async function figures() {
     db().select({ n: count() }).from(users).where(eq(users.role, "store")),
     db().select({ n: count() }).from(customers),
     db()
-      .select({ id: authEvents.id, type: authEvents.type, area: authEvents.area, at: authEvents.createdAt, ip: authEvents.ip })
+      .select({
+        id: authEvents.id,
+        type: authEvents.type,
+        area: authEvents.area,
+        at: authEvents.createdAt,
+        ip: authEvents.ip,
+      })
       .from(authEvents)
       .orderBy(desc(authEvents.createdAt))
       .limit(8),
@@ -36,7 +42,10 @@ export default async function AdminDashboard() {
       </div>
       <dl className="grid gap-4 sm:grid-cols-3">
         {cards.map((c) => (
-          <div key={c.label} className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+          <div
+            key={c.label}
+            className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+          >
             <dt className="text-sm text-slate-500">{c.label}</dt>
             <dd className="mt-1 text-3xl font-semibold">{c.value}</dd>
           </div>
@@ -57,7 +66,9 @@ export default async function AdminDashboard() {
             <tbody>
               {data.recent.map((e) => (
                 <tr key={e.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="px-4 py-2 whitespace-nowrap">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">
+                    {e.at.toISOString().replace("T", " ").slice(0, 19)}
+                  </td>
                   <td className="px-4 py-2">{e.type.replaceAll("_", " ")}</td>
                   <td className="px-4 py-2">{e.area}</td>
                   <td className="px-4 py-2">{e.ip ?? "—"}</td>

@@ -12,7 +12,9 @@ export default function AdminForgotPasswordPage() {
       <TokenPage title="Admin password reset">
         <ForgotPasswordForm action={adminForgotAction} />
         <p className="mt-4 text-sm">
-          <Link href="/admin/login" className="underline">Back to sign in</Link>
+          <Link href="/admin/login" className="underline">
+            Back to sign in
+          </Link>
         </p>
       </TokenPage>
     </main>

@@ -23,7 +23,8 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   try {
     result = await loginAdmin(data, ctx);
   } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, values: { email_or_username: data.email_or_username } };
+    if (error instanceof ApiError)
+      return { error: error.message, values: { email_or_username: data.email_or_username } };
     throw error;
   }
   return finishPageLogin("admin", {}, result, data.next);

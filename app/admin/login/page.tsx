@@ -21,7 +21,9 @@ export default async function AdminLoginPage({ searchParams }: Props) {
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-between">
           <div>
-            <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">Orion</p>
+            <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">
+              Orion
+            </p>
             <h1 className="text-2xl font-bold">Admin console</h1>
           </div>
           <ThemeToggle />
@@ -30,7 +32,9 @@ export default async function AdminLoginPage({ searchParams }: Props) {
           <LoginForm action={loginAction} next={next} />
         </div>
         <p className="mt-4 text-center text-sm">
-          <Link href="/admin/forgot-password" className="underline">Forgot your password?</Link>
+          <Link href="/admin/forgot-password" className="underline">
+            Forgot your password?
+          </Link>
         </p>
         <p className="mt-4 text-center text-xs text-slate-500">For platform administrators only.</p>
       </div>

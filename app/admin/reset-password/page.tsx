@@ -6,12 +6,20 @@ import { adminResetAction } from "../password-actions";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-export default async function AdminResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const token = (await searchParams).token;
   return (
     <main className="p-4 pt-16">
       <TokenPage title="Choose a new password">
-        <ResetPasswordForm action={adminResetAction} token={typeof token === "string" ? token : ""} minimum={MIN_PASSWORD_CHARS.staff} />
+        <ResetPasswordForm
+          action={adminResetAction}
+          token={typeof token === "string" ? token : ""}
+          minimum={MIN_PASSWORD_CHARS.staff}
+        />
       </TokenPage>
     </main>
   );

@@ -3,7 +3,13 @@ import type { ReactNode } from "react";
 import { storeBySlug } from "@/lib/stores/lookup";
 import { isValidSlug } from "@/lib/stores/slug";
 
-export default async function StoreAreaLayout({ children, params }: { children: ReactNode; params: Promise<{ store: string }> }) {
+export default async function StoreAreaLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ store: string }>;
+}) {
   const { store: slug } = await params;
   if (!isValidSlug(slug) || !(await storeBySlug(slug))) notFound();
   return children;

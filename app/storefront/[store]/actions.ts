@@ -221,7 +221,11 @@ export async function resetPasswordAction(
   redirect(`${base}/account/login?reset=1`);
 }
 
-export async function verifyEmailAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function verifyEmailAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, z.object({ token: textField({ trim: false }).min(1).max(128) }));
   if (!parsed.ok) return parsed.state;
   const { store } = await storefrontPage(slug);
@@ -261,7 +265,11 @@ export async function customerLogoutAction(slug: string): Promise<void> {
 }
 
 const checkoutForm = z.object({
-  address_id: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  address_id: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   name: textField().optional(),
   line1: textField().optional(),
   line2: textField().optional(),

@@ -6,7 +6,13 @@ import { isValidSlug } from "@/lib/stores/slug";
 import { notFound } from "next/navigation";
 
 /** The shop's frame, themed by the store: its colours as CSS variables, its font and logo. */
-export default async function StorefrontLayout({ children, params }: { children: ReactNode; params: Promise<{ store: string }> }) {
+export default async function StorefrontLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ store: string }>;
+}) {
   const { store: slug } = await params;
   if (!isValidSlug(slug)) notFound();
   const { store, base } = await storefrontPage(slug);

@@ -16,7 +16,9 @@ export default async function CatalogPage({ params, searchParams }: Props) {
   const { items, total } = await listCatalog(store.id, query);
   return (
     <div>
-      <h1 className="mb-4 text-3xl font-bold">{query.q ? `Results for “${query.q}”` : `Welcome to ${store.name}`}</h1>
+      <h1 className="mb-4 text-3xl font-bold">
+        {query.q ? `Results for “${query.q}”` : `Welcome to ${store.name}`}
+      </h1>
       <SearchBox q={query.q} placeholder="Search the shop" />
       {items.length === 0 && <p className="text-slate-500">No products found.</p>}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -32,13 +34,7 @@ export default async function CatalogPage({ params, searchParams }: Props) {
           />
         ))}
       </div>
-      <Pagination
-        page={query.page}
-        total={total}
-        pageSize={CATALOG_PAGE_SIZE}
-        base={base}
-        params={query}
-      />
+      <Pagination page={query.page} total={total} pageSize={CATALOG_PAGE_SIZE} base={base} params={query} />
     </div>
   );
 }

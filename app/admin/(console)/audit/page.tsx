@@ -13,7 +13,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { rows, total } = await listAuthEvents(query);
   return (
     <div>
-      <PageHeader title="Audit log" description="Every sign-in, sign-out, lock, reset and team or store change." />
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in, sign-out, lock, reset and team or store change."
+      />
       <AuditTable rows={rows} total={total} query={query} base="/admin/audit" showStore />
     </div>
   );

@@ -28,11 +28,23 @@ function Linked({ text }: { text: string }) {
   );
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requirePagePrincipal("admin");
   const { id } = await searchParams;
   const messages = await db().select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(50);
-  const selected = id && /^\d+$/.test(id) ? (await db().select().from(outboxMessages).where(eq(outboxMessages.id, Number(id))))[0] : undefined;
+  const selected =
+    id && /^\d+$/.test(id)
+      ? (
+          await db()
+            .select()
+            .from(outboxMessages)
+            .where(eq(outboxMessages.id, Number(id)))
+        )[0]
+      : undefined;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -49,7 +61,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             <td className="whitespace-nowrap">{when(m.createdAt)}</td>
             <td>{m.to}</td>
             <td>
-              <Link href={`/admin/outbox?id=${m.id}`} className="text-indigo-600 underline dark:text-indigo-400">
+              <Link
+                href={`/admin/outbox?id=${m.id}`}
+                className="text-indigo-600 underline dark:text-indigo-400"
+              >
                 {m.subject}
               </Link>
             </td>

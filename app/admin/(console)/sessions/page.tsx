@@ -13,7 +13,11 @@ export default async function AdminSessionsPage() {
   return (
     <div>
       <PageHeader title="Your sessions" description="Where your admin account is signed in." />
-      <SessionsTable rows={rows} endOne={(id) => endAdminSessionAction.bind(null, id)} endOthers={endOtherAdminSessionsAction} />
+      <SessionsTable
+        rows={rows}
+        endOne={(id) => endAdminSessionAction.bind(null, id)}
+        endOthers={endOtherAdminSessionsAction}
+      />
     </div>
   );
 }

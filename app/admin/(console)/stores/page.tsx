@@ -7,7 +7,11 @@ import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Stores" };
 
-export default async function StoresPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function StoresPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requirePagePrincipal("admin");
   const query = pageQuery(listQuery, await searchParams);
   const { items, total } = await listStores(query);
@@ -16,7 +20,10 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Stores"
         actions={
-          <Link href="/admin/stores/new" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+          <Link
+            href="/admin/stores/new"
+            className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+          >
             New store
           </Link>
         }
@@ -26,25 +33,28 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
         {items.map(({ store, members }) => (
           <tr key={store.id}>
             <td>
-              <Link href={`/admin/stores/${store.id}`} className="font-medium text-indigo-600 dark:text-indigo-400">
+              <Link
+                href={`/admin/stores/${store.id}`}
+                className="font-medium text-indigo-600 dark:text-indigo-400"
+              >
                 {store.name}
               </Link>
             </td>
             <td className="font-mono text-xs">{store.code}</td>
             <td className="font-mono text-xs">{store.slug}</td>
             <td>{members}</td>
-            <td>{store.status === "active" ? <Badge tone="green">active</Badge> : <Badge tone="red">suspended</Badge>}</td>
+            <td>
+              {store.status === "active" ? (
+                <Badge tone="green">active</Badge>
+              ) : (
+                <Badge tone="red">suspended</Badge>
+              )}
+            </td>
             <td className="whitespace-nowrap">{when(store.createdAt).slice(0, 10)}</td>
           </tr>
         ))}
       </Table>
-      <Pagination
-        page={query.page}
-        total={total}
-        pageSize={PAGE_SIZE}
-        base="/admin/stores"
-        params={query}
-      />
+      <Pagination page={query.page} total={total} pageSize={PAGE_SIZE} base="/admin/stores" params={query} />
     </div>
   );
 }

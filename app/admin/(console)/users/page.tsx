@@ -14,9 +14,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { items, total } = await listUsers(query);
   return (
     <div>
-      <PageHeader title="Users" description="Platform admins and store staff. Customers belong to their store." />
+      <PageHeader
+        title="Users"
+        description="Platform admins and store staff. Customers belong to their store."
+      />
       <SearchBox q={query.q} placeholder="Search users" />
-      <Table head={["Username", "Email", "Role", "Stores", "Last sign-in", "Status", ""]} empty={items.length === 0}>
+      <Table
+        head={["Username", "Email", "Role", "Stores", "Last sign-in", "Status", ""]}
+        empty={items.length === 0}
+      >
         {items.map((u) => (
           <tr key={u.id}>
             <td className="font-medium">{u.username}</td>
@@ -28,20 +34,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <td>
               {u.id !== admin.id && (
                 <ActionForm action={userActiveAction.bind(null, u.id, !u.isActive)}>
-                  <SubmitButton tone={u.isActive ? "danger" : "plain"}>{u.isActive ? "Deactivate" : "Reactivate"}</SubmitButton>
+                  <SubmitButton tone={u.isActive ? "danger" : "plain"}>
+                    {u.isActive ? "Deactivate" : "Reactivate"}
+                  </SubmitButton>
                 </ActionForm>
               )}
             </td>
           </tr>
         ))}
       </Table>
-      <Pagination
-        page={query.page}
-        total={total}
-        pageSize={PAGE_SIZE}
-        base="/admin/users"
-        params={query}
-      />
+      <Pagination page={query.page} total={total} pageSize={PAGE_SIZE} base="/admin/users" params={query} />
     </div>
   );
 }

@@ -16,7 +16,9 @@ export default async function AdminMfaPage({ searchParams }: Props) {
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-between">
           <div>
-            <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">Orion</p>
+            <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">
+              Orion
+            </p>
             <h1 className="text-2xl font-bold">Admin console</h1>
           </div>
           <ThemeToggle />

@@ -270,7 +270,13 @@ export async function changePasswordAction(
 ): Promise<ActionState> {
   return runAction(formData, { schema: userPasswordChangeForm, ...member(slug) }, async (p, data, ctx) => {
     const who = { userId: p.id, sessionId: p.sessionId, area: "store" as const, storeId: p.store.id };
-    const ok = await changeUserPassword(who, data.current_password, data.new_password, [p.store.name, p.store.slug, p.store.code], ctx);
+    const ok = await changeUserPassword(
+      who,
+      data.current_password,
+      data.new_password,
+      [p.store.name, p.store.slug, p.store.code],
+      ctx,
+    );
     if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
     await recordAuthEvent(
       "password_changed",

@@ -17,7 +17,13 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/audit", label: "Activity", permission: "team.manage" },
 ];
 
-export default async function StoreDashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ store: string }> }) {
+export default async function StoreDashboardLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ store: string }>;
+}) {
   const { store: slug } = await params;
   const member = await requirePagePrincipal("store", slug);
   const base = `/store/${slug}`;
@@ -29,7 +35,11 @@ export default async function StoreDashboardLayout({ children, params }: { child
             {member.store.name} <span className="font-normal text-slate-500">dashboard</span>
           </Link>
           <div className="flex items-center gap-3">
-            <Link href={`${base}/security`} className="text-sm text-slate-600 dark:text-slate-400" data-testid="signed-in-as">
+            <Link
+              href={`${base}/security`}
+              className="text-sm text-slate-600 dark:text-slate-400"
+              data-testid="signed-in-as"
+            >
               {member.username}
             </Link>
             <Badge tone="indigo">{member.storeRole}</Badge>
@@ -39,7 +49,11 @@ export default async function StoreDashboardLayout({ children, params }: { child
         </div>
         <nav aria-label="Store" className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 pb-2 text-sm">
           {NAV.filter((n) => member.permissions.includes(n.permission)).map((n) => (
-            <Link key={n.label} href={base + n.href} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+            <Link
+              key={n.label}
+              href={base + n.href}
+              className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
               {n.label}
             </Link>
           ))}

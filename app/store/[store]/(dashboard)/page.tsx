@@ -13,11 +13,20 @@ export default async function StoreDashboard({ params }: { params: Promise<{ sto
   const member = await requireStorePagePermission(slug, "dashboard.read");
   const storeId = member.store.id;
   const [[p], [o], [open], [c], [t]] = await Promise.all([
-    db().select({ n: count() }).from(products).where(and(eq(products.storeId, storeId), isNull(products.archivedAt))),
+    db()
+      .select({ n: count() })
+      .from(products)
+      .where(and(eq(products.storeId, storeId), isNull(products.archivedAt))),
     db().select({ n: count() }).from(orders).where(eq(orders.storeId, storeId)),
-    db().select({ n: count() }).from(orders).where(and(eq(orders.storeId, storeId), eq(orders.status, "pending_payment"))),
+    db()
+      .select({ n: count() })
+      .from(orders)
+      .where(and(eq(orders.storeId, storeId), eq(orders.status, "pending_payment"))),
     db().select({ n: count() }).from(customers).where(eq(customers.storeId, storeId)),
-    db().select({ n: count() }).from(storeMembers).where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.isActive, true))),
+    db()
+      .select({ n: count() })
+      .from(storeMembers)
+      .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.isActive, true))),
   ]);
   const cards = [
     { label: "Products", value: p?.n ?? 0, href: "/products" },

@@ -7,7 +7,13 @@ import { ApiError } from "@/lib/auth/errors";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 import { loginPasswordSchema } from "@/lib/auth/passwords";
 import { completeAcceptMfa, signInToAccept } from "@/lib/store/auth";
-import { InvitationError, acceptInvitation, acceptSchema, invitationTokenField, usernameField } from "@/lib/store/team";
+import {
+  InvitationError,
+  acceptInvitation,
+  acceptSchema,
+  invitationTokenField,
+  usernameField,
+} from "@/lib/store/team";
 import { storeBySlug } from "@/lib/stores/lookup";
 
 /** Where the code of an account with two-factor sign-in is asked for, the invitation kept. */
@@ -18,7 +24,11 @@ function acceptMfaPath(slug: string, token: string): string {
 const newAccountForm = acceptSchema.extend({ username: usernameField });
 
 /** A new account: username and password chosen here; then the store's sign-in page. */
-export async function acceptInvitationAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function acceptInvitationAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, newAccountForm, ["username"]);
   if (!parsed.ok) return parsed.state;
   const store = await storeBySlug(slug);
@@ -40,7 +50,11 @@ export async function acceptInvitationAction(slug: string, _prev: ActionState, f
 const signInForm = z.object({ token: invitationTokenField, current_password: loginPasswordSchema });
 
 /** An existing account: the store's sign-in as the invited address, then the dashboard. */
-export async function signInToAcceptAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function signInToAcceptAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = await parseForm(formData, signInForm);
   if (!parsed.ok) return parsed.state;
   const store = await storeBySlug(slug);
@@ -56,7 +70,12 @@ export async function signInToAcceptAction(slug: string, _prev: ActionState, for
   return finishPageLogin("store", { slug }, result, null, acceptMfaPath(slug, token));
 }
 
-export async function acceptMfaAction(slug: string, token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function acceptMfaAction(
+  slug: string,
+  token: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const store = await storeBySlug(slug);
   if (!store) return { error: "This store does not exist." };
   return mfaPageAction(

@@ -7,7 +7,10 @@ import { acceptInvitationAction, signInToAcceptAction } from "./actions";
 
 export const metadata: Metadata = { title: "Join a store team" };
 
-type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // The page is the same whether or not the address has an account: only signing in as it tells.
 export default async function AcceptInvitationPage({ params, searchParams }: Props) {
@@ -18,14 +21,20 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">{store.name}</p>
+        <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">
+          {store.name}
+        </p>
         {!invitation ? (
           <>
             <h1 className="mt-1 text-2xl font-bold">This invitation cannot be used</h1>
             <p className="mt-3 text-slate-600 dark:text-slate-400">
-              The link is invalid, was already used, or has expired (invitations last 72 hours). Ask the store owner for a new one.
+              The link is invalid, was already used, or has expired (invitations last 72 hours). Ask the store
+              owner for a new one.
             </p>
-            <Link href={`/store/${slug}/login`} className="mt-4 inline-block text-indigo-600 underline dark:text-indigo-400">
+            <Link
+              href={`/store/${slug}/login`}
+              className="mt-4 inline-block text-indigo-600 underline dark:text-indigo-400"
+            >
               Go to the sign-in page
             </Link>
           </>
@@ -37,16 +46,25 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
               <strong className="break-words">{invitation.email}</strong>.
             </p>
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-              If you already have an Orion account with this address, sign in with it; otherwise choose a username and a
-              password.
+              If you already have an Orion account with this address, sign in with it; otherwise choose a
+              username and a password.
             </p>
-            <section aria-labelledby="join-existing" className="mt-6 border-t border-slate-200 pt-5 dark:border-slate-800">
+            <section
+              aria-labelledby="join-existing"
+              className="mt-6 border-t border-slate-200 pt-5 dark:border-slate-800"
+            >
               <h2 id="join-existing" className="mb-3 font-semibold">
                 I have an Orion account
               </h2>
               <ActionForm action={signInToAcceptAction.bind(null, slug)} aria-label="Sign in to accept">
                 <input type="hidden" name="token" value={token} />
-                <Field name="current_password" label="Your Orion password" type="password" autoComplete="current-password" required />
+                <Field
+                  name="current_password"
+                  label="Your Orion password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                />
                 <SubmitButton>Sign in and join</SubmitButton>
               </ActionForm>
               <p className="mt-3 text-sm">
@@ -55,7 +73,10 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
                 </Link>
               </p>
             </section>
-            <section aria-labelledby="join-new" className="mt-6 border-t border-slate-200 pt-5 dark:border-slate-800">
+            <section
+              aria-labelledby="join-new"
+              className="mt-6 border-t border-slate-200 pt-5 dark:border-slate-800"
+            >
               <h2 id="join-new" className="mb-3 font-semibold">
                 I am new to Orion
               </h2>
@@ -70,7 +91,13 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
                   required
                   hint="At least 12 characters, at most 72 bytes, hard to guess: a few unrelated words work well."
                 />
-                <Field name="confirm_password" label="Repeat the password" type="password" autoComplete="new-password" required />
+                <Field
+                  name="confirm_password"
+                  label="Repeat the password"
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                />
                 <SubmitButton>Join {store.name}</SubmitButton>
               </ActionForm>
             </section>

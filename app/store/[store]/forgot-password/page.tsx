@@ -13,7 +13,9 @@ export default async function StoreForgotPasswordPage({ params }: { params: Prom
       <TokenPage title="Password reset">
         <ForgotPasswordForm action={storeForgotAction.bind(null, slug)} />
         <p className="mt-4 text-sm">
-          <Link href={`/store/${slug}/login`} className="underline">Back to sign in</Link>
+          <Link href={`/store/${slug}/login`} className="underline">
+            Back to sign in
+          </Link>
         </p>
       </TokenPage>
     </main>

@@ -14,7 +14,11 @@ const formSchema = storeLoginSchema.extend({
   next: z.string().optional(),
 });
 
-export async function storeLoginAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function storeLoginAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   formData.set("store_code", slug);
   const parsed = await parseForm(formData, formSchema, ["email_or_username"]);
   if (!parsed.ok) return parsed.state;
@@ -23,12 +27,17 @@ export async function storeLoginAction(slug: string, _prev: ActionState, formDat
   try {
     result = await loginStore(data, ctx);
   } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, values: { email_or_username: data.email_or_username } };
+    if (error instanceof ApiError)
+      return { error: error.message, values: { email_or_username: data.email_or_username } };
     throw error;
   }
   return finishPageLogin("store", { slug }, result, data.next);
 }
 
-export async function storeMfaAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function storeMfaAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return mfaPageAction("store", { slug }, completeStoreMfa, formData);
 }

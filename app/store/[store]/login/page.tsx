@@ -38,11 +38,16 @@ export default async function StoreLoginPage({ params, searchParams }: Props) {
           <LoginForm action={storeLoginAction.bind(null, slug)} next={next} />
         </div>
         <p className="mt-4 text-center text-sm">
-          <Link href={`/store/${slug}/forgot-password`} className="underline">Forgot your password?</Link>
+          <Link href={`/store/${slug}/forgot-password`} className="underline">
+            Forgot your password?
+          </Link>
         </p>
         <p className="mt-4 text-center text-xs text-slate-500">
           For the team of {store.name}. Platform admins sign in to the{" "}
-          <Link href="/admin/login" className="underline">admin console</Link>.
+          <Link href="/admin/login" className="underline">
+            admin console
+          </Link>
+          .
         </p>
       </div>
       {query.signed_out === "1" && <Toast message="You have been signed out." />}

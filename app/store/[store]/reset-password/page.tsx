@@ -6,7 +6,10 @@ import { storeResetAction } from "../password-actions";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function StoreResetPasswordPage({ params, searchParams }: Props) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);

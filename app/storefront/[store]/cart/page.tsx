@@ -18,7 +18,11 @@ export default async function CartPage({ params }: { params: Promise<{ store: st
       <h1 className="text-3xl font-bold">Your cart</h1>
       {cart.lines.length === 0 ? (
         <p>
-          Your cart is empty. <Link href={base} className="underline">Find something you like</Link>.
+          Your cart is empty.{" "}
+          <Link href={base} className="underline">
+            Find something you like
+          </Link>
+          .
         </p>
       ) : (
         <>

@@ -22,7 +22,11 @@ export default async function CheckoutPage({ params }: { params: Promise<{ store
   if (cart.lines.length === 0) {
     return (
       <p>
-        Your cart is empty. <Link href={base} className="underline">Back to the shop</Link>.
+        Your cart is empty.{" "}
+        <Link href={base} className="underline">
+          Back to the shop
+        </Link>
+        .
       </p>
     );
   }
@@ -36,7 +40,12 @@ export default async function CheckoutPage({ params }: { params: Promise<{ store
               <legend className="text-sm font-medium">Saved addresses</legend>
               {saved.map((a) => (
                 <label key={a.id} className="flex items-start gap-2 text-sm">
-                  <input type="radio" name="address_id" value={a.id} defaultChecked={a.id === preferred?.id} />
+                  <input
+                    type="radio"
+                    name="address_id"
+                    value={a.id}
+                    defaultChecked={a.id === preferred?.id}
+                  />
                   <span>
                     {a.name}, {a.line1}, {a.postalCode} {a.city}, {a.country}
                   </span>

@@ -25,8 +25,12 @@ export default async function AdminStorePage({ params, searchParams }: Props) {
         actions={suspended ? <Badge tone="red">suspended</Badge> : <Badge tone="green">active</Badge>}
       />
       {query.created === "1" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-          Store created. Its owner signs in at <Link href={`/store/${store.slug}/login`}>/store/{store.slug}/login</Link>.
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          Store created. Its owner signs in at{" "}
+          <Link href={`/store/${store.slug}/login`}>/store/{store.slug}/login</Link>.
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
@@ -43,7 +47,9 @@ export default async function AdminStorePage({ params, searchParams }: Props) {
                 ? "The dashboard and shop open again and the team can sign in."
                 : "The dashboard and shop answer “unavailable” and nobody of the team can sign in."}
             </p>
-            <SubmitButton tone={suspended ? "primary" : "danger"}>{suspended ? "Reactivate store" : "Suspend store"}</SubmitButton>
+            <SubmitButton tone={suspended ? "primary" : "danger"}>
+              {suspended ? "Reactivate store" : "Suspend store"}
+            </SubmitButton>
           </ActionForm>
         </Card>
       </div>
@@ -67,7 +73,9 @@ export default async function AdminStorePage({ params, searchParams }: Props) {
               <span className="font-mono">{d.domain}</span>
               {d.isVerified ? <Badge tone="green">verified</Badge> : <Badge tone="amber">unverified</Badge>}
               <ActionForm action={verifyDomainAction.bind(null, store.id, d.id, !d.isVerified)}>
-                <SubmitButton tone="plain">{d.isVerified ? "Withdraw verification" : "Mark verified"}</SubmitButton>
+                <SubmitButton tone="plain">
+                  {d.isVerified ? "Withdraw verification" : "Mark verified"}
+                </SubmitButton>
               </ActionForm>
             </li>
           ))}

@@ -17,13 +17,25 @@ export default async function NewStorePage() {
             <Field name="name" label="Store name" required />
             <Field name="code" label="Code" required hint="2–12 letters or digits, e.g. ACME" />
           </div>
-          <Field name="slug" label="Slug" required hint="Lowercase, used in /store/{slug} and {slug}.platform" />
+          <Field
+            name="slug"
+            label="Slug"
+            required
+            hint="Lowercase, used in /store/{slug} and {slug}.platform"
+          />
           <h3 className="pt-2 font-semibold">Owner</h3>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field name="owner_username" label="Username" required autoComplete="off" />
             <Field name="owner_email" label="Email" type="email" required autoComplete="off" />
           </div>
-          <Field name="owner_password" label="Initial password" type="password" required autoComplete="new-password" hint="At least 12 characters, hard to guess: a few unrelated words work well" />
+          <Field
+            name="owner_password"
+            label="Initial password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="At least 12 characters, hard to guess: a few unrelated words work well"
+          />
           <SubmitButton>Create store</SubmitButton>
         </ActionForm>
       </Card>

@@ -35,13 +35,7 @@ export default async function CustomersPage({ params, searchParams }: Props) {
           </tr>
         ))}
       </Table>
-      <Pagination
-        page={query.page}
-        total={total}
-        pageSize={PAGE_SIZE}
-        base={base}
-        params={query}
-      />
+      <Pagination page={query.page} total={total} pageSize={PAGE_SIZE} base={base} params={query} />
     </div>
   );
 }

@@ -42,7 +42,9 @@ export default async function OrdersPage({ params, searchParams }: Props) {
             <td>{o.customerName ?? "—"}</td>
             <td>{money(o.totalCents, o.currency)}</td>
             <td>
-              <Badge tone={o.status === "pending_payment" ? "amber" : o.status === "cancelled" ? "red" : "green"}>
+              <Badge
+                tone={o.status === "pending_payment" ? "amber" : o.status === "cancelled" ? "red" : "green"}
+              >
                 {o.status.replace("_", " ")}
               </Badge>
             </td>
@@ -50,13 +52,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
           </tr>
         ))}
       </Table>
-      <Pagination
-        page={q.page}
-        total={total}
-        pageSize={PAGE_SIZE}
-        base={base}
-        params={q}
-      />
+      <Pagination page={q.page} total={total} pageSize={PAGE_SIZE} base={base} params={q} />
     </div>
   );
 }

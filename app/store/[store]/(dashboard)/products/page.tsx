@@ -22,7 +22,10 @@ export default async function ProductsPage({ params, searchParams }: Props) {
         title="Products"
         actions={
           canWrite && (
-            <Link href={`${base}/new`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+            <Link
+              href={`${base}/new`}
+              className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+            >
               New product
             </Link>
           )
@@ -43,13 +46,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
           </tr>
         ))}
       </Table>
-      <Pagination
-        page={query.page}
-        total={total}
-        pageSize={PAGE_SIZE}
-        base={base}
-        params={query}
-      />
+      <Pagination page={query.page} total={total} pageSize={PAGE_SIZE} base={base} params={query} />
     </div>
   );
 }

@@ -16,7 +16,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
   const { store } = member;
   return (
     <div className="space-y-8">
-      <PageHeader title="Settings" description={`Store code ${store.code} · address ${slug}.${config().platformDomain}`} />
+      <PageHeader
+        title="Settings"
+        description={`Store code ${store.code} · address ${slug}.${config().platformDomain}`}
+      />
       <Card title="Store and theme">
         <ActionForm action={settingsAction.bind(null, slug)} aria-label="Store settings">
           <Field name="name" label="Store name" required defaultValue={store.name} />
@@ -30,14 +33,22 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
           {domains.map((d) => (
             <li key={d.id} className="flex flex-wrap items-center gap-3">
               <span className="font-mono">{d.domain}</span>
-              {d.isVerified ? <Badge tone="green">verified</Badge> : <Badge tone="amber">waiting for verification</Badge>}
+              {d.isVerified ? (
+                <Badge tone="green">verified</Badge>
+              ) : (
+                <Badge tone="amber">waiting for verification</Badge>
+              )}
               <ActionForm action={removeDomainAction.bind(null, slug, d.id)}>
                 <SubmitButton tone="plain">Remove</SubmitButton>
               </ActionForm>
             </li>
           ))}
         </ul>
-        <ActionForm action={addDomainAction.bind(null, slug)} aria-label="Add domain" className="flex flex-wrap items-end gap-2">
+        <ActionForm
+          action={addDomainAction.bind(null, slug)}
+          aria-label="Add domain"
+          className="flex flex-wrap items-end gap-2"
+        >
           <Field name="domain" label="Add a domain" placeholder="shop.example.com" required />
           <SubmitButton>Add domain</SubmitButton>
         </ActionForm>

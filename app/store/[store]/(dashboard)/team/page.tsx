@@ -12,12 +12,21 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
   const { store: slug } = await params;
   const member = await requireStorePagePermission(slug, "team.read");
   const canManage = member.permissions.includes("team.manage");
-  const [{ members, invitations }, mfaRequired] = await Promise.all([listTeam(member.store.id), staffMfaRequired(member.store.id)]);
+  const [{ members, invitations }, mfaRequired] = await Promise.all([
+    listTeam(member.store.id),
+    staffMfaRequired(member.store.id),
+  ]);
   const activeOwners = members.filter((m) => m.role === "owner" && m.isActive).length;
   return (
     <div className="space-y-8">
       <PageHeader title="Team" description="Who works in this store, and what each may do." />
-      <Table head={canManage ? ["Member", "Email", "Role", "Two-factor", "Since", ""] : ["Member", "Email", "Role", "Two-factor", "Since"]}>
+      <Table
+        head={
+          canManage
+            ? ["Member", "Email", "Role", "Two-factor", "Since", ""]
+            : ["Member", "Email", "Role", "Two-factor", "Since"]
+        }
+      >
         {members.map((m) => (
           <tr key={m.userId}>
             <td className="font-medium">
@@ -26,8 +35,16 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
             <td>{m.email}</td>
             <td>
               {canManage ? (
-                <ActionForm action={changeRoleAction.bind(null, slug, m.userId)} className="flex items-center gap-2">
-                  <select name="role" defaultValue={m.role} aria-label={`Role of ${m.username}`} className={`${inputClass} mt-0 w-32`}>
+                <ActionForm
+                  action={changeRoleAction.bind(null, slug, m.userId)}
+                  className="flex items-center gap-2"
+                >
+                  <select
+                    name="role"
+                    defaultValue={m.role}
+                    aria-label={`Role of ${m.username}`}
+                    className={`${inputClass} mt-0 w-32`}
+                  >
                     {STORE_ROLES.map((r) => (
                       <option key={r}>{r}</option>
                     ))}
@@ -38,7 +55,13 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
                 <Badge tone="indigo">{m.role}</Badge>
               )}
             </td>
-            <td>{m.hasTotp ? <Badge tone="green">on</Badge> : <Badge tone={mfaRequired ? "amber" : "slate"}>off</Badge>}</td>
+            <td>
+              {m.hasTotp ? (
+                <Badge tone="green">on</Badge>
+              ) : (
+                <Badge tone={mfaRequired ? "amber" : "slate"}>off</Badge>
+              )}
+            </td>
             <td className="whitespace-nowrap">{when(m.joinedAt).slice(0, 10)}</td>
             {canManage && (
               <td>
@@ -67,7 +90,10 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
       )}
       {canManage && (
         <Card title="Two-factor sign-in for the team">
-          <ActionForm action={staffMfaPolicyAction.bind(null, slug, !mfaRequired)} aria-label="Two-factor rule">
+          <ActionForm
+            action={staffMfaPolicyAction.bind(null, slug, !mfaRequired)}
+            aria-label="Two-factor rule"
+          >
             <p className="text-sm">
               {mfaRequired
                 ? "Every member must sign in with a code from an authenticator app. Members without one are asked to set it up first."

@@ -5,7 +5,13 @@ import { requirePagePrincipal } from "@/lib/auth/guards";
 import { storefrontPage } from "@/lib/storefront/context";
 import { customerLogoutAction } from "../../actions";
 
-export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ store: string }> }) {
+export default async function AccountLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ store: string }>;
+}) {
   const { store: slug } = await params;
   const me = await requirePagePrincipal("customer", slug);
   const { base } = await storefrontPage(slug);

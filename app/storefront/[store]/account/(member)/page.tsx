@@ -39,7 +39,10 @@ export default async function AccountDashboard({ params, searchParams }: Props) 
             <>
               <Badge tone="amber">not verified yet</Badge>
               <div className="mt-2">
-                <ActionForm action={resendVerificationAction.bind(null, slug)} aria-label="Resend confirmation">
+                <ActionForm
+                  action={resendVerificationAction.bind(null, slug)}
+                  aria-label="Resend confirmation"
+                >
                   <SubmitButton tone="plain">Send the confirmation link again</SubmitButton>
                 </ActionForm>
               </div>
@@ -49,10 +52,18 @@ export default async function AccountDashboard({ params, searchParams }: Props) 
       </div>
       <Card title="Quick links">
         <ul className="flex flex-wrap gap-4 text-sm underline">
-          <li><Link href={`${base}/account/orders`}>Your orders</Link></li>
-          <li><Link href={`${base}/account/addresses`}>Addresses</Link></li>
-          <li><Link href={`${base}/account/wishlist`}>Wishlist</Link></li>
-          <li><Link href={base}>Continue shopping</Link></li>
+          <li>
+            <Link href={`${base}/account/orders`}>Your orders</Link>
+          </li>
+          <li>
+            <Link href={`${base}/account/addresses`}>Addresses</Link>
+          </li>
+          <li>
+            <Link href={`${base}/account/wishlist`}>Wishlist</Link>
+          </li>
+          <li>
+            <Link href={base}>Continue shopping</Link>
+          </li>
         </ul>
       </Card>
       {query.welcome === "1" && <Toast message="Welcome! Your account is ready." />}

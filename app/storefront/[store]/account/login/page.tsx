@@ -10,7 +10,10 @@ import { customerLoginAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function CustomerLoginPage({ params, searchParams }: Props) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);

@@ -21,8 +21,21 @@ export default async function RegisterPage({ params }: { params: Promise<{ store
           </div>
           <Field name="email" label="Email" type="email" required autoComplete="email" />
           <Field name="phone" label="Phone (optional)" type="tel" autoComplete="tel" />
-          <Field name="password" label="Password" type="password" required autoComplete="new-password" hint="At least 8 characters, hard to guess: a few unrelated words work well" />
-          <Field name="confirm_password" label="Repeat the password" type="password" required autoComplete="new-password" />
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="At least 8 characters, hard to guess: a few unrelated words work well"
+          />
+          <Field
+            name="confirm_password"
+            label="Repeat the password"
+            type="password"
+            required
+            autoComplete="new-password"
+          />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="marketing_consent" /> Send me news and offers from {store.name}
           </label>
@@ -30,7 +43,10 @@ export default async function RegisterPage({ params }: { params: Promise<{ store
         </ActionForm>
       </Card>
       <p className="mt-4 text-sm">
-        Already have an account? <Link href={`${base}/account/login`} className="underline">Sign in</Link>
+        Already have an account?{" "}
+        <Link href={`${base}/account/login`} className="underline">
+          Sign in
+        </Link>
       </p>
     </div>
   );

@@ -7,7 +7,10 @@ import { resetPasswordAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ResetPasswordPage({ params, searchParams }: Props) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);
@@ -18,15 +21,30 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
       {token ? (
         <ActionForm action={resetPasswordAction.bind(null, slug)} aria-label="Reset password">
           <input type="hidden" name="token" value={token} />
-          <Field name="password" label="New password" type="password" required autoComplete="new-password" hint="At least 8 characters, hard to guess: a few unrelated words work well" />
-          <Field name="confirm_password" label="Repeat the new password" type="password" required autoComplete="new-password" />
+          <Field
+            name="password"
+            label="New password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="At least 8 characters, hard to guess: a few unrelated words work well"
+          />
+          <Field
+            name="confirm_password"
+            label="Repeat the new password"
+            type="password"
+            required
+            autoComplete="new-password"
+          />
           <SubmitButton>Save the new password</SubmitButton>
         </ActionForm>
       ) : (
         <p>This link is incomplete.</p>
       )}
       <p className="mt-4 text-sm">
-        <Link href={`${base}/account/forgot-password`} className="underline">Ask for a new link</Link>
+        <Link href={`${base}/account/forgot-password`} className="underline">
+          Ask for a new link
+        </Link>
       </p>
     </TokenPage>
   );

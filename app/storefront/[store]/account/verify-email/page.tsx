@@ -7,7 +7,10 @@ import { verifyEmailAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };
 
-type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** Confirms on a button press, not on opening: mail scanners that follow links spend nothing. */
 export default async function VerifyEmailPage({ params, searchParams }: Props) {
@@ -22,7 +25,9 @@ export default async function VerifyEmailPage({ params, searchParams }: Props) {
         <SubmitButton>Confirm my email</SubmitButton>
       </ActionForm>
       <p className="mt-4 text-sm">
-        <Link href={`${base}/account`} className="underline">Go to your account</Link>
+        <Link href={`${base}/account`} className="underline">
+          Go to your account
+        </Link>
       </p>
     </TokenPage>
   );

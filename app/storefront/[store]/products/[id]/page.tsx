@@ -33,9 +33,15 @@ export default async function ProductPage({ params }: { params: Promise<{ store:
         <h1 className="text-3xl font-bold">{product.name}</h1>
         <p className="text-2xl">{money(product.priceCents, product.currency)}</p>
         <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{product.description}</p>
-        <p className="text-sm text-slate-500">{product.stock > 0 ? `${product.stock} in stock` : "Sold out"}</p>
+        <p className="text-sm text-slate-500">
+          {product.stock > 0 ? `${product.stock} in stock` : "Sold out"}
+        </p>
         {product.stock > 0 && (
-          <ActionForm action={addToCartAction.bind(null, slug)} className="flex items-end gap-3" aria-label="Add to cart">
+          <ActionForm
+            action={addToCartAction.bind(null, slug)}
+            className="flex items-end gap-3"
+            aria-label="Add to cart"
+          >
             <input type="hidden" name="product_id" value={product.id} />
             <label className="text-sm">
               Quantity

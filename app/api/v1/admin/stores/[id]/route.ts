@@ -9,7 +9,13 @@ export const GET = adminRoute<{ id: string }>(async ({ params }) => {
   const { store, members, domains } = await getStoreDetail(idParam(params.id, "store"));
   return json({
     ...adminStoreView(store),
-    members: members.map((m) => ({ user_id: m.userId, username: m.username, email: m.email, role: m.role, is_active: m.isActive })),
+    members: members.map((m) => ({
+      user_id: m.userId,
+      username: m.username,
+      email: m.email,
+      role: m.role,
+      is_active: m.isActive,
+    })),
     domains: domains.map(domainView),
   });
 });

@@ -5,7 +5,9 @@ import { createProduct, listProducts, productSchema, productView } from "@/lib/s
 import { PAGE_SIZE, booleanField, listQuery, queryObject } from "@/lib/validation";
 
 export const GET = storeRoute("products.read", async ({ request, principal }) => {
-  const query = listQuery.extend({ archived: booleanField.optional().catch(false) }).parse(queryObject(request.url));
+  const query = listQuery
+    .extend({ archived: booleanField.optional().catch(false) })
+    .parse(queryObject(request.url));
   const { items, total } = await listProducts(principal.store.id, query);
   return json({ items: items.map(productView), total, page: query.page, page_size: PAGE_SIZE });
 });

@@ -8,7 +8,10 @@ import { logoutStore } from "@/lib/store/auth";
 export const POST = apiRoute(async (request) => {
   const { principal } = await requireApiPrincipal(request, "store", {}, { mfaSetup: true });
   await logoutStore(principal.id, principal.store.id, principal.sessionId, requestContext(request.headers));
-  return withCookies(json({ message: "Signed out" }), clearedCookies("store", { slug: principal.store.slug }));
+  return withCookies(
+    json({ message: "Signed out" }),
+    clearedCookies("store", { slug: principal.store.slug }),
+  );
 });
 
 export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -13,17 +13,27 @@ export const metadata: Metadata = { title: "Customer" };
 export default async function CustomerPage({ params }: { params: Promise<{ store: string; id: string }> }) {
   const { store: slug, id } = await params;
   const member = await requireStorePagePermission(slug, "customers.read");
-  const { customer, recentOrders } = await orNotFound(() => getCustomer(member.store.id, idParam(id, "customer")));
+  const { customer, recentOrders } = await orNotFound(() =>
+    getCustomer(member.store.id, idParam(id, "customer")),
+  );
   return (
     <div className="space-y-6">
-      <PageHeader title={`${customer.firstName} ${customer.lastName}`} description={customer.customerNumber} />
+      <PageHeader
+        title={`${customer.firstName} ${customer.lastName}`}
+        description={customer.customerNumber}
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Details">
           <dl className="space-y-2 text-sm">
             <div>
               <dt className="text-slate-500">Email</dt>
               <dd>
-                {customer.email} {customer.emailVerifiedAt ? <Badge tone="green">verified</Badge> : <Badge tone="amber">unverified</Badge>}
+                {customer.email}{" "}
+                {customer.emailVerifiedAt ? (
+                  <Badge tone="green">verified</Badge>
+                ) : (
+                  <Badge tone="amber">unverified</Badge>
+                )}
               </dd>
             </div>
             <div>
@@ -40,7 +50,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
             </div>
             <div>
               <dt className="text-slate-500">Status</dt>
-              <dd>{customer.isActive ? <Badge tone="green">active</Badge> : <Badge tone="red">deactivated</Badge>}</dd>
+              <dd>
+                {customer.isActive ? (
+                  <Badge tone="green">active</Badge>
+                ) : (
+                  <Badge tone="red">deactivated</Badge>
+                )}
+              </dd>
             </div>
           </dl>
           {customer.isActive && member.permissions.includes("customers.write") && (
@@ -57,7 +73,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
             {recentOrders.map((o) => (
               <tr key={o.id}>
                 <td>
-                  <Link href={`/store/${slug}/orders/${o.id}`} className="text-indigo-600 dark:text-indigo-400">
+                  <Link
+                    href={`/store/${slug}/orders/${o.id}`}
+                    className="text-indigo-600 dark:text-indigo-400"
+                  >
                     {o.orderNumber}
                   </Link>
                 </td>

@@ -44,7 +44,10 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
           <Card title="Customer">
             {customer ? (
               <p>
-                <Link href={`/store/${slug}/customers/${customer.id}`} className="text-indigo-600 dark:text-indigo-400">
+                <Link
+                  href={`/store/${slug}/customers/${customer.id}`}
+                  className="text-indigo-600 dark:text-indigo-400"
+                >
                   {customer.firstName} {customer.lastName}
                 </Link>
                 <br />
@@ -59,7 +62,8 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
                 <br />
                 {order.shippingAddress.line1}
                 <br />
-                {order.shippingAddress.postalCode} {order.shippingAddress.city}, {order.shippingAddress.country}
+                {order.shippingAddress.postalCode} {order.shippingAddress.city},{" "}
+                {order.shippingAddress.country}
               </address>
             )}
           </Card>

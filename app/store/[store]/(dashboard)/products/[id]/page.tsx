@@ -10,7 +10,10 @@ import { archiveProductAction, updateProductAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Product" };
 
-type Props = { params: Promise<{ store: string; id: string }>; searchParams: Promise<Record<string, string>> };
+type Props = {
+  params: Promise<{ store: string; id: string }>;
+  searchParams: Promise<Record<string, string>>;
+};
 
 export default async function ProductPage({ params, searchParams }: Props) {
   const [{ store: slug, id }, query] = await Promise.all([params, searchParams]);
@@ -20,9 +23,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const archived = product.archivedAt !== null;
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeader title={product.name} description={archived ? "Archived: not shown in the shop." : undefined} />
+      <PageHeader
+        title={product.name}
+        description={archived ? "Archived: not shown in the shop." : undefined}
+      />
       {query.saved === "1" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
           Product created.
         </p>
       )}
@@ -43,7 +52,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
                   ? "Bring the product back to the product list."
                   : "Archiving removes the product from the shop; past orders keep it."}
               </p>
-              <SubmitButton tone={archived ? "plain" : "danger"}>{archived ? "Restore product" : "Archive product"}</SubmitButton>
+              <SubmitButton tone={archived ? "plain" : "danger"}>
+                {archived ? "Restore product" : "Archive product"}
+              </SubmitButton>
             </ActionForm>
           </Card>
         </>

@@ -14,7 +14,11 @@ export default async function NewProductPage({ params }: { params: Promise<{ sto
     <div className="max-w-2xl">
       <PageHeader title="New product" />
       <Card>
-        <ProductForm action={createProductAction.bind(null, slug)} currencies={CURRENCIES} submitLabel="Create product" />
+        <ProductForm
+          action={createProductAction.bind(null, slug)}
+          currencies={CURRENCIES}
+          submitLabel="Create product"
+        />
       </Card>
     </div>
   );

@@ -18,10 +18,18 @@ function AddressFields({ address }: { address?: Address }) {
         <Field name="line2" label="Apartment, floor (optional)" defaultValue={address?.line2} />
         <Field name="postal_code" label="Postal code" required defaultValue={address?.postalCode} />
         <Field name="city" label="City" required defaultValue={address?.city} />
-        <Field name="country" label="Country code" required maxLength={2} placeholder="LU" defaultValue={address?.country} />
+        <Field
+          name="country"
+          label="Country code"
+          required
+          maxLength={2}
+          placeholder="LU"
+          defaultValue={address?.country}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="is_default_shipping" defaultChecked={address?.isDefaultShipping} /> Default shipping address
+        <input type="checkbox" name="is_default_shipping" defaultChecked={address?.isDefaultShipping} />{" "}
+        Default shipping address
       </label>
     </>
   );

@@ -23,7 +23,8 @@ export default async function ProfilePage({ params }: { params: Promise<{ store:
           <Field name="phone" label="Phone" type="tel" defaultValue={customer.phone} />
           <p className="text-sm text-slate-500">Email: {customer.email}</p>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="marketing_consent" defaultChecked={customer.marketingConsent} /> Send me news and offers
+            <input type="checkbox" name="marketing_consent" defaultChecked={customer.marketingConsent} /> Send
+            me news and offers
           </label>
           <SubmitButton>Save profile</SubmitButton>
         </ActionForm>

@@ -6,7 +6,10 @@ import { customerMfaAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Sign in: code" };
 
-type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function CustomerMfaPage({ params, searchParams }: Props) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);
@@ -20,7 +23,11 @@ export default async function CustomerMfaPage({ params, searchParams }: Props) {
         <p className="opacity-90">One more step: your account is protected by two-factor sign-in.</p>
       </section>
       <section className="p-8">
-        <MfaStep action={customerMfaAction.bind(null, slug)} next={next} loginHref={`${base}/account/login`} />
+        <MfaStep
+          action={customerMfaAction.bind(null, slug)}
+          next={next}
+          loginHref={`${base}/account/login`}
+        />
       </section>
     </div>
   );

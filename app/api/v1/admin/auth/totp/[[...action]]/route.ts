@@ -9,4 +9,12 @@ const handler = apiRoute<{ action?: string[] }>(async (request, { params }) => {
   return totpEndpoint(request, action.length > 1 ? "-" : action[0], holder, requestContext(request.headers));
 });
 
-export { handler as GET, handler as HEAD, handler as OPTIONS, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
+export {
+  handler as GET,
+  handler as HEAD,
+  handler as OPTIONS,
+  handler as POST,
+  handler as PUT,
+  handler as PATCH,
+  handler as DELETE,
+};

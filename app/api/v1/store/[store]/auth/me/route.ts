@@ -8,7 +8,12 @@ export const GET = apiRoute<{ store: string }>(async (request, { params }) => {
   const { principal } = await requireApiPrincipal(request, "store", { slug }, { mfaSetup: true });
   return json({
     user: { id: principal.id, username: principal.username, email: principal.email, role: "store" },
-    store: { id: principal.store.id, code: principal.store.code, slug: principal.store.slug, name: principal.store.name },
+    store: {
+      id: principal.store.id,
+      code: principal.store.code,
+      slug: principal.store.slug,
+      name: principal.store.name,
+    },
     store_role: principal.storeRole,
     permissions: principal.permissions,
     session_id: principal.sessionId,

@@ -20,7 +20,10 @@ export const POST = apiRoute<{ store: string }>(async (request, { params }) => {
   try {
     if (input.username === undefined) return storeLoginResponse(await signInToAccept(store, input, ctx), 201);
     const { userId, username } = await acceptInvitation(store.id, input, ctx);
-    return json({ user_id: userId, username, store: { slug: store.slug, code: store.code } }, { status: 201 });
+    return json(
+      { user_id: userId, username, store: { slug: store.slug, code: store.code } },
+      { status: 201 },
+    );
   } catch (error) {
     throw InvitationError.toApi(error);
   }

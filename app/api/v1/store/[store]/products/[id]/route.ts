@@ -1,7 +1,13 @@
 import { otherMethods } from "@/lib/api-methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
-import { archiveProduct, getProduct, productPatchSchema, productView, updateProduct } from "@/lib/store/products";
+import {
+  archiveProduct,
+  getProduct,
+  productPatchSchema,
+  productView,
+  updateProduct,
+} from "@/lib/store/products";
 import { idParam } from "@/lib/validation";
 
 type P = { store: string; id: string };

@@ -8,7 +8,10 @@ import { idParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Order" };
 
-type Props = { params: Promise<{ store: string; id: string }>; searchParams: Promise<Record<string, string>> };
+type Props = {
+  params: Promise<{ store: string; id: string }>;
+  searchParams: Promise<Record<string, string>>;
+};
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ store: slug, id }, query] = await Promise.all([params, searchParams]);
@@ -17,7 +20,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       {query.placed === "1" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
           Thank you! Your order {order.orderNumber} is placed and waits for payment.
         </p>
       )}

@@ -7,8 +7,19 @@ import { apiSlug } from "@/lib/stores/slug";
 const handler = apiRoute<{ store: string; action?: string[] }>(async (request, { params }) => {
   const { store, action = [] } = await params;
   const holder = async () =>
-    totpHolder((await requireApiPrincipal(request, "store", { slug: apiSlug(request, store) }, { mfaSetup: true })).principal);
+    totpHolder(
+      (await requireApiPrincipal(request, "store", { slug: apiSlug(request, store) }, { mfaSetup: true }))
+        .principal,
+    );
   return totpEndpoint(request, action.length > 1 ? "-" : action[0], holder, requestContext(request.headers));
 });
 
-export { handler as GET, handler as HEAD, handler as OPTIONS, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
+export {
+  handler as GET,
+  handler as HEAD,
+  handler as OPTIONS,
+  handler as POST,
+  handler as PUT,
+  handler as PATCH,
+  handler as DELETE,
+};
