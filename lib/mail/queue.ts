@@ -65,6 +65,25 @@ function clientAdapter() {
   };
 }
 
+/**
+ * Instances starting together may each create the queue (a partition of pg-boss's job table);
+ * PostgreSQL then ends all but one with a deadlock. The creation is idempotent, so the losers
+ * simply try again a moment later and find the queue there.
+ */
+async function whenNoDeadlock(step: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await step();
+      return;
+    } catch (error) {
+      const failed = error as { code?: string; cause?: { code?: string } };
+      const code = failed.code ?? failed.cause?.code;
+      if (code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
 async function open(): Promise<Queue> {
   const { mailQueue, mailRetryBaseSeconds } = config();
   const boss = new PgBoss({
@@ -87,7 +106,7 @@ async function open(): Promise<Queue> {
     expireInSeconds: LEASE_SECONDS,
     retentionDays: 3,
   };
-  await boss.createQueue(mailQueue, options);
+  await whenNoDeadlock(() => boss.createQueue(mailQueue, options));
   // A queue made by an older configuration takes this one's retry settings.
   await boss.updateQueue(mailQueue, options);
   return { boss, name: mailQueue, workerId: null };
