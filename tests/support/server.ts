@@ -74,7 +74,17 @@ export type ServerOptions = { databaseUrl: string; port: number; env?: Record<st
 const running = new Set<ChildProcess>();
 process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
-export async function startServer(options: ServerOptions): Promise<TestServer> {
+// Servers of one test process start one after another: instances starting at the same moment
+// on one database race to create the mail queue (pg-boss), which PostgreSQL ends in a deadlock.
+let starting: Promise<unknown> = Promise.resolve();
+
+export function startServer(options: ServerOptions): Promise<TestServer> {
+  const started = starting.then(() => startOneServer(options));
+  starting = started.catch(() => undefined);
+  return started;
+}
+
+async function startOneServer(options: ServerOptions): Promise<TestServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ENVIRONMENT: "test",
