@@ -1,6 +1,7 @@
+import { testPort } from "./tests/support/ports";
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.ORION_E2E_PORT ?? 3102);
+const port = testPort("ORION_E2E_PORT", 3102);
 
 export default defineConfig({
   testDir: "./e2e",

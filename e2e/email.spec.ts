@@ -1,12 +1,13 @@
 // Mail flows followed in Chromium (SPEC §9): email verification, password reset for shoppers
 // (by path and on a custom domain) and store members over a real SMTP server in this process,
 // and the admin Outbox of a server without SMTP.
+import { testPort } from "../tests/support/ports";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { type TestServer, publicUrlFor, startServer } from "../tests/support/server";
 import { linkFor, startSmtp } from "../tests/support/smtp";
 
-const MAIL_PORT = Number(process.env.ORION_E2E_MAIL_PORT ?? 3180);
+const MAIL_PORT = testPort("ORION_E2E_MAIL_PORT", 3180);
 // The server's configured public address (PUBLIC_URL): the links in its mail lead here.
 const mailOrigin = publicUrlFor(MAIL_PORT);
 const domainOrigin = `http://orion.lu:${MAIL_PORT}`;

@@ -1,9 +1,10 @@
 // The content security policy in Chromium (SPEC §8, checklist S64–S69): every area's pages,
 // by every storefront address, run their own scripts under the nonce policy with no violation,
 // while an injected inline handler is refused and no page can be framed.
+import { testPort } from "../tests/support/ports";
 import { type Page, expect, test } from "@playwright/test";
 
-const port = Number(process.env.ORION_E2E_PORT ?? 3102);
+const port = testPort("ORION_E2E_PORT", 3102);
 const platform = `http://127.0.0.1:${port}`;
 
 declare global {

@@ -3,11 +3,12 @@
 // store name, products, the shopper's names and address, the user agent and the typed login
 // name — are shown as text on every page of every area that displays them, never run and never
 // become elements; theme fields and image URLs that could carry script are refused.
+import { testPort } from "../tests/support/ports";
 import { randomBytes } from "node:crypto";
 import { type BrowserContext, type Page, expect, test } from "@playwright/test";
 import postgres from "postgres";
 
-const port = Number(process.env.ORION_E2E_PORT ?? 3102);
+const port = testPort("ORION_E2E_PORT", 3102);
 const base = `http://127.0.0.1:${port}`;
 
 const IMG = "<img src=x onerror=window.__xss=1>";

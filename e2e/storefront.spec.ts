@@ -1,6 +1,7 @@
 // The shopper's journeys in Chromium against the production build (SPEC §3, §5): the three
 // ways to reach a store, cookies scoped to each, the cart across sign-in, checkout, two
 // stores with one email, cookie isolation between areas, theming and screenshots.
+import { testPort } from "../tests/support/ports";
 import {
   type APIRequestContext,
   type BrowserContext,
@@ -11,7 +12,7 @@ import {
 } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
-const port = Number(process.env.ORION_E2E_PORT ?? 3102);
+const port = testPort("ORION_E2E_PORT", 3102);
 const platform = `http://127.0.0.1:${port}`;
 
 type Method = "domain" | "subdomain" | "path";

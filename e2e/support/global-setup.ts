@@ -1,10 +1,11 @@
 // Browser tests run against the production build on a fresh, seeded PostgreSQL database.
+import { testPort } from "../../tests/support/ports";
 import { createTestDatabase, ensureBuilt, startServer } from "../../tests/support/server";
 
 export default async function globalSetup() {
   ensureBuilt();
   const database = await createTestDatabase();
-  const port = Number(process.env.ORION_E2E_PORT ?? 3102);
+  const port = testPort("ORION_E2E_PORT", 3102);
   const server = await startServer({ databaseUrl: database.url, port });
   process.env.ORION_E2E_DATABASE_URL = database.url;
   return async () => {

@@ -1,13 +1,14 @@
 // A production server on an empty database (checklist S45, S46): no demo account with a
 // known password, the first admin only from ADMIN_* and only with a strong password, and no
 // bcrypt cost below 10. Each server here has a database of its own, never seeded.
+import { testPort } from "../support/ports";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type TestDatabase, type TestServer, createTestDatabase, startServer } from "../support/server";
 
-const PORT = Number(process.env.ORION_TEST_BOOTSTRAP_PORT ?? 3115);
+const PORT = testPort("ORION_TEST_BOOTSTRAP_PORT", 3115);
 const SECRET = "bootstrap-production-secret-0123456789abcdefghijklmnop";
 const production = (env: Record<string, string> = {}) => ({
   ENVIRONMENT: "production",

@@ -10,6 +10,7 @@
 // for unknown accounts would make the difference a whole one); for forgot-password, 50 ms.
 // Resend-verification is for a signed-in shopper (it names no address), so it has nothing to
 // tell about other accounts; registration answers a repeat with 409 by SPEC §7 (S39).
+import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -18,7 +19,7 @@ import { startSmtp } from "../support/smtp";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const PORT = Number(process.env.ORION_TEST_TIMING_PORT ?? 3151);
+const PORT = testPort("ORION_TEST_TIMING_PORT", 3151);
 const COST = 10;
 const PAIRS = 40;
 /** Fewer failures per account than the lockout's 10: a locked account answers without a compare. */

@@ -1,6 +1,7 @@
 // Email verification links (checklist S57, SPEC §9): good for 24 hours, once, at the store
 // that sent them. Past their time or at another store they confirm nothing. There is no
 // change of email address in the product, so the "old link after a change" case does not arise.
+import { testPort } from "../support/ports";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { type TestServer, startServer } from "../support/server";
@@ -8,7 +9,7 @@ import { linkFor, startSmtp } from "../support/smtp";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const PORT = Number(process.env.ORION_TEST_VERIFY_PORT ?? 3152);
+const PORT = testPort("ORION_TEST_VERIFY_PORT", 3152);
 const PASSWORD = "saffron ledger pylon brook";
 
 let server: TestServer;

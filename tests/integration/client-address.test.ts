@@ -2,13 +2,14 @@
 // proxy listed in TRUSTED_PROXIES. A client that writes X-Forwarded-For itself neither
 // escapes the per-IP budgets nor puts a forged address into the audit log; behind a trusted
 // proxy the forwarded address counts, and IPv6 clients count per /64.
+import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type TestServer, startServer } from "../support/server";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const BASE = Number(process.env.ORION_TEST_ADDRESS_PORT ?? 3117);
+const BASE = testPort("ORION_TEST_ADDRESS_PORT", 3117);
 
 let direct: TestServer;
 let proxied: TestServer;

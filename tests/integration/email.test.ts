@@ -1,5 +1,6 @@
 // Mail delivered over SMTP to a real SMTP server in this process: password reset in every
 // area, email verification, invitations (SPEC §9, checklist S53–S57, S63).
+import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -10,7 +11,7 @@ import { testSql } from "./db";
 
 let server: TestServer;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
-const PORT = Number(process.env.ORION_TEST_MAIL_PORT ?? 3113);
+const PORT = testPort("ORION_TEST_MAIL_PORT", 3113);
 
 beforeAll(async () => {
   smtp = await startSmtp();

@@ -2,6 +2,7 @@
 // forged X-Forwarded-Host or Host never puts another site into a reset, verification or
 // invitation link, over SMTP or into the dev outbox, and a request for a host that is not
 // ours is refused whole with 400 (Django's test_poisoned_http_host is the model).
+import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type TestServer, publicUrlFor, startServer } from "../support/server";
@@ -9,7 +10,7 @@ import { linkFor, startSmtp } from "../support/smtp";
 import { type CallOptions, baseUrl, rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const PORT = Number(process.env.ORION_TEST_HOST_PORT ?? 3116);
+const PORT = testPort("ORION_TEST_HOST_PORT", 3116);
 const PUBLIC = publicUrlFor(PORT);
 const POISON = { "x-forwarded-host": "evil.test", "x-forwarded-proto": "https", forwarded: "host=evil.test" };
 

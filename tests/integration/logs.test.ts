@@ -5,6 +5,7 @@
 // Each step pushes every secret it handles (passwords, tokens, cookies, link tokens) to
 // `secrets`; the last test asserts none of them reached the log. A new flow (two-factor:
 // TOTP secret, codes, mfa_token) adds a step before it and pushes its values the same way.
+import { testPort } from "../support/ports";
 import { randomUUID } from "node:crypto";
 import { generate } from "otplib";
 import postgres from "postgres";
@@ -15,7 +16,7 @@ import { rawRequest } from "../support/http";
 
 let server: TestServer;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
-const PORT = Number(process.env.ORION_TEST_LOG_PORT ?? 3141);
+const PORT = testPort("ORION_TEST_LOG_PORT", 3141);
 
 /** Every secret value seen in the run; none may appear in the server's output. */
 const secrets: string[] = [];

@@ -1,6 +1,7 @@
 // Nothing is lost while the mail server is away: mail waits in the queue (PostgreSQL), the
 // request is answered as usual, and the mail goes out once the mail server is back, once,
 // whichever of several instances works the queue.
+import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { type TestServer, startServer } from "../support/server";
@@ -8,10 +9,10 @@ import { linkFor, startSmtp } from "../support/smtp";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const PORT = Number(process.env.ORION_TEST_MAILQ_PORT ?? 3131);
+const PORT = testPort("ORION_TEST_MAILQ_PORT", 3131);
 // Where each test's mail server listens, once it is up; until then nothing does. Every test
 // has a port of its own: a mail server just closed still holds its connections.
-const SMTP_PORT = Number(process.env.ORION_TEST_MAILQ_SMTP_PORT ?? 3135);
+const SMTP_PORT = testPort("ORION_TEST_MAILQ_SMTP_PORT", 3135);
 
 let servers: TestServer[] = [];
 let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;

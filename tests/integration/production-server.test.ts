@@ -1,5 +1,6 @@
 // A second server in production mode sharing the database: Secure cookies, key rotation by
 // kid, and tokens of one instance accepted and revoked across instances (SPEC §4, §11).
+import { testPort } from "../support/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { TEST_JWT_SECRET, type TestServer, startServer } from "../support/server";
@@ -12,7 +13,7 @@ let prod: TestServer;
 beforeAll(async () => {
   prod = await startServer({
     databaseUrl: inject("databaseUrl"),
-    port: Number(process.env.ORION_TEST_PROD_PORT ?? 3111),
+    port: testPort("ORION_TEST_PROD_PORT", 3111),
     env: {
       ENVIRONMENT: "production",
       JWT_SECRET_KEY: NEW_SECRET,
@@ -181,7 +182,7 @@ describe("a production instance beside the test instance", () => {
     for (const secret of ["change-me-to-64-random-hex-characters-from-openssl-rand-hex-32", "", "short"]) {
       const attempt = startServer({
         databaseUrl: inject("databaseUrl"),
-        port: Number(process.env.ORION_TEST_PROD_PORT ?? 3111) + 1,
+        port: testPort("ORION_TEST_PROD_PORT", 3111) + 1,
         env: { ENVIRONMENT: "production", JWT_SECRET_KEY: secret, BCRYPT_COST: "10" },
       });
       // A server that starts after all is stopped at once, not left holding the port.

@@ -1,5 +1,6 @@
 // Brute-force controls against the real stores: PostgreSQL by default and Redis when
 // REDIS_URL is set, each with two server instances sharing it (SPEC §8, checklist S48–S52).
+import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { submitFormAt } from "../support/forms";
@@ -8,7 +9,7 @@ import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const PORT = Number(process.env.ORION_TEST_RL_PORT ?? 3121);
+const PORT = testPort("ORION_TEST_RL_PORT", 3121);
 
 const variants = [
   { name: "PostgreSQL", env: {} as Record<string, string>, ports: [PORT, PORT + 1] },

@@ -1,5 +1,6 @@
 // A slow mail server holds up no answer, and forgot-password answers an existing address as
 // fast as an unknown one (checklist S38, S39): the link is made and mailed after the answer.
+import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type TestServer, startServer } from "../support/server";
@@ -7,7 +8,7 @@ import { linkFor, startSmtp } from "../support/smtp";
 import { rawRequest } from "../support/http";
 import { testSql } from "./db";
 
-const PORT = Number(process.env.ORION_TEST_SLOW_MAIL_PORT ?? 3119);
+const PORT = testPort("ORION_TEST_SLOW_MAIL_PORT", 3119);
 const STALL_MS = 3000;
 
 let server: TestServer;

@@ -1,4 +1,5 @@
 // Vitest integration setup: one fresh database and one production server for the run.
+import { testPort } from "./ports";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, ensureBuilt, startServer } from "./server";
 
@@ -14,7 +15,7 @@ export default async function setup(project: TestProject) {
   const database = await createTestDatabase();
   const server = await startServer({
     databaseUrl: database.url,
-    port: Number(process.env.ORION_TEST_PORT ?? 3101),
+    port: testPort("ORION_TEST_PORT", 3101),
   });
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", database.url);
