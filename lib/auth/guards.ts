@@ -3,7 +3,7 @@
 // its live session from the database in one indexed query.
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
@@ -20,6 +20,7 @@ import {
 import { type AccessMethod } from "@/lib/stores/resolve";
 import { type Permission, ROLE_PERMISSIONS } from "@/lib/store/permissions";
 import { AREAS, type CookieScope } from "./areas";
+import { soleCookie } from "./cookies";
 import { ApiError, invalidToken } from "./errors";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "./paths";
 import { loginRedirectUrl, safeNext } from "./safe-next";
@@ -308,9 +309,9 @@ export function accessMethodOf(hdrs: Headers): AccessMethod {
 export const requirePagePrincipal = cache(
   async <A extends GuardedArea>(area: A, slug?: string): Promise<Principals[A]> => {
     const def = AREAS[area];
-    const [jar, hdrs] = await Promise.all([cookies(), headers()]);
+    const hdrs = await headers();
     const scope: GuardScope = { slug, method: area === "customer" ? accessMethodOf(hdrs) : undefined };
-    const token = jar.get(def.accessCookie)?.value ?? bearerToken(hdrs.get("authorization"));
+    const token = soleCookie(hdrs.get("cookie"), def.accessCookie) ?? bearerToken(hdrs.get("authorization"));
     const result = await authenticate(token, area, scope);
     if (result.status === "ok") {
       const principal = result.principal;
@@ -343,7 +344,7 @@ export async function currentPagePrincipal<A extends GuardedArea>(
   area: A,
   slug?: string,
 ): Promise<Principals[A] | null> {
-  const jar = await cookies();
-  const result = await authenticate(jar.get(AREAS[area].accessCookie)?.value, area, { slug });
+  const cookie = (await headers()).get("cookie");
+  const result = await authenticate(soleCookie(cookie, AREAS[area].accessCookie), area, { slug });
   return result.status === "ok" ? result.principal : null;
 }
