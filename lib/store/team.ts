@@ -24,7 +24,7 @@ import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
-import { emailField, textField } from "@/lib/validation";
+import { emailField, identifierText, textField } from "@/lib/validation";
 import { STORE_ROLES } from "./permissions";
 
 export const INVITATION_HOURS = 72;
@@ -40,6 +40,7 @@ export const roleChangeSchema = z.object({ role: roleField });
 
 export const usernameField = z
   .string({ error: "Username is required" })
+  .overwrite(identifierText)
   .trim()
   .min(3, { message: "Username needs at least 3 characters" })
   .max(40, { message: "Username is too long" })
