@@ -119,7 +119,10 @@ async function expectRefusedOnB(
   expect((await call(baseUrl(), path, token)).status, `${path} on A`).toBe(refused);
 }
 
-async function newCustomer(): Promise<{ email: string; login: () => Promise<LoginAnswer & { customer: { id: string } }> }> {
+async function newCustomer(): Promise<{
+  email: string;
+  login: () => Promise<LoginAnswer & { customer: { id: string } }>;
+}> {
   const email = `across-${tag()}@example.com`;
   const res = await postJson(`/api/v1/storefront/orion/auth/register`, {
     first_name: "Ann",
@@ -231,7 +234,8 @@ describe("a revocation answered by one instance is refused by the other at its n
     const owner = await storeLogin("ORION", "store_owner", "store123");
     await expectWorkingOnBoth(SHOP_ME, shopper.access_token);
     await expectRefusedOnB(
-      () => send("POST", `/api/v1/store/orion/customers/${shopper.customer.id}/deactivate`, owner.access_token),
+      () =>
+        send("POST", `/api/v1/store/orion/customers/${shopper.customer.id}/deactivate`, owner.access_token),
       200,
       SHOP_ME,
       shopper.access_token,
