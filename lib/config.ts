@@ -15,6 +15,8 @@ const envSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_LISTEN_URL: z.string().url().optional(),
+  AUTH_SESSION_CACHE: z.enum(["on", "off"]).default("on"),
   JWT_SECRET_KEY: z.string().optional(),
   JWT_PREVIOUS_SECRET_KEYS: z.string().optional(),
   JWT_EXPIRE_MINUTES: z.coerce
@@ -54,6 +56,10 @@ export type Config = {
   isProduction: boolean;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** Where this process LISTENs for changes of session state: a direct connection, never a pooler. */
+  databaseListenUrl: string | undefined;
+  /** Guards may keep session state in memory while the LISTEN connection is up. */
+  authSessionCache: boolean;
   jwtSecrets: { current: string; previous: string[] };
   jwtExpireMinutes: number;
   bcryptCost: number;
@@ -170,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isProduction,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
+    authSessionCache: e.AUTH_SESSION_CACHE === "on",
     jwtSecrets: { current, previous },
     jwtExpireMinutes: e.JWT_EXPIRE_MINUTES,
     bcryptCost: e.BCRYPT_COST,

@@ -24,6 +24,7 @@ import { soleCookie } from "./cookies";
 import { ApiError, invalidToken } from "./errors";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "./paths";
 import { loginRedirectUrl, safeNext } from "./safe-next";
+import { sessionState } from "./session-cache";
 import { type AccessClaims, bearerToken, verifyAccessToken } from "./tokens";
 
 export type AdminPrincipal = {
@@ -102,6 +103,7 @@ function adminQuery() {
       email: users.email,
       role: users.role,
       isActive: users.isActive,
+      sessionExpiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -122,6 +124,7 @@ function storeQuery() {
       store: storeColumns,
       requireStaffMfa: stores.requireStaffMfa,
       hasTotp: sql<boolean>`${totpFactors.enabledAt} is not null`,
+      sessionExpiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -147,6 +150,7 @@ function customerQuery() {
         isActive: customers.isActive,
       },
       store: storeColumns,
+      sessionExpiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(customers, eq(customers.id, sessions.customerId))
@@ -178,7 +182,9 @@ function prepared() {
 }
 
 async function loadAdmin(claims: AccessClaims): Promise<Loaded<AdminPrincipal>> {
-  const [row] = await prepared().admin.execute({ sid: claims.sid, sub: claims.sub });
+  const [row] = await sessionState("admin", claims, () =>
+    prepared().admin.execute({ sid: claims.sid, sub: claims.sub }),
+  );
   if (!row || !row.isActive || row.role !== "admin") return "unauthenticated";
   return {
     area: "admin",
@@ -191,7 +197,9 @@ async function loadAdmin(claims: AccessClaims): Promise<Loaded<AdminPrincipal>> 
 }
 
 async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise<Loaded<StorePrincipal>> {
-  const [row] = await prepared().store.execute({ sid: claims.sid, sub: claims.sub });
+  const [row] = await sessionState("store", claims, () =>
+    prepared().store.execute({ sid: claims.sid, sub: claims.sub }),
+  );
   if (!row || !row.isActive || row.role !== "store" || !row.memberActive) return "unauthenticated";
   if (row.store.id !== claims.store_id) return "unauthenticated";
   // A live session of another store: the right kind of principal in the wrong place.
@@ -211,7 +219,9 @@ async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise
 }
 
 async function loadCustomer(claims: AccessClaims, scope: GuardScope): Promise<Loaded<CustomerPrincipal>> {
-  const [row] = await prepared().customer.execute({ sid: claims.sid, sub: claims.sub });
+  const [row] = await sessionState("customer", claims, () =>
+    prepared().customer.execute({ sid: claims.sid, sub: claims.sub }),
+  );
   if (!row || !row.customer.isActive || row.store.id !== claims.store_id) return "unauthenticated";
   // A customer of another store: customers belong to exactly one store.
   if (scope.slug !== undefined && row.store.slug !== scope.slug) return "forbidden";
