@@ -15,10 +15,22 @@ const field =
 
 type Column = { label: string; cell: (d: Delivery) => ReactNode; className?: string };
 
-function next(d: Delivery): string {
+/** A time that wraps between date and time of day, never inside the date. */
+function Stamp({ at }: { at: Date | null }) {
+  if (!at) return "—";
+  const [date, ...time] = when(at).split(" ");
+  return (
+    <>
+      <span className="whitespace-nowrap">{date}</span>{" "}
+      <span className="whitespace-nowrap">{time.join(" ")}</span>
+    </>
+  );
+}
+
+function next(d: Delivery): ReactNode {
   if (d.underWay) return "under way";
   if (!d.nextAttemptAt) return "—";
-  return d.nextAttemptAt.getTime() <= Date.now() ? "now" : when(d.nextAttemptAt);
+  return d.nextAttemptAt.getTime() <= Date.now() ? "now" : <Stamp at={d.nextAttemptAt} />;
 }
 
 export function DeliveryTable({
@@ -40,27 +52,22 @@ export function DeliveryTable({
   retry?: (id: string) => (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   const columns: Column[] = [
-    { label: "Created", cell: (d) => when(d.createdAt), className: "sm:whitespace-nowrap" },
+    { label: "Created", cell: (d) => <Stamp at={d.createdAt} /> },
     { label: "Kind", cell: (d) => kindLabel(d.kind) },
-    { label: "To", cell: (d) => d.to, className: "break-all" },
+    { label: "To", cell: (d) => d.to, className: "max-sm:break-all sm:min-w-44 sm:[overflow-wrap:anywhere]" },
     ...(showStore ? [{ label: "Store", cell: (d: Delivery) => d.storeSlug ?? "—" }] : []),
     {
       label: "Status",
       cell: (d) => <Badge tone={TONES[d.status]}>{d.status}</Badge>,
     },
     { label: "Attempts", cell: (d) => d.attempts },
-    { label: "Next attempt", cell: next, className: "sm:whitespace-nowrap" },
-    {
-      label: "Sent / given up",
-      cell: (d) => (d.finishedAt ? when(d.finishedAt) : "—"),
-      className: "sm:whitespace-nowrap",
-    },
+    { label: "Next attempt", cell: next },
+    { label: "Sent / failed", cell: (d) => <Stamp at={d.finishedAt} /> },
     ...(showError
       ? [
           {
             label: "Last error",
-            cell: (d: Delivery) => d.lastError ?? "—",
-            className: "break-words sm:max-w-xs",
+            cell: (d: Delivery) => <span className="block break-words sm:w-44">{d.lastError ?? "—"}</span>,
           },
         ]
       : []),
@@ -88,12 +95,12 @@ export function DeliveryTable({
           <thead className="text-slate-500 max-sm:hidden">
             <tr>
               {columns.map((c) => (
-                <th key={c.label} className="px-4 py-2 font-medium whitespace-nowrap">
+                <th key={c.label} className="px-3 py-2 font-medium whitespace-nowrap">
                   {c.label}
                 </th>
               ))}
               {retry && (
-                <th className="px-4 py-2">
+                <th className="px-3 py-2">
                   <span className="sr-only">Actions</span>
                 </th>
               )}
@@ -106,13 +113,13 @@ export function DeliveryTable({
                   <td
                     key={c.label}
                     data-label={c.label}
-                    className={`px-4 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)] ${c.className ?? ""}`}
+                    className={`px-3 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)] ${c.className ?? ""}`}
                   >
                     <span className="min-w-0">{c.cell(d)}</span>
                   </td>
                 ))}
                 {retry && (
-                  <td className="px-4 py-2 align-top max-sm:block max-sm:px-0 max-sm:pt-2">
+                  <td className="px-3 py-2 align-top whitespace-nowrap max-sm:block max-sm:px-0 max-sm:pt-2">
                     {(d.status === "failed" || d.status === "retrying") && !d.underWay && (
                       <ActionForm action={retry(d.id)} className="space-y-2" aria-label={`Retry ${d.id}`}>
                         <SubmitButton tone="plain">Retry now</SubmitButton>

@@ -202,7 +202,8 @@ export async function retryMailAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
+  let retried = "";
+  const state = await runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
     const mailId = idParam(id, "mail");
     const mail = await getDelivery(mailId);
     if (!mail || !(await retryMailNow(mailId))) {
@@ -218,7 +219,9 @@ export async function retryMailAction(
       },
       ctx,
     );
-    revalidatePath("/admin/outbox");
-    return { message: "Sent to the queue again: it goes out in a moment." };
+    retried = mailId;
   });
+  // The row leaves a "failed" filter, and its form with it: the page shows the answer.
+  if (retried) redirect(`/admin/outbox?retried=${retried}`);
+  return state;
 }

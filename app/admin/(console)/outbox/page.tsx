@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
-import { deliveryQuery, kindLabel, listDeliveries } from "@/lib/mail/deliveries";
+import { deliveryQuery, getDelivery, kindLabel, listDeliveries } from "@/lib/mail/deliveries";
 import { pageQuery } from "@/lib/validation";
 import { retryMailAction } from "../../console-actions";
 
@@ -32,6 +32,8 @@ function Linked({ text }: { text: string }) {
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const retry = (id: string) => retryMailAction.bind(null, id);
 
 /**
@@ -48,6 +50,7 @@ export default async function OutboxPage({
   const raw = await searchParams;
   const query = pageQuery(deliveryQuery, raw);
   const { rows, total } = await listDeliveries(query);
+  const retried = raw.retried && UUID.test(raw.retried) ? await getDelivery(raw.retried) : null;
   const smtp = Boolean(config().smtpUrl);
   const messages = await db().select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(50);
   const id = raw.id;
@@ -71,6 +74,14 @@ export default async function OutboxPage({
               : "Every mail and its delivery. No SMTP server is configured (SMTP_URL), so messages are kept in the dev outbox below instead of sent."
           }
         />
+        {retried && (
+          <p
+            role="status"
+            className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+          >
+            The {kindLabel(retried.kind)} mail to {retried.to} is in the queue again: it goes out in a moment.
+          </p>
+        )}
         <DeliveryTable
           rows={rows}
           total={total}
@@ -90,7 +101,7 @@ export default async function OutboxPage({
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
               {smtp
                 ? "What was kept here before SMTP was set up."
-                : "No SMTP server is configured (SMTP_URL): delivered mail lands here, links included, for development only."}
+                : "Without SMTP_URL delivered mail lands here, links included: for development only."}
             </p>
           </div>
           <Table head={["When", "To", "Subject", "Kind"]} empty={messages.length === 0}>
