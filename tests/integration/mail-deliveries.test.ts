@@ -195,6 +195,12 @@ describe("statuses", () => {
     expect(line).not.toContain(REFUSAL_ID);
     expect(line).toContain("Retry now");
     expect(html).not.toContain(await tokenOf(failedTo));
+    // The store's owner sees it failed, without the error.
+    const ownerView = await page("/store/orion/mail?status=failed", `store_token=${owner.orion}`);
+    expect(row(ownerView, failedId)).toContain("failed");
+    expect(ownerView).not.toContain("Refused by policy");
+    expect(ownerView).not.toContain("5.7.1");
+    expect(JSON.stringify(await storeMail("orion", "?status=failed"))).not.toMatch(/refused|5\.7\.1|error/i);
     // What the queue keeps of the failure is sanitised too, and has no stack.
     const [job] = await testSql()`select output from pgboss.job where id = ${failedId}`;
     const output = JSON.stringify(job!.output);
