@@ -45,6 +45,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().optional(),
   // The first retry of a mail that did not go; each later one waits about twice as long.
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Retries after the first attempt before a mail is `failed` (11 with the 30 s base: about a day).
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(11),
   MAIL_QUEUE: z
     .string()
     .regex(/^[a-zA-Z0-9_-]{1,64}$/)
@@ -77,6 +79,7 @@ export type Config = {
   rateLimitExemptIps: Set<string>;
   mailFrom: string;
   mailRetryBaseSeconds: number;
+  mailRetryLimit: number;
   /** The queue this instance fills and works; instances with the same mail setup share it. */
   mailQueue: string;
 };
@@ -198,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${platformDomain.split(":")[0]}>`,
     mailRetryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
+    mailRetryLimit: e.MAIL_RETRY_LIMIT,
     mailQueue: e.MAIL_QUEUE,
   };
 }

@@ -94,7 +94,8 @@ export async function requestPasswordReset(
         passwordResetMail(
           account.email,
           await link(token),
-          target.area === "customer" ? target.brand : undefined,
+          // A shopper's link comes from the store and is filed under it; staff and admins hear from Orion.
+          target.area === "customer" ? { ...target.brand, storeId: target.storeId } : undefined,
         ),
       );
     } catch (error) {

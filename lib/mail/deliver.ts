@@ -9,7 +9,15 @@ import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { headerValue } from "./headers";
 
-export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
+/** One message; `storeId` files it under the store it is sent in the name of (delivery view). */
+export type Mail = {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  storeId?: string;
+};
 
 const globalForMail = globalThis as unknown as { orionMailer?: Transporter };
 
@@ -36,6 +44,7 @@ export async function deliverMail(message: Mail): Promise<void> {
     log.info({ kind: mail.kind, to: mail.to }, "mail sent");
     return;
   }
-  await db().insert(outboxMessages).values(mail);
+  const { kind, to, subject, text, html } = mail;
+  await db().insert(outboxMessages).values({ kind, to, subject, text, html });
   log.info({ kind: mail.kind, to: mail.to }, "mail kept in the dev outbox (admin console → Outbox)");
 }

@@ -144,7 +144,7 @@ export async function inviteMember(
       invitationMail(
         input.email,
         platformLink(path),
-        { name: actor.store.name, color: actor.store.theme.primaryColor },
+        { name: actor.store.name, color: actor.store.theme.primaryColor, storeId },
         input.role,
       ),
       tx,
