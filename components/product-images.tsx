@@ -57,7 +57,6 @@ function FileChooser({ label, id }: { label: string; id: string }) {
           {warning}
         </p>
       )}
-      <FieldError name="image" />
       {preview && (
         // A local preview (blob: URL) of a file not sent yet: next/image has nothing to load.
         // eslint-disable-next-line @next/next/no-img-element

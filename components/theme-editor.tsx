@@ -87,11 +87,16 @@ export function ThemeEditor({
           <strong>{storeName}</strong>
         </div>
         <div className="space-y-3 bg-white p-4 text-slate-900">
-          <p>New arrivals this week.</p>
+          <p>
+            New arrivals this week.{" "}
+            <span className="underline" style={{ color: valid(accent) ? accent : undefined }}>
+              See all
+            </span>
+          </p>
           <button
             type="button"
-            className="rounded-md px-3 py-1.5 text-sm text-white"
-            style={{ backgroundColor: valid(accent) ? accent : undefined }}
+            className="rounded-md px-4 py-2 text-sm font-semibold text-white"
+            style={{ backgroundColor: valid(primary) ? primary : undefined }}
           >
             Add to cart
           </button>

@@ -51,8 +51,8 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 const THEMES: Record<string, StoreTheme> = {
-  orion: { primaryColor: "#4f46e5", accentColor: "#f59e0b", logoUrl: null, font: "Inter" },
-  acme: { primaryColor: "#dc2626", accentColor: "#0ea5e9", logoUrl: null, font: "Georgia" },
+  orion: { primaryColor: "#4f46e5", accentColor: "#b45309", logoUrl: null, font: "Inter" },
+  acme: { primaryColor: "#dc2626", accentColor: "#0369a1", logoUrl: null, font: "Georgia" },
 };
 
 async function upsertUser(

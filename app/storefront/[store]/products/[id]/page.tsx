@@ -12,7 +12,18 @@ import { listProductImages } from "@/lib/store/product-images";
 import { idParam } from "@/lib/validation";
 import { addToCartAction, wishlistAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Product" };
+type Props = { params: Promise<{ store: string; id: string }> };
+
+/** The product's name, then the store's (from the layout's template). */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { store: slug, id } = await params;
+  const { store } = await storefrontPage(slug);
+  try {
+    return { title: (await catalogProduct(store.id, idParam(id, "product"))).name };
+  } catch {
+    return { title: "Product" };
+  }
+}
 
 export default async function ProductPage({ params }: { params: Promise<{ store: string; id: string }> }) {
   const { store: slug, id } = await params;
@@ -41,14 +52,16 @@ export default async function ProductPage({ params }: { params: Promise<{ store:
         </div>
       )}
       <div className="space-y-4">
-        <Link href={base} className="text-sm text-slate-500">
+        <Link href={base} className="shop-link text-sm">
           ← Back to the shop
         </Link>
         <h1 className="text-3xl font-bold">{product.name}</h1>
         <p className="text-2xl">{money(product.priceCents, product.currency)}</p>
         <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{product.description}</p>
-        <p className="text-sm text-slate-500">
-          {product.stock > 0 ? `${product.stock} in stock` : "Sold out"}
+        <p>
+          <span className="shop-badge inline-block rounded-full px-2.5 py-0.5 text-sm font-medium">
+            {product.stock > 0 ? `${product.stock} in stock` : "Sold out"}
+          </span>
         </p>
         {product.stock > 0 && (
           <ActionForm
