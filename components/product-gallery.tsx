@@ -28,7 +28,7 @@ export function ProductGallery({ images, name }: { images: ShopImage[]; name: st
                 onClick={() => setCurrent(i)}
                 aria-pressed={i === current}
                 aria-label={`Show picture ${i + 1} of ${images.length}${image.alt ? `: ${image.alt}` : ""}`}
-                className="relative block h-16 w-16 overflow-hidden rounded-md border-2 border-transparent bg-slate-100 aria-pressed:border-[var(--store-primary)] dark:bg-slate-800"
+                className="relative block h-16 w-16 overflow-hidden rounded-md border-2 border-transparent bg-slate-100 aria-pressed:border-[var(--store-link)] dark:bg-slate-800"
               >
                 <Image src={image.src} alt="" fill sizes="64px" className="object-cover" />
               </button>

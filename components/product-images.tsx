@@ -79,7 +79,7 @@ function ImageCard({ image, index }: { image: ManagedImage; index: number }) {
       className="space-y-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800"
       aria-label={`Picture ${index + 1}`}
     >
-      <div className="relative aspect-square overflow-hidden rounded-md bg-slate-100 dark:bg-slate-800">
+      <div className="relative aspect-square w-full max-w-48 overflow-hidden rounded-md bg-slate-100 sm:max-w-none dark:bg-slate-800">
         <Image
           src={image.src}
           alt={image.alt}
