@@ -1,4 +1,4 @@
-// Draws the demo catalog's pictures (db/seed-images/{store}-{n}.webp, a few KB each) from
+// Draws the demo catalog's pictures (db/seed-images/{store}-{n}.webp, 960 px, a few KB each) from
 // simple SVG still lifes, so the repository ships real images without anyone's photos.
 // Run again after changing the catalog: `npx tsx scripts/make-seed-images.ts`.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,7 +19,7 @@ function svg(hue: number, shape: number): string {
   const bg1 = `hsl(${hue} 60% 92%)`;
   const bg2 = `hsl(${(hue + 40) % 360} 55% 80%)`;
   const fg = `hsl(${hue} 65% 38%)`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="480" viewBox="0 0 480 480">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="960" viewBox="0 0 480 480">
   <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${bg1}"/><stop offset="1" stop-color="${bg2}"/></linearGradient></defs>
   <rect width="480" height="480" fill="url(#g)"/>
   <ellipse cx="240" cy="400" rx="150" ry="22" fill="hsl(${hue} 30% 30% / 0.25)"/>
