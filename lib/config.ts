@@ -15,6 +15,8 @@ const envSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   JWT_SECRET_KEY: z.string().optional(),
   JWT_PREVIOUS_SECRET_KEYS: z.string().optional(),
   JWT_EXPIRE_MINUTES: z.coerce
@@ -43,6 +45,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().optional(),
   // The first retry of a mail that did not go; each later one waits about twice as long.
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // How long a delivery may run before the queue takes its worker for dead and tries again.
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   MAIL_QUEUE: z
     .string()
     .regex(/^[a-zA-Z0-9_-]{1,64}$/)
@@ -54,6 +58,8 @@ export type Config = {
   isProduction: boolean;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  databaseConnectTimeoutSeconds: number;
+  databaseStatementTimeoutMs: number;
   jwtSecrets: { current: string; previous: string[] };
   jwtExpireMinutes: number;
   bcryptCost: number;
@@ -73,6 +79,7 @@ export type Config = {
   mailRetryBaseSeconds: number;
   /** The queue this instance fills and works; instances with the same mail setup share it. */
   mailQueue: string;
+  mailLeaseSeconds: number;
 };
 
 /** A secret for development kept in the data directory, so tokens survive a restart. */
@@ -170,6 +177,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isProduction,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseConnectTimeoutSeconds: e.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     jwtSecrets: { current, previous },
     jwtExpireMinutes: e.JWT_EXPIRE_MINUTES,
     bcryptCost: e.BCRYPT_COST,
@@ -191,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${platformDomain.split(":")[0]}>`,
     mailRetryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
     mailQueue: e.MAIL_QUEUE,
+    mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
   };
 }
 
