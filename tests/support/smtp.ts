@@ -13,12 +13,22 @@ function decode(raw: string): string {
 
 /**
  * `delayMs` holds every message that long before accepting it: a slow mail server. `port`
- * listens where an app already expects its mail server (0: any free port).
+ * listens where an app already expects its mail server (0: any free port). `stalled` makes it
+ * take each message's data and never answer (a mail server hung mid-delivery): such messages
+ * are counted in `stalls()`, never received, until `stall(false)`.
  */
 export async function startSmtp(
-  options: { delayMs?: number; port?: number } = {},
-): Promise<{ url: string; messages: ReceivedMail[]; stop: () => Promise<void> }> {
+  options: { delayMs?: number; port?: number; stalled?: boolean } = {},
+): Promise<{
+  url: string;
+  messages: ReceivedMail[];
+  stalls: () => number;
+  stall: (on: boolean) => void;
+  stop: () => Promise<void>;
+}> {
   const messages: ReceivedMail[] = [];
+  let stalled = options.stalled ?? false;
+  let stalls = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -27,6 +37,10 @@ export async function startSmtp(
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        if (stalled) {
+          stalls += 1;
+          return;
+        }
         const raw = Buffer.concat(chunks).toString("utf8");
         setTimeout(() => {
           messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decode(raw) });
@@ -40,6 +54,10 @@ export async function startSmtp(
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    stalls: () => stalls,
+    stall: (on: boolean) => {
+      stalled = on;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
