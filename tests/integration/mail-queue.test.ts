@@ -196,7 +196,8 @@ describe("a server killed mid-delivery", () => {
     await linkFor(smtp.messages, shopper.email, "/account/verify-email", 0, 30_000);
     expect(await settled(queue)).toEqual({ completed: 1 });
     expect(smtp.messages.filter((m) => m.to.includes(shopper.email))).toHaveLength(1);
-  });
+    // Two server starts, a lease and a retry.
+  }, 90_000);
 });
 
 describe("two instances on one queue", () => {
