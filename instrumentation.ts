@@ -12,9 +12,10 @@ export async function register(): Promise<void> {
       await bootstrap();
       const { startMailWorker, stopMailWorker } = await import("./lib/mail/queue");
       const { closeDatabase, databaseReachable } = await import("./db/client");
-      const { closeRedis } = await import("./lib/auth/throttle");
+      const { closeRedis, connectRedis } = await import("./lib/auth/throttle");
       const { databaseRecentlyUnavailable } = await import("./lib/outage");
       await startMailWorker();
+      await connectRedis();
       const hooks = globalThis as AppHooks;
       hooks.orionDatabaseAway = async () => databaseRecentlyUnavailable() || !(await databaseReachable());
       // The mail worker first (it writes the outcome of the delivery under way), then the pools.

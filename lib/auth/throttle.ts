@@ -109,6 +109,28 @@ export async function redisReachable(timeoutMs = 1000): Promise<boolean | null> 
   }
 }
 
+/**
+ * Server start-up: connects to Redis before the first request, so that requests do not count
+ * in PostgreSQL while the connection is still being made. Redis down does not stop the start.
+ */
+export async function connectRedis(timeoutMs = 2000): Promise<void> {
+  const { redisUrl } = config();
+  if (!redisUrl) return;
+  const client = redis(redisUrl);
+  if (client.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      client.off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once("ready", done);
+    client.once("error", done);
+  });
+}
+
 /** Clean shutdown: the Redis connection, if one was opened. */
 export async function closeRedis(): Promise<void> {
   const client = globalForLimits.orionRedis;
