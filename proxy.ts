@@ -11,6 +11,9 @@ import { loginRedirectUrl, safeNext } from "@/lib/auth/safe-next";
 import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
 import { config as appConfig } from "@/lib/config";
 import { isSameOrigin } from "@/lib/auth/origin";
+import { isDatabaseUnavailable } from "@/lib/auth/errors";
+import { OUTAGE_PAGE_HEADERS, OUTAGE_PAGE_HTML } from "@/lib/outage-page";
+import { noteDatabaseUnavailable } from "@/lib/outage";
 import { requestContext } from "@/lib/http";
 import { EDGE_SECRET_ENV, edgeOf } from "@/lib/net/edge";
 import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
@@ -59,6 +62,10 @@ function page(status: number, title: string, text: string): NextResponse {
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   });
 }
+
+/** The database is away: every page says so, with 503, and comes back by itself. */
+const temporarilyUnavailable = () =>
+  new NextResponse(OUTAGE_PAGE_HTML, { status: 503, headers: OUTAGE_PAGE_HEADERS });
 
 const notFound = () => page(404, "There is nothing here", "Check the address and try again.");
 
@@ -145,7 +152,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   request.headers.set(NONCE_HEADER, nonce);
   request.headers.set("Content-Security-Policy", csp);
-  const response = await route(request);
+  let response: NextResponse;
+  try {
+    response = await route(request);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    noteDatabaseUnavailable();
+    response = temporarilyUnavailable();
+  }
   response.headers.set("Content-Security-Policy", csp);
   const referrerPolicy = referrerPolicyFor(request.nextUrl.pathname);
   if (referrerPolicy) response.headers.set("Referrer-Policy", referrerPolicy);

@@ -17,6 +17,8 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_LISTEN_URL: z.string().url().optional(),
   AUTH_SESSION_CACHE: z.enum(["on", "off"]).default("on"),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   JWT_SECRET_KEY: z.string().optional(),
   JWT_PREVIOUS_SECRET_KEYS: z.string().optional(),
   JWT_EXPIRE_MINUTES: z.coerce
@@ -48,6 +50,8 @@ const envSchema = z.object({
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Retries after the first attempt before a mail is `failed` (11 with the 30 s base: about a day).
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(11),
+  // How long a delivery may run before the queue takes its worker for dead and tries again.
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   MAIL_QUEUE: z
     .string()
     .regex(/^[a-zA-Z0-9_-]{1,64}$/)
@@ -63,6 +67,8 @@ export type Config = {
   databaseListenUrl: string | undefined;
   /** Guards may keep session state in memory while the LISTEN connection is up. */
   authSessionCache: boolean;
+  databaseConnectTimeoutSeconds: number;
+  databaseStatementTimeoutMs: number;
   jwtSecrets: { current: string; previous: string[] };
   jwtExpireMinutes: number;
   bcryptCost: number;
@@ -83,6 +89,7 @@ export type Config = {
   mailRetryLimit: number;
   /** The queue this instance fills and works; instances with the same mail setup share it. */
   mailQueue: string;
+  mailLeaseSeconds: number;
 };
 
 /** ORION_UPLOAD_DIR, or `uploads` in the data directory: the seed and the server agree on it. */
@@ -188,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolMax: e.DATABASE_POOL_MAX,
     databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
     authSessionCache: e.AUTH_SESSION_CACHE === "on",
+    databaseConnectTimeoutSeconds: e.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     jwtSecrets: { current, previous },
     jwtExpireMinutes: e.JWT_EXPIRE_MINUTES,
     bcryptCost: e.BCRYPT_COST,
@@ -210,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailRetryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
     mailRetryLimit: e.MAIL_RETRY_LIMIT,
     mailQueue: e.MAIL_QUEUE,
+    mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
   };
 }
 

@@ -9,6 +9,7 @@ import next from "next";
 import { loadConfig } from "../lib/config";
 import { EDGE_HEADERS, EDGE_SECRET_ENV, OWN_HEADER_PREFIX } from "../lib/net/edge";
 import { forwardedFrom, normalizeIp, parseTrustedProxies } from "../lib/net/forwarded";
+import { OUTAGE_PAGE_HEADERS, OUTAGE_PAGE_HTML } from "../lib/outage-page";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -73,14 +74,90 @@ function methodNotAllowed(res: ServerResponse): void {
   res.end(body);
 }
 
+// Hooks the app sets up in instrumentation.ts: whether the database is away just now, and
+// what to stop before the process exits (the mail worker, then the pools).
+type AppHooks = { orionDatabaseAway?: () => Promise<boolean>; orionBeforeExit?: () => Promise<void> };
+const hooks = globalThis as AppHooks;
+
+/**
+ * A page that failed (500) while the database is away answers the "temporarily unavailable"
+ * page with 503 instead: the request layer catches what it looks up itself, this catches what
+ * a page's own queries ran into. The answer is held back only until its status is known.
+ */
+function outagePages(req: IncomingMessage, res: ServerResponse): void {
+  const path = req.url ?? "/";
+  if (
+    (req.method !== "GET" && req.method !== "HEAD") ||
+    path.startsWith("/api/") ||
+    path.startsWith("/_next/")
+  )
+    return;
+  // The wrappers stay in place (Next wraps these methods too, around ours); they only pass on
+  // once the status is known not to be a 500.
+  const original = { write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const write = original.write as (this: ServerResponse, ...args: unknown[]) => boolean;
+  const end = original.end as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+  let holding: boolean | null = null;
+  const held: Array<string | Uint8Array> = [];
+  const hold = (): boolean => (holding ??= res.statusCode === 500);
+  // Next's compression sends the head from inside its own write: held too, until settled.
+  const writeHead = res.writeHead as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+  let head: unknown[] | null = null;
+  res.writeHead = function (...args: unknown[]) {
+    if (holding === null && args[0] === 500) holding = true;
+    if (!holding) return writeHead.apply(res, args);
+    head = args;
+    return res;
+  } as ServerResponse["writeHead"];
+  const settle = async () => {
+    holding = false;
+    const away = (await hooks.orionDatabaseAway?.().catch(() => true)) ?? false;
+    if (!away) {
+      if (head) writeHead.apply(res, head);
+      for (const chunk of held) write.call(res, chunk);
+      end.call(res);
+      return;
+    }
+    for (const name of res.getHeaderNames()) {
+      if (name !== "content-security-policy" && !name.startsWith("x-")) res.removeHeader(name);
+    }
+    writeHead.call(res, 503, {
+      ...OUTAGE_PAGE_HEADERS,
+      "Content-Length": Buffer.byteLength(OUTAGE_PAGE_HTML),
+    });
+    end.call(res, req.method === "HEAD" ? undefined : OUTAGE_PAGE_HTML);
+  };
+  res.flushHeaders = function flushHeaders() {
+    if (!hold()) original.flushHeaders.call(res);
+  };
+  res.write = function (chunk: unknown, ...rest: unknown[]) {
+    if (!hold()) return write.call(res, chunk, ...rest);
+    if (typeof chunk === "string" || chunk instanceof Uint8Array) held.push(chunk);
+    return true;
+  } as ServerResponse["write"];
+  res.end = function (chunk?: unknown, ...rest: unknown[]) {
+    if (!hold()) return end.call(res, chunk, ...rest);
+    if (typeof chunk === "string" || chunk instanceof Uint8Array) held.push(chunk);
+    void settle();
+    return res;
+  } as ServerResponse["end"];
+}
+
+// How long a stopping server lets the requests under way finish before it cuts them.
+const DRAIN_MS = 10_000;
+
 async function main(): Promise<void> {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  let stopping = false;
   const server = createServer((req, res) => {
     if (REFUSED_METHODS.has((req.method ?? "").toUpperCase())) return methodNotAllowed(res);
+    // A stopping server finishes this request and closes the connection after it.
+    if (stopping) res.setHeader("Connection", "close");
     const peer = req.socket.remoteAddress;
     if (!ownPass(req, normalizeIp(peer))) stamp(req, peer);
+    outagePages(req, res);
     void handle(req, res);
   });
   // Node's parser turns away methods it does not know (TRACK among them) before any handler:
@@ -104,14 +181,27 @@ async function main(): Promise<void> {
   server.listen(port, () => {
     console.log(`Ready on http://localhost:${port} (${dev ? "development" : "production build"})`);
   });
-  // Stops taking requests, lets the mail worker finish the delivery under way (a mail it
-  // cannot finish stays queued for another instance), then exits.
+  // SIGTERM: no new connections; the requests under way finish (for up to DRAIN_MS, then
+  // they are cut); the mail worker finishes the delivery under way or puts it back; the
+  // pools close; exit 0. A second signal, or a stop that itself hangs, exits at once.
   const stop = () => {
-    const beforeExit = (globalThis as { orionBeforeExit?: () => Promise<void> }).orionBeforeExit;
-    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    void Promise.allSettled([stopped, beforeExit?.()]).then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    if (stopping) process.exit(0);
+    stopping = true;
+    console.log("Stopping: finishing the requests under way");
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections close as soon as they are idle, now or after their request.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    setTimeout(() => process.exit(0), DRAIN_MS + 5000).unref();
+    void closed
+      .then(() => {
+        clearInterval(idle);
+        clearTimeout(cut);
+        return hooks.orionBeforeExit?.();
+      })
+      .catch((error: unknown) => console.error(error instanceof Error ? error.message : error))
+      .finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -24,9 +24,28 @@ describe("toApiError", () => {
 
   it("answers text PostgreSQL cannot store with 422, and anything else with 500", () => {
     expect(toApiError(drizzleError("22021")).code).toBe("VALIDATION_ERROR");
-    expect(toApiError(drizzleError("57014")).code).toBe("INTERNAL_ERROR");
+    expect(toApiError(drizzleError("42P01")).code).toBe("INTERNAL_ERROR");
     expect(toApiError(new Error("boom")).code).toBe("INTERNAL_ERROR");
     expect(toApiError("thrown text").code).toBe("INTERNAL_ERROR");
+  });
+
+  it("answers 503 SERVICE_UNAVAILABLE with Retry-After when the database is away or cut a statement", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    for (const error of [
+      new Error("Failed query: select 1", { cause: refused }),
+      Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" }),
+      Object.assign(new Error("connect"), { code: "CONNECT_TIMEOUT" }),
+      drizzleError("57P01"),
+      drizzleError("57P03"),
+      drizzleError("08006"),
+      drizzleError("57014"),
+      new AggregateError([refused], "every address refused"),
+    ]) {
+      const mapped = toApiError(error);
+      expect(mapped.code, error.message).toBe("SERVICE_UNAVAILABLE");
+      expect(mapped.status).toBe(503);
+      expect(Number(mapped.headers["Retry-After"])).toBeGreaterThan(0);
+    }
   });
 
   it("keeps a named error as it is", () => {

@@ -2,6 +2,8 @@
 // and nowhere else.
 import { z } from "zod";
 import { log } from "@/lib/log";
+import { noteDatabaseUnavailable } from "@/lib/outage";
+import { OUTAGE_RETRY_AFTER_SECONDS } from "@/lib/outage-page";
 
 export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, message: "The request could not be read" },
@@ -29,6 +31,10 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: "Too many requests" },
   INTERNAL_ERROR: { status: 500, message: "Something went wrong" },
   STORE_UNAVAILABLE: { status: 503, message: "This store is currently unavailable" },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: "The service is temporarily unavailable. Try again in a few seconds.",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -94,6 +100,49 @@ export function databaseError(error: unknown): { sqlState: string; constraint: s
   return null;
 }
 
+// The database is away, not the request wrong: refused or lost connections (the driver's own
+// codes and the socket's), a server shutting down or starting up (57P01-57P03), a connection
+// failure of class 08, too many connections (53300), and a statement or lock wait cut by a
+// timeout (57014, 55P03).
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+]);
+const UNAVAILABLE_SQL_STATES = new Set(["57P01", "57P02", "57P03", "53300", "57014", "55P03"]);
+
+/** True when `error` (or a cause of it) says the database cannot be reached or used just now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e = error;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code, errors } = e as { code?: unknown; errors?: unknown };
+    if (typeof code === "string") {
+      if (UNREACHABLE_CODES.has(code) || UNAVAILABLE_SQL_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+        return true;
+    }
+    // A connection attempt to several addresses fails with all of them (AggregateError).
+    if (Array.isArray(errors) && errors.some(isDatabaseUnavailable)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The answer while the database is away: 503, and when to try again. */
+export function serviceUnavailable(): ApiError {
+  return new ApiError("SERVICE_UNAVAILABLE", {
+    headers: { "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) },
+  });
+}
+
 /**
  * Every thrown value as a named error. A broken integrity constraint (class 23: unique, check,
  * foreign key…) means the request clashed with the data as it now is, a 409; the rules that
@@ -103,6 +152,10 @@ export function databaseError(error: unknown): { sqlState: string; constraint: s
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof z.ZodError) return validationError(error);
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseUnavailable();
+    return serviceUnavailable();
+  }
   const database = databaseError(error);
   if (database?.sqlState.startsWith("23")) {
     log.warn(database, "a constraint refused a write");

@@ -3,6 +3,9 @@
 // after repeated failures (423 with the unlock time). The failure counter is keyed on the
 // account an identifier names, so every spelling of it counts together, and on the
 // identifier itself when no account has it, so that a lock reveals nothing.
+// Redis away: every counter falls back to PostgreSQL (the limiters' insurance) at once, so
+// budgets and lockout keep holding, across instances, and nothing answers 500; one log line
+// says so. Counts made during the outage stay in PostgreSQL when Redis is back.
 import "server-only";
 import { and, gt, gte, like, sql } from "drizzle-orm";
 import Redis from "ioredis";
@@ -15,6 +18,7 @@ import {
 import { db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 import { budgetKeyOfIp } from "@/lib/net/forwarded";
 import { ApiError } from "./errors";
 
@@ -37,20 +41,101 @@ export type Budget = keyof typeof BUDGETS;
 
 type Limiters = { budgets: Record<Budget, RateLimiterAbstract>; failures: RateLimiterAbstract };
 
-const globalForLimits = globalThis as unknown as { orionLimiters?: Limiters; orionRedis?: Redis };
+const globalForLimits = globalThis as unknown as {
+  orionLimiters?: Limiters;
+  orionRedis?: Redis;
+  orionRedisDown?: boolean;
+};
+
+function redis(url: string): Redis {
+  if (globalForLimits.orionRedis) return globalForLimits.orionRedis;
+  // No offline queue: while Redis is away a command fails at once and PostgreSQL counts instead.
+  const client = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    commandTimeout: 1000,
+  });
+  client.on("error", (error: Error) => {
+    if (globalForLimits.orionRedisDown) return;
+    globalForLimits.orionRedisDown = true;
+    log.warn({ err: error.message }, "Redis unavailable: rate limits and lockout are counted in PostgreSQL");
+  });
+  client.on("ready", () => {
+    if (globalForLimits.orionRedisDown) log.info("Redis is back: rate limits and lockout use it again");
+    globalForLimits.orionRedisDown = false;
+  });
+  globalForLimits.orionRedis = client;
+  return client;
+}
 
 function make(keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
   const { redisUrl, redisKeyPrefix } = config();
-  if (redisUrl) {
-    globalForLimits.orionRedis ??= new Redis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 2 });
-    return new RateLimiterRedis({
-      storeClient: globalForLimits.orionRedis,
-      keyPrefix: `${redisKeyPrefix}:${keyPrefix}`,
-      points,
-      duration,
-    });
+  const postgresLimiter = new RateLimiterDrizzle({
+    storeClient: db(),
+    schema: rateLimits,
+    keyPrefix,
+    points,
+    duration,
+  });
+  if (!redisUrl) return postgresLimiter;
+  return new RateLimiterRedis({
+    storeClient: redis(redisUrl),
+    keyPrefix: `${redisKeyPrefix}:${keyPrefix}`,
+    points,
+    duration,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: postgresLimiter,
+  });
+}
+
+/** Readiness: null without Redis, otherwise whether it answers a PING within `timeoutMs`. */
+export async function redisReachable(timeoutMs = 1000): Promise<boolean | null> {
+  const { redisUrl } = config();
+  if (!redisUrl) return null;
+  const client = redis(redisUrl);
+  if (client.status !== "ready") return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      client.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
-  return new RateLimiterDrizzle({ storeClient: db(), schema: rateLimits, keyPrefix, points, duration });
+}
+
+/**
+ * Server start-up: connects to Redis before the first request, so that requests do not count
+ * in PostgreSQL while the connection is still being made. Redis down does not stop the start.
+ */
+export async function connectRedis(timeoutMs = 2000): Promise<void> {
+  const { redisUrl } = config();
+  if (!redisUrl) return;
+  const client = redis(redisUrl);
+  if (client.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      client.off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once("ready", done);
+    client.once("error", done);
+  });
+}
+
+/** Clean shutdown: the Redis connection, if one was opened. */
+export async function closeRedis(): Promise<void> {
+  const client = globalForLimits.orionRedis;
+  globalForLimits.orionRedis = undefined;
+  if (client) await client.quit().catch(() => client.disconnect());
 }
 
 function limiters(): Limiters {

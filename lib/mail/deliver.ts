@@ -21,11 +21,15 @@ export type Mail = {
 
 const globalForMail = globalThis as unknown as { orionMailer?: Transporter };
 
-// A mail server that stalls fails the attempt well before the queue takes the job for lost.
-const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
-
+// A mail server that stalls fails the attempt well before the queue takes the job for lost
+// (its lease, MAIL_LEASE_SECONDS): a live worker never races the retry of its own mail.
 function transport(url: string): Transporter {
-  globalForMail.orionMailer ??= nodemailer.createTransport(url, SMTP_TIMEOUTS);
+  const bound = (ms: number) => Math.min(ms, (config().mailLeaseSeconds * 1000) / 3);
+  globalForMail.orionMailer ??= nodemailer.createTransport(url, {
+    connectionTimeout: bound(10_000),
+    greetingTimeout: bound(10_000),
+    socketTimeout: bound(30_000),
+  });
   return globalForMail.orionMailer;
 }
 

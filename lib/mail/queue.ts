@@ -5,6 +5,7 @@
 // pg-boss talks through the app's own `postgres` pool: one connection path, which is also the
 // only one the embedded database (PGlite, a single session) can serve.
 import "server-only";
+import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { db } from "@/db/client";
 import type { Database } from "@/db/connect";
@@ -17,11 +18,9 @@ import { statement } from "./queue-sql";
 /** The app's database, or a transaction of it: a job written there commits or rolls back with it. */
 export type Executor = Pick<Database, "execute">;
 
-// An attempt that has not finished by then (a worker that died mid-delivery) is retried.
-const LEASE_SECONDS = 120;
 const POLL_SECONDS = 1;
 
-type Queue = { boss: PgBoss; name: string; workerId: string | null };
+type Queue = { boss: PgBoss; name: string; workerId: string | null; stopped: boolean };
 const globalForQueue = globalThis as unknown as { orionMailQueue?: Promise<Queue>; orionMailBusy?: number };
 
 // Queue statements and deliveries under way in this process: a stopping server waits for
@@ -46,10 +45,13 @@ function adapter(executor: Executor) {
 
 // pg-boss's own setup and upkeep run statements in batches (`BEGIN; …; COMMIT;`): those go
 // unbound, through the simple protocol, on one connection of the pool held for the batch.
+// While `setup.through` is set (the queue's creation), its statements run in that transaction.
+const setup: { through: Executor | null } = { through: null };
+
 function clientAdapter() {
   return {
     async executeSql(text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
-      if (values.length > 0) return adapter(db()).executeSql(text, values);
+      if (values.length > 0) return adapter(setup.through ?? db()).executeSql(text, values);
       return busy(async () => {
         const connection = await db().$client.reserve();
         try {
@@ -63,29 +65,16 @@ function clientAdapter() {
   };
 }
 
-/**
- * Instances starting together may each create the queue (a partition of pg-boss's job table);
- * PostgreSQL then ends all but one with a deadlock. The creation is idempotent, so the losers
- * simply try again a moment later and find the queue there.
- */
-async function whenNoDeadlock(step: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await step();
-      return;
-    } catch (error) {
-      const failed = error as { code?: string; cause?: { code?: string } };
-      const code = failed.code ?? failed.cause?.code;
-      if (code !== "40P01" || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
-    }
-  }
-}
+// Instances starting together on a new database would each create the queue (a partition of
+// pg-boss's job table, with a foreign key to its queue table); PostgreSQL ends such a race in
+// a deadlock. So the queue is created, and its settings updated, in one transaction that
+// first takes this advisory lock: the next instance waits for it and finds the queue made.
+const QUEUE_SETUP_LOCK = 727_100_002;
 
 async function open(): Promise<Queue> {
   // Retries of one mail (MAIL_RETRY_LIMIT, 11): with the 30 s base the last is tried some 17
   // to 34 hours after the first failure (about a day in all); then the job is `failed`.
-  const { mailQueue, mailRetryBaseSeconds, mailRetryLimit } = config();
+  const { mailQueue, mailRetryBaseSeconds, mailRetryLimit, mailLeaseSeconds } = config();
   const boss = new PgBoss({
     db: clientAdapter(),
     schema: "pgboss",
@@ -94,6 +83,8 @@ async function open(): Promise<Queue> {
     archiveCompletedAfterSeconds: 3600,
     archiveFailedAfterSeconds: 7 * 24 * 3600,
     deleteAfterDays: 1,
+    // Upkeep (among it: taking back the mail of a worker that died) runs at least once a lease.
+    maintenanceIntervalSeconds: Math.min(60, mailLeaseSeconds),
   });
   boss.on("error", (error: Error) => log.error({ err: error }, "mail queue error"));
   // pg-boss creates or upgrades its schema here, under an advisory lock of its own.
@@ -103,13 +94,22 @@ async function open(): Promise<Queue> {
     retryLimit: mailRetryLimit,
     retryDelay: mailRetryBaseSeconds,
     retryBackoff: true,
-    expireInSeconds: LEASE_SECONDS,
+    // An attempt that has not finished by then (a worker that died mid-delivery) is retried.
+    expireInSeconds: mailLeaseSeconds,
     retentionDays: 3,
   };
-  await whenNoDeadlock(() => boss.createQueue(mailQueue, options));
-  // A queue made by an older configuration takes this one's retry settings.
-  await boss.updateQueue(mailQueue, options);
-  return { boss, name: mailQueue, workerId: null };
+  await db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${QUEUE_SETUP_LOCK})`);
+    setup.through = tx;
+    try {
+      await boss.createQueue(mailQueue, options);
+      // A queue made by an older configuration takes this one's retry settings.
+      await boss.updateQueue(mailQueue, options);
+    } finally {
+      setup.through = null;
+    }
+  });
+  return { boss, name: mailQueue, workerId: null, stopped: false };
 }
 
 function queue(): Promise<Queue> {
@@ -153,6 +153,16 @@ export async function retryMailNow(jobId: string): Promise<boolean> {
   return done;
 }
 
+/** Mail queued in a transaction that has now committed: the worker looks at once, not at its next poll. */
+export function wakeMailWorker(): void {
+  const pending = globalForQueue.orionMailQueue;
+  void pending
+    ?.then((q) => {
+      if (q.workerId && !q.stopped) q.boss.notifyWorker(q.workerId);
+    })
+    .catch(() => undefined);
+}
+
 /** Starts this process's mail worker (server start-up). */
 export async function startMailWorker(): Promise<void> {
   const q = await queue();
@@ -189,11 +199,21 @@ export async function startMailWorker(): Promise<void> {
 export async function stopMailWorker(timeoutMs = 2500): Promise<void> {
   const pending = globalForQueue.orionMailQueue;
   if (!pending) return;
-  const { boss } = await pending;
+  const q = await pending;
+  q.stopped = true;
+  const { boss } = q;
   const deadline = Date.now() + timeoutMs;
   await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
   // pg-boss may call a stop done while a fetch or a job's outcome is still being written.
   while ((globalForQueue.orionMailBusy ?? 0) > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Readiness: this process's mail worker is running (its queue opened, not stopped). */
+export async function mailWorkerRunning(): Promise<boolean> {
+  const pending = globalForQueue.orionMailQueue;
+  if (!pending) return false;
+  const q = await pending.catch(() => null);
+  return Boolean(q?.workerId && !q.stopped);
 }

@@ -28,6 +28,7 @@ import { spend } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
 import { booleanField, emailField, textField } from "@/lib/validation";
 export { customerView } from "@/lib/store/customers";
+import { wakeMailWorker } from "@/lib/mail/queue";
 import { sendVerification } from "./verification";
 
 const nameField = (label: string) =>
@@ -106,6 +107,8 @@ export async function registerCustomer(
           passwordHash,
         })
         .returning();
+      // The verification mail is queued in the same transaction: no customer without it.
+      await sendVerification(row!, store, verifyLink, tx);
       return row!;
     });
   } catch (error) {
@@ -118,7 +121,7 @@ export async function registerCustomer(
     { area: "customer", storeId: store.id, customerId: customer.id },
     ctx,
   );
-  await sendVerification(customer, store, verifyLink);
+  wakeMailWorker();
   return customer;
 }
 

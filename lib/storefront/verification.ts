@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { type Customer, type Store, customers, oneTimeTokens } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
+import { wakeMailWorker } from "@/lib/mail/queue";
 import { sendMail } from "@/lib/mail/send";
 import { verificationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
@@ -13,14 +14,25 @@ import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 export const VERIFICATION_HOURS = 24;
 const RESEND_INTERVAL_SECONDS = 60;
 
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+/**
+ * A new verification link by mail, at most one a minute. The old link's end, the new one and
+ * its mail commit together: in `tx` (registration), or in a transaction of their own.
+ */
 export async function sendVerification(
   customer: Customer,
   store: Store,
   link: (token: string) => string | Promise<string>,
+  tx?: Tx,
 ): Promise<void> {
   if (customer.emailVerifiedAt) return;
+  if (!tx) {
+    await db().transaction((own) => sendVerification(customer, store, link, own));
+    return wakeMailWorker();
+  }
   // One link at a time, and not more than one a minute.
-  const [recent] = await db()
+  const [recent] = await tx
     .select({ at: oneTimeTokens.createdAt })
     .from(oneTimeTokens)
     .where(
@@ -33,7 +45,7 @@ export async function sendVerification(
     .orderBy(desc(oneTimeTokens.createdAt))
     .limit(1);
   if (recent) return;
-  await db()
+  await tx
     .update(oneTimeTokens)
     .set({ usedAt: new Date() })
     .where(
@@ -47,6 +59,7 @@ export async function sendVerification(
     "email_verification",
     { customerId: customer.id, storeId: store.id, email: customer.email },
     VERIFICATION_HOURS,
+    tx,
   );
   await sendMail(
     verificationMail(customer.email, await link(token), {
@@ -54,6 +67,7 @@ export async function sendVerification(
       color: store.theme.primaryColor,
       storeId: store.id,
     }),
+    tx,
   );
 }
 

@@ -30,11 +30,21 @@ afterAll(async () => {
 
 const queueName = () => `mail_queue_test_${randomBytes(4).toString("hex")}`;
 
-async function start(port: number, queue: string, smtpPort: number): Promise<TestServer> {
+async function start(
+  port: number,
+  queue: string,
+  smtpPort: number,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const server = await startServer({
     databaseUrl: inject("databaseUrl"),
     port,
-    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_QUEUE: queue, MAIL_RETRY_BASE_SECONDS: "1" },
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_QUEUE: queue,
+      MAIL_RETRY_BASE_SECONDS: "1",
+      ...env,
+    },
   });
   servers.push(server);
   return server;
@@ -158,6 +168,36 @@ describe("mail while the mail server is down", () => {
       smtp.messages.filter((m) => m.to.includes(shopper.email) && m.text.includes("/verify-email")),
     ).toHaveLength(2);
   });
+});
+
+describe("a server killed mid-delivery", () => {
+  it("delivers the mail after a restart, once, when its lease has run out", async () => {
+    const queue = queueName();
+    const smtpPort = SMTP_PORT + 4;
+    // The mail server takes the message's data and never answers: the delivery hangs.
+    smtp = await startSmtp({ port: smtpPort, stalled: true });
+    const lease = { MAIL_LEASE_SECONDS: "3" };
+    const first = await start(PORT, queue, smtpPort, lease);
+    const shopper = await register(first);
+    expect(shopper.status).toBe(201);
+    for (const deadline = Date.now() + 20_000; smtp.stalls() === 0;) {
+      if (Date.now() > deadline) throw new Error("the delivery never reached the mail server");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const [active] = await testSql()`select state from pgboss.job where name = ${queue}`;
+    expect(active?.state).toBe("active");
+    const killed = new Promise((resolve) => first.process.once("exit", resolve));
+    first.process.kill("SIGKILL");
+    await killed;
+    servers = [];
+    smtp.stall(false);
+
+    await start(PORT + 1, queue, smtpPort, lease);
+    await linkFor(smtp.messages, shopper.email, "/account/verify-email", 0, 30_000);
+    expect(await settled(queue)).toEqual({ completed: 1 });
+    expect(smtp.messages.filter((m) => m.to.includes(shopper.email))).toHaveLength(1);
+    // Two server starts, a lease and a retry.
+  }, 90_000);
 });
 
 describe("two instances on one queue", () => {

@@ -33,9 +33,9 @@ export type TestDatabase = { url: string; name: string; drop: () => Promise<void
 
 /** A new, empty database on the test PostgreSQL server, migrated and (optionally) seeded. */
 export async function createTestDatabase(
-  options: { seed?: boolean; prefix?: string } = {},
+  options: { seed?: boolean; prefix?: string; adminUrl?: string } = {},
 ): Promise<TestDatabase> {
-  const base = adminDatabaseUrl();
+  const base = options.adminUrl ?? adminDatabaseUrl();
   const name = `${options.prefix ?? "orion_test"}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -84,17 +84,7 @@ export type ServerOptions = { databaseUrl: string; port: number; env?: Record<st
 const running = new Set<ChildProcess>();
 process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
-// Servers of one test process start one after another: instances starting at the same moment
-// on one database race to create the mail queue (pg-boss), which PostgreSQL ends in a deadlock.
-let starting: Promise<unknown> = Promise.resolve();
-
-export function startServer(options: ServerOptions): Promise<TestServer> {
-  const started = starting.then(() => startOneServer(options));
-  starting = started.catch(() => undefined);
-  return started;
-}
-
-async function startOneServer(options: ServerOptions): Promise<TestServer> {
+export async function startServer(options: ServerOptions): Promise<TestServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ENVIRONMENT: "test",
@@ -149,7 +139,8 @@ async function startOneServer(options: ServerOptions): Promise<TestServer> {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+        // Past the server's own bound (10 s for requests under way, then the mail worker).
+        setTimeout(() => child.kill("SIGKILL"), 20_000).unref();
       }),
   };
 }

@@ -20,6 +20,10 @@ export type TestSmtp = {
   delay: (ms: number) => void;
   /** Recipients refused so far. */
   refused: () => number;
+  /** Messages taken and never answered while stalled. */
+  stalls: () => number;
+  /** Start or stop stalling after each message's data. */
+  stall: (on: boolean) => void;
   stop: () => Promise<void>;
 };
 
@@ -27,14 +31,23 @@ export type TestSmtp = {
  * `delayMs` holds every message that long before accepting it: a slow mail server. `port`
  * listens where an app already expects its mail server (0: any free port). `refuse` starts
  * it refusing every recipient (a mail server that rejects the mail, not one that is down).
+ * `stalled` makes it take each message's data and never answer (a mail server hung
+ * mid-delivery): such messages are counted in `stalls()`, never received, until `stall(false)`.
  */
 export async function startSmtp(
-  options: { delayMs?: number; port?: number; refuse?: { code: number; message: string } } = {},
+  options: {
+    delayMs?: number;
+    port?: number;
+    refuse?: { code: number; message: string };
+    stalled?: boolean;
+  } = {},
 ): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   let refusal = options.refuse ?? null;
   let delayMs = options.delayMs ?? 0;
   let refused = 0;
+  let stalled = options.stalled ?? false;
+  let stalls = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -48,6 +61,10 @@ export async function startSmtp(
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        if (stalled) {
+          stalls += 1;
+          return;
+        }
         const raw = Buffer.concat(chunks).toString("utf8");
         setTimeout(() => {
           messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decode(raw) });
@@ -68,6 +85,10 @@ export async function startSmtp(
       delayMs = ms;
     },
     refused: () => refused,
+    stalls: () => stalls,
+    stall: (on: boolean) => {
+      stalled = on;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

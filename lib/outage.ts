@@ -1,0 +1,22 @@
+// Whether this process has just seen the database away. The API answers such a request 503
+// (lib/auth/errors.ts); pages rendered in that moment answer the "temporarily unavailable"
+// page instead of a 500 (proxy.ts, scripts/server.ts). One log line per outage, not per request.
+import { log } from "@/lib/log";
+
+/** How long after the last failure a page that failed is taken for a victim of the outage. */
+export const OUTAGE_MEMORY_MS = 10_000;
+
+const state = globalThis as unknown as { orionDatabaseAwayAt?: number; orionDatabaseAwayLogged?: boolean };
+
+export function noteDatabaseUnavailable(): void {
+  const now = Date.now();
+  if (!state.orionDatabaseAwayLogged || now - (state.orionDatabaseAwayAt ?? 0) > OUTAGE_MEMORY_MS) {
+    log.warn("database unavailable: answering 503 until it is back");
+    state.orionDatabaseAwayLogged = true;
+  }
+  state.orionDatabaseAwayAt = now;
+}
+
+export function databaseRecentlyUnavailable(now = Date.now()): boolean {
+  return state.orionDatabaseAwayAt !== undefined && now - state.orionDatabaseAwayAt < OUTAGE_MEMORY_MS;
+}
