@@ -1,0 +1,16 @@
+// next-auth's routes on the platform host: the provider's callback (and next-auth's own error
+// redirect). Nothing here is served on a store's host.
+import type { NextRequest } from "next/server";
+import { handleNextAuth } from "@/lib/auth/social/flow";
+import { requestContext } from "@/lib/http";
+import { hostOfRequest } from "@/lib/stores/host";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+async function handler(request: NextRequest, context: Context): Promise<Response> {
+  if ((await hostOfRequest(request.headers)).kind !== "platform")
+    return new Response("Not found", { status: 404 });
+  return handleNextAuth(request, context, requestContext(request.headers));
+}
+
+export { handler as GET, handler as POST };
