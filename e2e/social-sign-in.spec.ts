@@ -77,7 +77,7 @@ for (const shop of SHOPS) {
   }) => {
     const email = `e2e-social-${shop.host}-${Date.now()}@example.com`;
     await page.goto(`${shop.origin}${shop.base}/account/login`);
-    await page.getByRole("button", { name: "Continue with Orion ID" }).click();
+    await page.getByRole("link", { name: "Continue with Orion ID" }).click();
     await expect(page).toHaveURL(new RegExp(`^${oidc.issuer}/`));
     await atProvider(page, email);
     await expect(page).toHaveURL(`${shop.origin}${shop.base}/account`);
@@ -95,17 +95,18 @@ for (const shop of SHOPS) {
 test("the owner turns the provider off and on again in the store's settings", async ({ page }) => {
   await page.goto(`${platform}/store/orion/login`);
   await signIn(page, "store_owner", "store123");
+  await expect(page).toHaveURL(`${platform}/store/orion`);
   await page.goto(`${platform}/store/orion/settings`);
   await page.getByRole("button", { name: "Turn off Orion ID" }).click();
   await expect(page.getByRole("button", { name: "Turn on Orion ID" })).toBeVisible();
   const shopper = await page.context().browser()!.newPage();
   await shopper.goto(`http://orion.lu:${port}/storefront/account/login`);
   await expect(shopper.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await expect(shopper.getByRole("button", { name: "Continue with Orion ID" })).toHaveCount(0);
+  await expect(shopper.getByRole("link", { name: "Continue with Orion ID" })).toHaveCount(0);
   await page.getByRole("button", { name: "Turn on Orion ID" }).click();
   await expect(page.getByRole("button", { name: "Turn off Orion ID" })).toBeVisible();
   await shopper.reload();
-  await expect(shopper.getByRole("button", { name: "Continue with Orion ID" })).toBeVisible();
+  await expect(shopper.getByRole("link", { name: "Continue with Orion ID" })).toBeVisible();
   await page.getByLabel("Button name").fill("Orion Staff SSO");
   await page.getByLabel("Issuer URL").fill(oidc.issuer);
   await page.getByLabel("Client id").fill("orion-staff");
@@ -113,7 +114,7 @@ test("the owner turns the provider off and on again in the store's settings", as
   await page.getByRole("button", { name: "Save sign-in client" }).click();
   await expect(page.getByText(`${platform}/api/auth/callback/store-orion`)).toBeVisible();
   await shopper.reload();
-  await expect(shopper.getByRole("button", { name: "Continue with Orion Staff SSO" })).toBeVisible();
+  await expect(shopper.getByRole("link", { name: "Continue with Orion Staff SSO" })).toBeVisible();
   await page.getByRole("button", { name: "Remove sign-in client" }).click();
   await expect(page.getByRole("button", { name: "Save sign-in client" })).toBeVisible();
   await shopper.close();

@@ -12,7 +12,7 @@ import { storeBySlug } from "@/lib/stores/lookup";
 
 type Context = { params: Promise<{ store: string; provider: string }> };
 
-export async function POST(request: Request, { params }: Context): Promise<Response> {
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { store: slug, provider: providerId } = await params;
   const store = await storeBySlug(slug);
   const method = accessMethodOf(request.headers);
@@ -30,14 +30,13 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       label: "Back to sign in",
     });
   }
-  const form = await request.formData().catch(() => null);
-  const next = form?.get("next");
+  const next = new URL(request.url).searchParams.get("next");
   const started = await startOnShop({
     store,
     method,
     host,
     provider,
-    next: typeof next === "string" ? next : null,
+    next,
   });
   const response = new Response(null, {
     status: 303,
