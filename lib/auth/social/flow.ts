@@ -12,6 +12,7 @@ import { NextRequest } from "next/server";
 import type { AuthOptions } from "next-auth";
 import NextAuth from "next-auth/next";
 import type { Store } from "@/db/schema";
+import { ApiError, errorResponse } from "../errors";
 import { recordAuthEvent } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/http";
@@ -31,8 +32,12 @@ export const NONCE_COOKIE = "customer_social";
 
 export type FailureReason = "provider" | "expired" | "unavailable" | "refused" | "taken" | "no_email";
 
-export function failedUrl(reason: FailureReason): string {
-  return `${config().publicUrl}${AUTH_BASE_PATH}/social/failed?reason=${reason}`;
+/** Social sign-in's own pages on the platform host (outside the JSON API under /api). */
+export const SOCIAL_PAGES = "/auth/social";
+
+export function failedUrl(reason: FailureReason, ticket?: string | null): string {
+  const back = ticket ? `&ticket=${encodeURIComponent(ticket)}` : "";
+  return `${config().publicUrl}${SOCIAL_PAGES}/failed?reason=${reason}${back}`;
 }
 
 function nonceCookie(
@@ -71,7 +76,7 @@ export async function startOnShop(input: {
     nonce: hashNonce(nonce),
   });
   return {
-    location: `${config().publicUrl}${AUTH_BASE_PATH}/social/start?ticket=${encodeURIComponent(ticket)}`,
+    location: `${config().publicUrl}${SOCIAL_PAGES}/start?ticket=${encodeURIComponent(ticket)}`,
     cookie: nonceCookie({ slug: input.store.slug, method: input.method }, nonce, TICKET_SECONDS),
   };
 }
@@ -104,7 +109,7 @@ function redirectTo(location: string): Response {
 export async function startAtProvider(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get("ticket");
   const live = await liveTicket(token);
-  if (live.error) return redirectTo(failedUrl(live.error));
+  if (live.error) return redirectTo(failedUrl(live.error, live.error === "expired" ? null : token));
   const { provider } = live;
   // next-auth starts a sign-in only from a POST carrying its CSRF token: this is that POST,
   // made here, since the shopper's click happened on another host.
@@ -114,7 +119,7 @@ export async function startAtProvider(request: Request): Promise<Response> {
     csrf.cookieValue,
     nextAuthCookies().csrfToken.options,
   );
-  const callbackUrl = `${config().publicUrl}${AUTH_BASE_PATH}/social/failed?ticket=${encodeURIComponent(token!)}`;
+  const callbackUrl = failedUrl("provider", token);
   const signInRequest = new NextRequest(`${config().publicUrl}${AUTH_BASE_PATH}/signin/${provider.id}`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -166,25 +171,28 @@ export async function handleNextAuth(
   ctx: RequestContext,
 ): Promise<Response> {
   const [action = "", providerId = ""] = (await context.params).nextauth ?? [];
-  // Only the provider's callback and next-auth's own error redirect are open; sign-in starts
-  // at /api/auth/social/start, and there is no next-auth session, CSRF or provider list.
-  if (action === "error" || action === "signin") return redirectTo(failedUrl("provider"));
-  if (action !== "callback") return new Response("Not found", { status: 404 });
   const callbackCookie = request.cookies.get(nextAuthCookies().callbackUrl.name)?.value;
-  const live = await liveTicket(ticketOfCallbackCookie(callbackCookie));
-  if (live.error) return redirectTo(failedUrl(live.error));
+  const token = ticketOfCallbackCookie(callbackCookie);
+  // Only the provider's callback is open, and next-auth's own redirects after a failure
+  // (error, sign-in page) lead to Orion's page; sign-in starts at /auth/social/start, and
+  // there is no next-auth session, CSRF or provider list.
+  if (action === "error" || action === "signin") return redirectTo(failedUrl("provider", token));
+  if (action !== "callback")
+    return errorResponse(new ApiError("NOT_FOUND", { message: "No such API endpoint" }));
+  const live = await liveTicket(token);
+  if (live.error) return redirectTo(failedUrl(live.error, live.error === "expired" ? null : token));
   const { ticket, store, provider } = live;
   // The provider that calls back must be the one the ticket was made for (a store's own
   // client answers for its store only).
-  if (provider.id !== providerId) return redirectTo(failedUrl("refused"));
+  if (provider.id !== providerId) return redirectTo(failedUrl("refused", token));
   const signIn: NonNullable<NonNullable<AuthOptions["callbacks"]>["signIn"]> = async ({
     account,
     profile,
     user,
   }) => {
-    if (!account || account.provider !== provider.id) return failedUrl("refused");
+    if (!account || account.provider !== provider.id) return failedUrl("refused", token);
     const claims = claimsOf(profile as OidcClaims | undefined, user?.email, provider.kind);
-    if (!claims.subject) return failedUrl("provider");
+    if (!claims.subject) return failedUrl("provider", token);
     try {
       const customer = await customerForIdentity(store, provider, claims, ctx);
       const code = await mintHandoff(ticket, customer);
@@ -196,7 +204,7 @@ export async function handleNextAuth(
         { area: "customer", storeId: store.id, details: { provider: provider.key, reason: error.reason } },
         ctx,
       );
-      return failedUrl(REFUSALS[error.reason]);
+      return failedUrl(REFUSALS[error.reason], token);
     }
   };
   return NextAuth(request, context, nextAuthOptions([provider], signIn));
@@ -209,8 +217,8 @@ function finishUrl(ticket: SignInTicket, code: string): string {
 }
 
 /** Where the failure page's "back" link leads: the shop's sign-in page, if the ticket says. */
-export async function shopLoginOf(callbackCookie: string | undefined, ticketParam: string | null) {
-  const ticket = await verifyTicket(ticketParam ?? ticketOfCallbackCookie(callbackCookie));
+export async function shopLoginOf(ticketParam: string | null) {
+  const ticket = await verifyTicket(ticketParam);
   if (!ticket) return null;
   const scheme = new URL(config().publicUrl).protocol;
   const store = await storeBySlug(ticket.slug);

@@ -103,10 +103,6 @@ export function nextAuthOptions(
     providers: providers.map(nextAuthProvider),
     cookies: nextAuthCookies(),
     useSecureCookies: config().isProduction,
-    pages: {
-      error: `${config().publicUrl}${AUTH_BASE_PATH}/social/failed`,
-      signIn: `${config().publicUrl}${AUTH_BASE_PATH}/social/failed`,
-    },
     callbacks: { signIn },
     logger: {
       error: (code, metadata) =>

@@ -2,8 +2,8 @@
 // back to the shop it started from. A provider that is down is this page, never a 500.
 import type { NextRequest } from "next/server";
 import { type FailureReason, shopLoginOf } from "@/lib/auth/social/flow";
-import { nextAuthCookies } from "@/lib/auth/social/next-auth";
 import { messagePage } from "@/lib/auth/social/page";
+import { hostOfRequest } from "@/lib/stores/host";
 
 const MESSAGES: Record<FailureReason, { status: number; title: string; text: string }> = {
   provider: {
@@ -41,14 +41,12 @@ const MESSAGES: Record<FailureReason, { status: number; title: string; text: str
 const isReason = (value: string | null): value is FailureReason => !!value && Object.hasOwn(MESSAGES, value);
 
 export async function GET(request: NextRequest): Promise<Response> {
+  if ((await hostOfRequest(request.headers)).kind !== "platform")
+    return new Response("Not found", { status: 404 });
   const params = request.nextUrl.searchParams;
   const reason = params.get("reason");
-  // next-auth's own redirects name errors of the exchange (OAuthSignin, OAuthCallback, …).
   const message = MESSAGES[isReason(reason) ? reason : "provider"];
-  const shop = await shopLoginOf(
-    request.cookies.get(nextAuthCookies().callbackUrl.name)?.value,
-    params.get("ticket"),
-  );
+  const shop = await shopLoginOf(params.get("ticket"));
   return messagePage(
     message.status,
     message.title,
