@@ -193,6 +193,21 @@ describe("the one-time hand-off code", () => {
     expect(customerCookie(again)).toBeNull();
   });
 
+  it("minted for a shop by path is refused at another shop's path on the same platform host", async () => {
+    const browser = new TestBrowser();
+    const handoff = await toHandoff(browser, SHOPS.path, unique("path-code"));
+    const code = new URL(handoff.location!).searchParams.get("code")!;
+    const elsewhere = await finish(
+      browser,
+      `${SHOPS.acmePath.origin}/storefront/acme/account/login/social/finish?code=${encodeURIComponent(code)}`,
+    );
+    expect(elsewhere.status).toBe(400);
+    expect(customerCookie(elsewhere)).toBeNull();
+    const ok = await finish(browser, handoff.location!);
+    expect(ok.status).toBe(307);
+    expect(customerCookie(ok)).toContain("Path=/storefront/orion");
+  });
+
   it("needs the browser that started the sign-in", async () => {
     const handoff = await toHandoff(new TestBrowser(), SHOPS.subdomain, unique("other-browser"));
     const stranger = await finish(new TestBrowser(), handoff.location!);

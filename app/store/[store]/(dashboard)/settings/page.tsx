@@ -94,7 +94,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
           <>
             <ActionForm action={ownClientAction.bind(null, slug)} aria-label="Own sign-in client">
               <Field
-                name="name"
+                name="button_name"
                 label="Button name"
                 required
                 defaultValue={signIn.own?.name ?? ""}

@@ -30,8 +30,9 @@ export async function providerSwitchAction(
   });
 }
 
+// "button_name", not "name": the store's own name field is on the same page.
 const ownClientForm = z.object({
-  name: ownClientSchema.shape.name,
+  button_name: ownClientSchema.shape.name,
   issuer: ownClientSchema.shape.issuer,
   client_id: ownClientSchema.shape.client_id,
   client_secret: ownClientSchema.shape.client_secret,
@@ -45,10 +46,11 @@ export async function ownClientAction(
 ): Promise<ActionState> {
   return runAction(
     formData,
-    { schema: ownClientForm, echo: ["name", "issuer", "client_id"], ...owner(slug) },
+    { schema: ownClientForm, echo: ["button_name", "issuer", "client_id"], ...owner(slug) },
     async (p, data, ctx) => {
       const stored = (await storeProviderSettings(p.store)).own !== null;
-      await applySignInSettings(p, { own_client: data }, ctx, stored);
+      const { button_name: name, ...client } = data;
+      await applySignInSettings(p, { own_client: { name, ...client } }, ctx, stored);
       revalidatePath(`/store/${slug}/settings`);
       return { message: "Sign-in client saved." };
     },
