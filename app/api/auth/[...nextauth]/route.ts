@@ -11,7 +11,7 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: NextRequest, context: Context): Promise<Response> {
   if ((await hostOfRequest(request.headers)).kind !== "platform")
-    return new Response("Not found", { status: 404 });
+    return errorResponse(new ApiError("NOT_FOUND", { message: "No such API endpoint" }));
   return handleNextAuth(request, context, requestContext(request.headers));
 }
 
