@@ -32,6 +32,7 @@ export const oneTimePurpose = pgEnum("one_time_purpose", [
   "password_reset",
   "email_verification",
   "invitation",
+  "social_sign_in",
 ]);
 export const orderStatus = pgEnum("order_status", [
   "pending_payment",
@@ -280,6 +281,50 @@ export const oneTimeTokens = pgTable(
     index("one_time_tokens_customer_id_idx").on(t.customerId),
     index("one_time_tokens_store_id_idx").on(t.storeId),
   ],
+);
+
+// A provider identity (issuer + `sub`) of one customer of one store (SPEC §8): the same
+// account at a provider is a separate customer at each store, and one customer per store at most.
+export const customerIdentities = pgTable(
+  "customer_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    email: text("email"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("customer_identities_store_issuer_subject_key").on(t.storeId, t.issuer, t.subject),
+    index("customer_identities_customer_id_idx").on(t.customerId),
+  ],
+);
+
+// A store's choices about social sign-in: a platform provider turned off (or on again), and
+// the store's own OIDC client (provider "store"), whose secret is encrypted like TOTP secrets.
+export const storeSignInProviders = pgTable(
+  "store_sign_in_providers",
+  {
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    name: text("name"),
+    issuer: text("issuer"),
+    clientId: text("client_id"),
+    clientSecretEncrypted: text("client_secret_encrypted"),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.provider] })],
 );
 
 export const authEvents = pgTable(

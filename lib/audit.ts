@@ -39,7 +39,12 @@ export type AuthEventType =
   | "recovery_code_used"
   | "recovery_codes_regenerated"
   | "mail_retried"
-  | "store_mfa_policy_changed";
+  | "store_mfa_policy_changed"
+  | "social_login"
+  | "social_linked"
+  | "social_unlinked"
+  | "social_sign_in_refused"
+  | "store_sign_in_providers_changed";
 
 export async function recordAuthEvent(
   type: AuthEventType,

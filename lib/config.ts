@@ -56,7 +56,25 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_-]{1,64}$/)
     .default("mail"),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(40).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
 });
+
+/** A sign-in provider the platform configures (SPEC §8); `id` is next-auth's provider id. */
+export type PlatformProvider = {
+  id: "oidc" | "google" | "github";
+  name: string;
+  clientId: string;
+  clientSecret: string;
+  /** The OIDC issuer; GitHub speaks plain OAuth 2 and has none. */
+  issuer: string | null;
+};
 
 export type Config = {
   environment: "development" | "test" | "production";
@@ -90,6 +108,8 @@ export type Config = {
   /** The queue this instance fills and works; instances with the same mail setup share it. */
   mailQueue: string;
   mailLeaseSeconds: number;
+  /** Social sign-in providers, in the order their buttons show. */
+  socialProviders: PlatformProvider[];
 };
 
 /** ORION_UPLOAD_DIR, or `uploads` in the data directory: the seed and the server agree on it. */
@@ -148,6 +168,42 @@ function publicAddress(
     throw new Error(`PLATFORM_DOMAIN must be a host name with an optional port, not "${platformDomain}"`);
   }
   return { platformDomain, publicUrl: `${isProduction ? "https" : "http"}://${platformDomain}` };
+}
+
+function socialProviders(e: z.infer<typeof envSchema>): PlatformProvider[] {
+  const found: PlatformProvider[] = [];
+  const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together");
+  }
+  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
+    found.push({
+      id: "oidc",
+      name: e.OIDC_NAME ?? "OpenID Connect",
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      issuer: e.OIDC_ISSUER.replace(/\/+$/, ""),
+    });
+  }
+  if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET) {
+    found.push({
+      id: "google",
+      name: "Google",
+      clientId: e.GOOGLE_CLIENT_ID,
+      clientSecret: e.GOOGLE_CLIENT_SECRET,
+      issuer: "https://accounts.google.com",
+    });
+  }
+  if (e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET) {
+    found.push({
+      id: "github",
+      name: "GitHub",
+      clientId: e.GITHUB_CLIENT_ID,
+      clientSecret: e.GITHUB_CLIENT_SECRET,
+      issuer: null,
+    });
+  }
+  return found;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -220,6 +276,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailRetryLimit: e.MAIL_RETRY_LIMIT,
     mailQueue: e.MAIL_QUEUE,
     mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
+    socialProviders: socialProviders(e),
   };
 }
 

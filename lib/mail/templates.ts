@@ -86,7 +86,12 @@ export function invitationMail(to: string, url: string, brand: Brand, role: stri
 
 /** What changed on an account, for the notice its owner gets (checklist S44). */
 export type AccountChange =
-  "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "recovery_codes_regenerated";
+  | "password_changed"
+  | "password_reset"
+  | "mfa_enabled"
+  | "mfa_disabled"
+  | "recovery_codes_regenerated"
+  | "social_linked";
 
 const OTHERS_OUT = "Your other sessions have been signed out.";
 const CHANGES: Record<AccountChange, { subject: string; what: string; after: string }> = {
@@ -114,6 +119,11 @@ const CHANGES: Record<AccountChange, { subject: string; what: string; after: str
     subject: "New recovery codes were made",
     what: "New two-factor recovery codes were made for your account.",
     after: "The earlier codes no longer work.",
+  },
+  social_linked: {
+    subject: "A sign-in provider was connected",
+    what: "An account at a sign-in provider was connected to your account; it can now sign you in.",
+    after: "If this was not you, reset your password and contact the store.",
   },
 };
 

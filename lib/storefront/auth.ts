@@ -180,7 +180,7 @@ export async function completeCustomerMfa(
   return openCustomerSession(store, customer, passed.rememberMe, ctx);
 }
 
-async function openCustomerSession(
+export async function openCustomerSession(
   store: Store,
   customer: Customer,
   rememberMe: boolean,

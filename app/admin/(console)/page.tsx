@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { authEvents, customers, stores, users } from "@/db/schema";
 import { Table } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
+import { callbackUrlOf, platformProviders } from "@/lib/auth/social/providers";
 
 export const metadata: Metadata = { title: "Admin dashboard" };
 
@@ -52,6 +53,28 @@ export default async function AdminDashboard() {
           </div>
         ))}
       </dl>
+      <section aria-label="Social sign-in providers">
+        <h2 className="text-lg font-semibold">Social sign-in providers</h2>
+        {platformProviders().length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">
+            None configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or GOOGLE_… / GITHUB_…)
+            to offer one.
+          </p>
+        ) : (
+          <ul className="mt-2 space-y-1 text-sm">
+            {platformProviders().map((p) => (
+              <li key={p.id}>
+                <span className="font-medium">{p.name}</span> — callback URL to register at the provider:{" "}
+                <code className="font-mono">{callbackUrlOf(p.id)}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2 text-xs text-slate-500">
+          On for every store unless its owner turns it off. A store&apos;s own client uses{" "}
+          <code className="font-mono">{callbackUrlOf("store-{slug}")}</code>.
+        </p>
+      </section>
       <section>
         <h2 className="text-lg font-semibold">Recent sign-in activity</h2>
         <div className="mt-3">

@@ -5,7 +5,9 @@ import { Badge, Card, PageHeader } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { FONTS, listDomains } from "@/lib/store/settings";
+import { storeProviderSettings } from "@/lib/auth/social/providers";
 import { addDomainAction, removeDomainAction, settingsAction } from "../actions";
+import { ownClientAction, providerSwitchAction, removeOwnClientAction } from "./sign-in-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -14,6 +16,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
   const member = await requireStorePagePermission(slug, "settings.manage");
   const domains = await listDomains(member.store.id);
   const { store } = member;
+  const signIn = await storeProviderSettings(store);
+  const isOwner = member.storeRole === "owner";
   return (
     <div className="space-y-8">
       <PageHeader
@@ -55,6 +59,75 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
         <p className="mt-3 text-xs text-slate-500">
           Point the domain at the platform; it serves your shop once the platform has verified it.
         </p>
+      </Card>
+      <Card title="Sign-in methods">
+        <p className="mb-3 text-sm text-slate-500">
+          Shoppers can sign in with these providers besides their password.
+          {!isOwner && " Only the store's owner changes them."}
+        </p>
+        <ul className="mb-4 space-y-3">
+          {signIn.platform.length === 0 && (
+            <li className="text-sm text-slate-500">The platform has no sign-in provider configured.</li>
+          )}
+          {signIn.platform.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center gap-3">
+              <span className="font-medium">{p.name}</span>
+              {p.enabled ? <Badge tone="green">on</Badge> : <Badge tone="amber">off</Badge>}
+              {isOwner && (
+                <ActionForm action={providerSwitchAction.bind(null, slug, p.id, !p.enabled)}>
+                  <SubmitButton tone="plain">
+                    {p.enabled ? `Turn off ${p.name}` : `Turn on ${p.name}`}
+                  </SubmitButton>
+                </ActionForm>
+              )}
+            </li>
+          ))}
+        </ul>
+        <h3 className="mb-2 font-semibold">Your own OIDC client</h3>
+        {signIn.own && (
+          <p className="mb-2 text-sm">
+            Callback URL to register at your provider:{" "}
+            <code className="font-mono">{signIn.own.callbackUrl}</code>
+          </p>
+        )}
+        {isOwner && (
+          <>
+            <ActionForm action={ownClientAction.bind(null, slug)} aria-label="Own sign-in client">
+              <Field
+                name="button_name"
+                label="Button name"
+                required
+                defaultValue={signIn.own?.name ?? ""}
+                placeholder="Staff SSO"
+              />
+              <Field
+                name="issuer"
+                label="Issuer URL"
+                required
+                defaultValue={signIn.own?.issuer ?? ""}
+                placeholder="https://login.example.com"
+              />
+              <Field name="client_id" label="Client id" required defaultValue={signIn.own?.clientId ?? ""} />
+              <Field
+                name="client_secret"
+                label="Client secret"
+                type="password"
+                autoComplete="off"
+                hint={signIn.own ? "Leave blank to keep the stored secret" : "Stored encrypted"}
+              />
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="enabled" defaultChecked={signIn.own?.enabled ?? true} /> Offer it
+                on the sign-in page
+              </label>
+              <SubmitButton>Save sign-in client</SubmitButton>
+            </ActionForm>
+            {signIn.own && (
+              <ActionForm action={removeOwnClientAction.bind(null, slug)} className="mt-2">
+                <SubmitButton tone="danger">Remove sign-in client</SubmitButton>
+              </ActionForm>
+            )}
+          </>
+        )}
       </Card>
     </div>
   );

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
+import { SocialSignIn } from "@/components/social-sign-in";
 import { Toast } from "@/components/toast";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { safeNext } from "@/lib/auth/safe-next";
+import { signInButtonsOf } from "@/lib/auth/social/providers";
 import { storefrontPage } from "@/lib/storefront/context";
 import { customerLoginAction } from "../../actions";
 
@@ -30,6 +32,7 @@ export default async function CustomerLoginPage({ params, searchParams }: Props)
       <section className="p-8">
         <h2 className="mb-4 text-xl font-semibold">Sign in</h2>
         <LoginForm action={customerLoginAction.bind(null, slug)} next={next} identifierLabel="Email" />
+        <SocialSignIn providers={await signInButtonsOf(store)} base={base} next={next} />
         <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
           <Link href={`${base}/account/register`} className="underline">
             Create an account

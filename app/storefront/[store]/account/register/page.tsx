@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms";
+import { SocialSignIn } from "@/components/social-sign-in";
 import { Card } from "@/components/ui";
+import { signInButtonsOf } from "@/lib/auth/social/providers";
 import { storefrontPage } from "@/lib/storefront/context";
 import { registerAction } from "../../actions";
 
@@ -41,6 +43,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ store
           </label>
           <SubmitButton>Create account</SubmitButton>
         </ActionForm>
+        <SocialSignIn providers={await signInButtonsOf(store)} base={base} />
       </Card>
       <p className="mt-4 text-sm">
         Already have an account?{" "}
