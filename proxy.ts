@@ -3,7 +3,7 @@
 // lowercase, answers for suspended and unknown stores, and sends page requests without a
 // verifiable token to their area's login. The guards of lib/auth make the real check.
 import { type NextRequest, NextResponse } from "next/server";
-import { AREAS, type AreaName, type CookieScope } from "@/lib/auth/areas";
+import { AREAS, AREA_NAMES, type AreaName, type CookieScope, scopeOf } from "@/lib/auth/areas";
 import { type CookieSpec, clearedCookies, serializeCookie } from "@/lib/auth/cookies";
 import { renewFromRefreshCookie } from "@/lib/auth/page-renewal";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "@/lib/auth/paths";
@@ -73,6 +73,9 @@ const crossOrigin = () =>
 const unavailable = (name: string) =>
   page(503, `${name} is currently unavailable`, "Please come back later.");
 
+// The area whose pages a store's own host (and /storefront/{slug}) serves.
+const HOST_AREA = AREA_NAMES.find((name) => AREAS[name].reachedByHost)!;
+
 // Cookies renewed while routing this request, for its response (see requireToken).
 const renewedCookies = new WeakMap<NextRequest, CookieSpec[]>();
 
@@ -122,7 +125,7 @@ async function storefront(
   if (store.status !== "active") return unavailable(store.name);
   const { pathname, search } = request.nextUrl;
   if (!storefrontPageIsPublic(rest)) {
-    const refused = await requireToken(request, "customer", { slug, method }, pathname + search);
+    const refused = await requireToken(request, HOST_AREA, { slug, method }, pathname + search);
     if (refused) return refused;
   }
   // Always ours, never the client's.
@@ -190,8 +193,8 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
   const area = pageAreaOf(pathname);
   if (!area) return onward(request);
-  const scope = area.area === "store" ? { slug: area.slug } : {};
-  if (area.area === "store") {
+  const scope = scopeOf(area.area, { slug: "slug" in area ? area.slug : undefined });
+  if ("slug" in area) {
     // One spelling per store, so the cookie Path always matches.
     if (area.rawSlug !== area.slug) {
       return redirect(

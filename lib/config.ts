@@ -1,4 +1,4 @@
-// Reads the environment once (SPEC §11) and fails fast on a bad value.
+// Reads the environment once and fails fast on a bad value.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";

@@ -1,5 +1,5 @@
 // Reading requests for the JSON API: size, content type, JSON and zod, each failure a named
-// ApiError (SPEC §6), plus the wrapper every route handler goes through.
+// ApiError, plus the wrapper every route handler goes through.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError, errorResponse, validationError } from "@/lib/auth/errors";

@@ -1,4 +1,4 @@
-// The server's log (SPEC §8, checklist S68): one JSON line per entry on stdout, so a value a
+// The server's log (docs/security.md, S68): one JSON line per entry on stdout, so a value a
 // visitor typed never starts a line of its own, and nothing secret in it — neither under a
 // secret's key at any depth nor inside a string (a JWT, a `token=` in a link).
 import pino, { type DestinationStream, type LogFn, type Logger, type LoggerOptions } from "pino";

@@ -6,7 +6,8 @@ import { db } from "@/db/client";
 import { type User, sessions, users } from "@/db/schema";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { isOwnPassword } from "@/lib/auth/own-password";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
 
@@ -43,7 +44,7 @@ export async function touchLastLogin(userId: string): Promise<User | undefined> 
 export const userPasswordChangeForm = z
   .object({
     current_password: z.string().min(1, { message: "Enter your current password" }),
-    new_password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
+    new_password: newPasswordSchema(AREAS.admin.minPasswordChars),
     confirm_password: z.string(),
   })
   .refine((d) => d.new_password === d.confirm_password, {

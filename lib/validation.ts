@@ -107,11 +107,16 @@ export function pageQuery<S extends z.ZodType<unknown, Record<string, unknown>>>
 
 export const PAGE_SIZE = 20;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The one shape of an id: a UUID, in either case. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
 
 /** An id from a URL: anything that is not a UUID is simply not found. */
 export function idParam(raw: string, what = "record"): string {
-  if (!UUID.test(raw)) throw new ApiError("NOT_FOUND", { message: `No such ${what}` });
+  if (!isUuid(raw)) throw new ApiError("NOT_FOUND", { message: `No such ${what}` });
   return raw.toLowerCase();
 }
 

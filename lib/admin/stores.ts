@@ -8,7 +8,8 @@ import { type Store, type StoreTheme, storeDomains, storeMembers, stores, users 
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError } from "@/lib/auth/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { usernameField } from "@/lib/store/team";
 import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
@@ -41,7 +42,7 @@ export const storeCreateSchema = z.object({
   owner: z.object({
     username: usernameField,
     email: emailField,
-    password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
+    password: newPasswordSchema(AREAS.store.minPasswordChars),
   }),
 });
 

@@ -1,4 +1,4 @@
-// The API's errors (SPEC §6): one named code per kind, mapped to status and JSON body here
+// The API's errors: one named code per kind, mapped to status and JSON body here
 // and nowhere else.
 import { z } from "zod";
 import { log } from "@/lib/log";

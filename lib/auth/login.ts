@@ -5,9 +5,17 @@ import { z } from "zod";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { textField } from "@/lib/validation";
-import { type Session, mfaChallenges } from "@/db/schema";
+import { type Session, type Store, mfaChallenges } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
+import {
+  type Account,
+  type LoadedAccount,
+  claimsOf,
+  loadAccount,
+  sessionOwner,
+  touchAccount,
+} from "./accounts";
 import type { AreaName, CookieScope } from "./areas";
 import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
 import { ApiError, invalidToken } from "./errors";
@@ -35,7 +43,7 @@ import {
 } from "./throttle";
 import { type NewAccessToken, signAccessToken } from "./tokens";
 
-/** The login body of every area (SPEC §7); areas extend it (store_code). */
+/** The login body of every area; areas extend it (store_code). */
 export const loginSchema = z.object({
   email_or_username: textField({ required: "Email or username is required" })
     .min(1, { message: "Email or username is required" })
@@ -99,7 +107,7 @@ export function sessionCookies(area: AreaName, scope: CookieScope, tokens: Issue
   ];
 }
 
-/** The token part of a login or refresh answer (SPEC §7). */
+/** The token part of a login or refresh answer. */
 export function tokenBody(tokens: IssuedTokens) {
   return {
     access_token: tokens.accessToken,
@@ -230,7 +238,7 @@ export async function loginFailed(
   if (await recordFailure(key)) await recordAuthEvent("account_locked", event, ctx);
 }
 
-/** What a right password leads to when the account has a second factor (SPEC §7). */
+/** What a right password leads to when the account has a second factor. */
 export type MfaRequired = { mfaRequired: true; mfaToken: string };
 
 export function mfaRequiredBody(pending: MfaRequired) {
@@ -331,4 +339,124 @@ export async function passChallenge(
     storeId: challenge.storeId,
     rememberMe: challenge.rememberMe,
   };
+}
+
+/** A signed-in principal: the account as loaded (with its store and role there) and its tokens. */
+export type AreaLogin = LoadedAccount & { tokens: IssuedTokens };
+
+/** The end of every sign-in: the session and its token, the last login, the audit trail. */
+export async function openAreaSession(
+  area: AreaName,
+  loaded: LoadedAccount,
+  rememberMe: boolean,
+  ctx: RequestContext,
+): Promise<AreaLogin> {
+  const owner = sessionOwner(area, loaded);
+  const tokens = await startSession(
+    { area, ...owner, tokenVersion: loaded.account.tokenVersion, rememberMe },
+    claimsOf(area, loaded),
+    ctx,
+  );
+  const account = await touchAccount(area, loaded.account);
+  await recordAuthEvent("login_succeeded", { area, ...owner, sessionId: tokens.sessionId }, ctx);
+  return { ...loaded, account, tokens };
+}
+
+type Refusal = { event: Parameters<typeof recordAuthEvent>[1]; error: ApiError };
+
+/** What an area supplies to the one login sequence. */
+export type LoginAttempt<C extends Account> = {
+  area: AreaName;
+  password: string;
+  rememberMe: boolean;
+  /** Who the login is for, as far as is known before the password: for the gate. */
+  target: LoginTarget;
+  /** The account the identifier names, if one does. */
+  candidate: C | null;
+  /** Whether the candidate may sign in here; only then is its own hash compared (else a dummy). */
+  eligible: (candidate: C) => boolean | Promise<boolean>;
+  /** A wrong password, an unknown or ineligible account: the audited event and the one answer. */
+  refused: (candidate: C | null) => Refusal;
+  /** After the right password, a refusal of another kind (a suspended store); counted the same. */
+  afterPassword?: (account: C) => Refusal | null;
+  /** The principal the session is for. */
+  loaded: (account: C) => LoadedAccount;
+  /** Opens the session; by default `openAreaSession` (accepting an invitation joins the team first). */
+  open?: (loaded: LoadedAccount) => Promise<AreaLogin>;
+};
+
+/**
+ * The login of every area, once: the gate (IP budget, lock), the account, the password, the
+ * failure counted or the second step asked for, then the session, last login and audit.
+ */
+export async function runLogin<C extends Account>(
+  attempt: LoginAttempt<C>,
+  ctx: RequestContext,
+): Promise<AreaLogin | MfaRequired> {
+  const { area, candidate } = attempt;
+  const gate = await openLoginGate(area, attempt.target, ctx);
+  const eligible = candidate && (await attempt.eligible(candidate)) ? candidate : null;
+  const account = await checkPassword(eligible, attempt.password, () => true);
+  const refusal = account ? (attempt.afterPassword?.(account) ?? null) : attempt.refused(candidate);
+  if (refusal) {
+    await loginFailed(gate, refusal.event, ctx);
+    throw refusal.error;
+  }
+  const loaded = attempt.loaded(account!);
+  const owner = sessionOwner(area, loaded);
+  const pending = await secondStepOrDone(
+    gate,
+    {
+      area,
+      userId: owner.userId,
+      customerId: owner.customerId,
+      storeId: owner.storeId ?? null,
+      rememberMe: attempt.rememberMe,
+    },
+    ctx,
+  );
+  if (pending) return pending;
+  return attempt.open ? attempt.open(loaded) : openAreaSession(area, loaded, attempt.rememberMe, ctx);
+}
+
+/** The second step of a login in any area: the code, the principal loaded again, the session. */
+export async function completeAreaMfa(
+  area: AreaName,
+  input: MfaLoginInput,
+  ctx: RequestContext,
+  /** A challenge of a storefront is answered at its own store only. */
+  atStoreId?: string,
+): Promise<AreaLogin> {
+  const passed = await passChallenge(area, input, ctx, atStoreId);
+  const loaded = await loadAccount(area, passed);
+  if (loaded === "unavailable") throw new ApiError("STORE_UNAVAILABLE");
+  if (!loaded) throw new ApiError("MFA_CHALLENGE_INVALID");
+  return openAreaSession(area, loaded, passed.rememberMe, ctx);
+}
+
+/**
+ * New tokens for a live session of the area, with the principal's current claims. With
+ * `atStoreId`, a session of another store is refused (and ended). Returns the session's store.
+ */
+export async function refreshArea(
+  area: AreaName,
+  refreshToken: string,
+  ctx: RequestContext,
+  options: RefreshOptions & { atStoreId?: string } = {},
+): Promise<{ tokens: IssuedTokens; store: Store | null }> {
+  let store: Store | null = null;
+  const tokens = await refreshSession(
+    area,
+    refreshToken,
+    ctx,
+    async (session) => {
+      if (options.atStoreId !== undefined && session.storeId !== options.atStoreId) return null;
+      const loaded = await loadAccount(area, session);
+      if (!loaded || loaded === "unavailable") return null;
+      store = loaded.store;
+      return claimsOf(area, loaded);
+    },
+    options,
+  );
+  return { tokens, store };
 }

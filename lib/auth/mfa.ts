@@ -1,4 +1,4 @@
-// Two-factor sign-in (SPEC §8; checklist S35, S52): TOTP per RFC 6238 with otplib, ten
+// Two-factor sign-in (docs/security.md, S35, S52): TOTP per RFC 6238 with otplib, ten
 // one-time recovery codes, and the pending second step of a login. Users (admins and staff)
 // and customers share it; a principal is one or the other.
 import "server-only";

@@ -1,4 +1,4 @@
-// How hard a new password is to guess (SPEC §8, checklist S43): zxcvbn-ts with the common
+// How hard a new password is to guess (docs/security.md, S43): zxcvbn-ts with the common
 // password list, English dictionaries, keyboard patterns and the person's own details; a
 // password below the bar is refused with zxcvbn's reason. Login never asks: only new passwords.
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";

@@ -1,5 +1,5 @@
 // Password hashing (bcrypt in a worker pool, so no request waits behind a hash) and the
-// password rules of SPEC §8: a minimum length per area and bcrypt's 72-byte ceiling.
+// password rules: a minimum length per area and bcrypt's 72-byte ceiling.
 import path from "node:path";
 import Piscina from "piscina";
 import { z } from "zod";
@@ -7,7 +7,6 @@ import { config } from "@/lib/config";
 import { textField } from "@/lib/validation";
 
 export const MAX_PASSWORD_BYTES = 72;
-export const MIN_PASSWORD_CHARS = { staff: 12, customer: 8 } as const;
 
 type Task =
   { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };

@@ -1,4 +1,4 @@
-// Sessions (SPEC §4): a row per login, opaque refresh tokens stored hashed and rotated on
+// Sessions: a row per login, opaque refresh tokens stored hashed and rotated on
 // every use; a rotated token presented again ends the whole session.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";

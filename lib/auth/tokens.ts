@@ -1,4 +1,4 @@
-// Access tokens (SPEC §4): HS256 JWTs signed with jose, one audience and header `typ` per
+// Access tokens: HS256 JWTs signed with jose, one audience and header `typ` per
 // area, rotating keys named by `kid`. Verification fails closed and never throws.
 import { createHash, randomUUID } from "node:crypto";
 import { type JWTPayload, type JWTVerifyGetKey, SignJWT, jwtVerify } from "jose";

@@ -83,7 +83,7 @@ export function invitationMail(to: string, url: string, brand: Brand, role: stri
   return { kind: "invitation", to, subject, ...body };
 }
 
-/** What changed on an account, for the notice its owner gets (checklist S44). */
+/** What changed on an account, for the notice its owner gets (docs/security.md, S44). */
 export type AccountChange =
   "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "recovery_codes_regenerated";
 

@@ -1,4 +1,4 @@
-// The storefront JSON API (SPEC §7). One router serves both forms of address:
+// The storefront JSON API. One router serves both forms of address:
 // /api/v1/storefront/{endpoint} (store from the host or the Referer) and
 // /api/v1/storefront/{slug}/{endpoint}. Catalog endpoints are public; account endpoints
 // take the customer's Bearer token, bound to the resolved store.

@@ -5,16 +5,15 @@ import "server-only";
 import { z } from "zod";
 import type { Product } from "@/db/schema";
 import { config } from "@/lib/config";
+import { UUID_PATTERN } from "@/lib/validation";
 import { catalogProducts } from "./catalog";
 
 export const CART_COOKIE = "cart";
 const MAX_LINES = 50;
 export const MAX_QUANTITY = 99;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 const cartSchema = z
-  .array(z.object({ p: z.string().regex(UUID), q: z.number().int().min(1).max(MAX_QUANTITY) }))
+  .array(z.object({ p: z.string().regex(UUID_PATTERN), q: z.number().int().min(1).max(MAX_QUANTITY) }))
   .max(MAX_LINES);
 
 export type CartLine = { productId: string; quantity: number };

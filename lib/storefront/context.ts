@@ -27,7 +27,7 @@ export async function storefrontPage(slug: string): Promise<StorefrontContext> {
   return { store, method, base: storefrontBase(method, store.slug) };
 }
 
-/** For a storefront API call: host, then path, then Referer (SPEC §3); 404, 400 or 503 otherwise. */
+/** For a storefront API call: host, then path, then Referer; 404, 400 or 503 otherwise. */
 export async function storefrontApi(request: Request, pathSlug: string | null): Promise<StorefrontContext> {
   const host = classifyHost(edgeOf(request.headers).host, config().platformDomain);
   const domainSlug = host.kind === "custom" ? await storeSlugByDomain(host.hostname) : null;

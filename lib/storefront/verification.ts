@@ -1,4 +1,4 @@
-// Email verification for customers (SPEC §9): sent on registration and on request, the link
+// Email verification for customers: sent on registration and on request, the link
 // works once for 24 hours and confirms the address the customer has at that moment.
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Store slugs in URLs are lowercase (SPEC §3): an upper-case form redirects with 308, so the
+// Store slugs in URLs are lowercase: an upper-case form redirects with 308, so the
 // cookie Path always matches; anything that cannot be a slug is not found.
 import { ApiError } from "@/lib/auth/errors";
 

@@ -1,6 +1,6 @@
 "use server";
 // The storefront's server actions: cart, sign-in and registration, checkout and the account.
-// Cookies are scoped to the form of address the shopper used (SPEC §3).
+// Cookies are scoped to the form of address the shopper used.
 
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
