@@ -9,7 +9,8 @@ export async function register(): Promise<void> {
       await bootstrap();
       const { startMailWorker, stopMailWorker } = await import("./lib/mail/queue");
       await startMailWorker();
-      (globalThis as { orionBeforeExit?: () => Promise<void> }).orionBeforeExit = stopMailWorker;
+      const { BEFORE_EXIT, processSlot } = await import("./lib/process-global");
+      processSlot<() => Promise<void>>(BEFORE_EXIT).set(stopMailWorker);
     } catch (error) {
       log.fatal({ err: error }, `cannot start: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);

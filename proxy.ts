@@ -18,16 +18,16 @@ import { NONCE_HEADER, newNonce, pageCsp, referrerPolicyFor } from "@/lib/securi
 import { recognizeHost } from "@/lib/stores/host";
 import { storeBySlug } from "@/lib/stores/lookup";
 import { type AccessMethod, slugAfter } from "@/lib/stores/resolve";
+import { processSingleton } from "@/lib/process-global";
 
 // Next.js hands a rewrite to another host name back to the server as a new request (and a
 // server action's redirect is rendered by a request of its own), which passes through here
 // again with Host set to the server's own address. This mark, secret to the process and bound
 // to the rewritten path, lets such a pass go straight on or be routed by the visitor's host.
 const REWRITE_MARK = "x-orion-rewritten";
-const globalForProxy = globalThis as unknown as { orionRewriteSecret?: string };
 // Orion's server shares its secret, so it knows such a pass too and leaves its stamp alone.
 const rewriteSecret =
-  process.env[EDGE_SECRET_ENV] || (globalForProxy.orionRewriteSecret ??= crypto.randomUUID());
+  process.env[EDGE_SECRET_ENV] || processSingleton("orionRewriteSecret", () => crypto.randomUUID());
 
 /** The path our own earlier pass marked this request for, if it is ours; null otherwise. */
 function ownMark(request: NextRequest): string | null {

@@ -2,14 +2,12 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { connect, type Database } from "./connect";
-
-const globalForDb = globalThis as unknown as { orionDb?: Database };
+import { processSingleton } from "@/lib/process-global";
 
 export function db(): Database {
-  if (!globalForDb.orionDb) {
+  return processSingleton("orionDb", () => {
     const { databaseUrl, databasePoolMax } = config();
     if (!databaseUrl) throw new Error("DATABASE_URL is not set; start the app with `npm start`");
-    globalForDb.orionDb = connect(databaseUrl, databasePoolMax).db;
-  }
-  return globalForDb.orionDb;
+    return connect(databaseUrl, databasePoolMax).db;
+  });
 }

@@ -2,6 +2,7 @@
 // visitor typed never starts a line of its own, and nothing secret in it — neither under a
 // secret's key at any depth nor inside a string (a JWT, a `token=` in a link).
 import pino, { type DestinationStream, type LogFn, type Logger, type LoggerOptions } from "pino";
+import { processSingleton } from "@/lib/process-global";
 
 export const REDACTED = "[redacted]";
 
@@ -162,7 +163,5 @@ export function createLogger(options: { level?: string; destination?: Destinatio
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
-const globalForLog = globalThis as unknown as { orionLog?: Logger };
-
 /** The server's logger. Use fields for data (`log.info({ kind, to }, "mail sent")`), not message text. */
-export const log: Logger = (globalForLog.orionLog ??= createLogger());
+export const log: Logger = processSingleton("orionLog", createLogger);

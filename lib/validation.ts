@@ -124,3 +124,15 @@ export function idParam(raw: string, what = "record"): string {
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+export const PASSWORDS_DIFFER = "The passwords differ";
+
+/** A form's new password typed twice: `confirm_password` must repeat `field`. */
+export function withConfirmation<T extends z.ZodRawShape>(schema: z.ZodObject<T>, field: keyof T & string) {
+  return schema
+    .extend({ confirm_password: z.string() })
+    .refine((d: Record<string, unknown>) => d[field] === d.confirm_password, {
+      path: ["confirm_password"],
+      message: PASSWORDS_DIFFER,
+    });
+}

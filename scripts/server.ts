@@ -9,6 +9,7 @@ import next from "next";
 import { loadConfig } from "../lib/config";
 import { EDGE_HEADERS, EDGE_SECRET_ENV, OWN_HEADER_PREFIX } from "../lib/net/edge";
 import { forwardedFrom, normalizeIp, parseTrustedProxies } from "../lib/net/forwarded";
+import { BEFORE_EXIT, processSlot } from "../lib/process-global";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   // Stops taking requests, lets the mail worker finish the delivery under way (a mail it
   // cannot finish stays queued for another instance), then exits.
   const stop = () => {
-    const beforeExit = (globalThis as { orionBeforeExit?: () => Promise<void> }).orionBeforeExit;
+    const beforeExit = processSlot<() => Promise<void>>(BEFORE_EXIT).get();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     void Promise.allSettled([stopped, beforeExit?.()]).then(() => process.exit(0));

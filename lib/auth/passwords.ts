@@ -5,22 +5,24 @@ import Piscina from "piscina";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { textField } from "@/lib/validation";
+import { processSingleton } from "@/lib/process-global";
 
 export const MAX_PASSWORD_BYTES = 72;
 
 type Task =
   { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
 
-const globalForPool = globalThis as unknown as { orionPasswordPool?: Piscina<Task, string | boolean> };
-
 function pool(): Piscina<Task, string | boolean> {
-  globalForPool.orionPasswordPool ??= new Piscina<Task, string | boolean>({
-    filename: path.join(process.cwd(), "lib/auth/password-worker.mjs"),
-    minThreads: config().passwordHashThreads,
-    maxThreads: config().passwordHashThreads,
-    idleTimeout: 60_000,
-  });
-  return globalForPool.orionPasswordPool;
+  return processSingleton(
+    "orionPasswordPool",
+    () =>
+      new Piscina<Task, string | boolean>({
+        filename: path.join(process.cwd(), "lib/auth/password-worker.mjs"),
+        minThreads: config().passwordHashThreads,
+        maxThreads: config().passwordHashThreads,
+        idleTimeout: 60_000,
+      }),
+  );
 }
 
 export function passwordBytes(password: string): number {

@@ -17,6 +17,7 @@ import { rateLimits } from "@/db/schema";
 import { config } from "@/lib/config";
 import { budgetKeyOfIp } from "@/lib/net/forwarded";
 import { ApiError } from "./errors";
+import { processSingleton } from "@/lib/process-global";
 
 /** Failures that lock an account, the window they count in, and how long the lock lasts. */
 export const LOCKOUT = { failures: 10, windowSeconds: 15 * 60, lockSeconds: 15 * 60 } as const;
@@ -37,14 +38,15 @@ export type Budget = keyof typeof BUDGETS;
 
 type Limiters = { budgets: Record<Budget, RateLimiterAbstract>; failures: RateLimiterAbstract };
 
-const globalForLimits = globalThis as unknown as { orionLimiters?: Limiters; orionRedis?: Redis };
-
 function make(keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
   const { redisUrl, redisKeyPrefix } = config();
   if (redisUrl) {
-    globalForLimits.orionRedis ??= new Redis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 2 });
+    const redis = processSingleton(
+      "orionRedis",
+      () => new Redis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 2 }),
+    );
     return new RateLimiterRedis({
-      storeClient: globalForLimits.orionRedis,
+      storeClient: redis,
       keyPrefix: `${redisKeyPrefix}:${keyPrefix}`,
       points,
       duration,
@@ -54,13 +56,12 @@ function make(keyPrefix: string, points: number, duration: number): RateLimiterA
 }
 
 function limiters(): Limiters {
-  globalForLimits.orionLimiters ??= {
+  return processSingleton<Limiters>("orionLimiters", () => ({
     budgets: Object.fromEntries(
       Object.entries(BUDGETS).map(([name, [points, seconds]]) => [name, make(`rl_${name}`, points, seconds)]),
     ) as Record<Budget, RateLimiterAbstract>,
     failures: make("lock", LOCKOUT.failures, LOCKOUT.windowSeconds),
-  };
-  return globalForLimits.orionLimiters;
+  }));
 }
 
 /**

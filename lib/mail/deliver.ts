@@ -8,17 +8,15 @@ import { outboxMessages } from "@/db/schema";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { headerValue } from "./headers";
+import { processSingleton } from "@/lib/process-global";
 
 export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
-
-const globalForMail = globalThis as unknown as { orionMailer?: Transporter };
 
 // A mail server that stalls fails the attempt well before the queue takes the job for lost.
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 function transport(url: string): Transporter {
-  globalForMail.orionMailer ??= nodemailer.createTransport(url, SMTP_TIMEOUTS);
-  return globalForMail.orionMailer;
+  return processSingleton<Transporter>("orionMailer", () => nodemailer.createTransport(url, SMTP_TIMEOUTS));
 }
 
 /** Sends the mail once; a failure throws, and the queue tries again later. */

@@ -12,6 +12,7 @@ import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { type Mail, deliverMail } from "./deliver";
 import { statement } from "./queue-sql";
+import { processSlot } from "@/lib/process-global";
 
 /** The app's database, or a transaction of it: a job written there commits or rolls back with it. */
 export type Executor = Pick<Database, "execute">;
@@ -24,16 +25,17 @@ const LEASE_SECONDS = 120;
 const POLL_SECONDS = 1;
 
 type Queue = { boss: PgBoss; name: string; workerId: string | null };
-const globalForQueue = globalThis as unknown as { orionMailQueue?: Promise<Queue>; orionMailBusy?: number };
+const openQueue = processSlot<Promise<Queue>>("orionMailQueue");
+const mailBusy = processSlot<number>("orionMailBusy");
 
 // Queue statements and deliveries under way in this process: a stopping server waits for
 // them, so a delivery's outcome (done, or failed and due again) is written before it exits.
 async function busy<T>(work: () => Promise<T>): Promise<T> {
-  globalForQueue.orionMailBusy = (globalForQueue.orionMailBusy ?? 0) + 1;
+  mailBusy.set((mailBusy.get() ?? 0) + 1);
   try {
     return await work();
   } finally {
-    globalForQueue.orionMailBusy -= 1;
+    mailBusy.set((mailBusy.get() ?? 1) - 1);
   }
 }
 
@@ -113,11 +115,15 @@ async function open(): Promise<Queue> {
 }
 
 function queue(): Promise<Queue> {
-  globalForQueue.orionMailQueue ??= open().catch((error: unknown) => {
-    globalForQueue.orionMailQueue = undefined;
-    throw error;
-  });
-  return globalForQueue.orionMailQueue;
+  let opening = openQueue.get();
+  if (!opening) {
+    opening = open().catch((error: unknown) => {
+      openQueue.set(undefined);
+      throw error;
+    });
+    openQueue.set(opening);
+  }
+  return opening;
 }
 
 /** Puts the mail in the queue; with `executor` a transaction, only if that transaction commits. */
@@ -164,13 +170,13 @@ export async function startMailWorker(): Promise<void> {
  * inside the 5 s the server gives itself to exit.
  */
 export async function stopMailWorker(timeoutMs = 2500): Promise<void> {
-  const pending = globalForQueue.orionMailQueue;
+  const pending = openQueue.get();
   if (!pending) return;
   const { boss } = await pending;
   const deadline = Date.now() + timeoutMs;
   await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
   // pg-boss may call a stop done while a fetch or a job's outcome is still being written.
-  while ((globalForQueue.orionMailBusy ?? 0) > 0 && Date.now() < deadline) {
+  while ((mailBusy.get() ?? 0) > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -15,13 +15,14 @@ import {
   usernameField,
 } from "@/lib/store/team";
 import { storeBySlug } from "@/lib/stores/lookup";
+import { withConfirmation } from "@/lib/validation";
 
 /** Where the code of an account with two-factor sign-in is asked for, the invitation kept. */
 function acceptMfaPath(slug: string, token: string): string {
   return `/store/${slug}/accept-invitation/mfa?token=${encodeURIComponent(token)}`;
 }
 
-const newAccountForm = acceptSchema.extend({ username: usernameField });
+const newAccountForm = withConfirmation(acceptSchema.extend({ username: usernameField }), "password");
 
 /** A new account: username and password chosen here; then the store's sign-in page. */
 export async function acceptInvitationAction(
@@ -34,9 +35,6 @@ export async function acceptInvitationAction(
   const store = await storeBySlug(slug);
   if (!store) return { error: "This store does not exist." };
   const values = { username: parsed.data.username };
-  if (formData.get("confirm_password") !== parsed.data.password) {
-    return { fieldErrors: { confirm_password: "The passwords differ" }, values };
-  }
   try {
     await acceptInvitation(store.id, parsed.data, parsed.ctx);
   } catch (error) {
