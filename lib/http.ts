@@ -6,7 +6,7 @@ import { ApiError, errorResponse, validationError } from "@/lib/auth/errors";
 import { edgeOf } from "@/lib/net/edge";
 import { hostOfRequest } from "@/lib/stores/host";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 async function readBodyText(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");

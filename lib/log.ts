@@ -4,12 +4,12 @@
 import pino, { type DestinationStream, type LogFn, type Logger, type LoggerOptions } from "pino";
 import { processSingleton } from "@/lib/process-global";
 
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 // The keys that carry secrets in Orion's bodies, headers and objects. Pino's redaction names
 // them at the depths we log (the top and two levels down); `isSecretKey` catches the spellings
 // and depths pino's paths cannot.
-export const SECRET_KEYS = [
+const SECRET_KEYS = [
   "password",
   "current_password",
   "new_password",
@@ -79,7 +79,7 @@ export function scrub(text: string): string {
     .replace(QUERY_PARAMS, "\nparams: [hidden]");
 }
 
-export type LoggedError = {
+type LoggedError = {
   type: string;
   message: string;
   stack?: string;

@@ -21,7 +21,7 @@ function live(purpose: Purpose, token: string) {
   );
 }
 
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** A new token; inside `tx`, it exists only if that transaction commits. */
 export async function issueOneTimeToken(

@@ -16,9 +16,8 @@ export const pageField = z.coerce.number().int().min(1).max(10_000).catch(1);
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-export const CONTROL_CHARACTER_MESSAGE =
-  "Remove the control characters (line breaks, tabs, NUL and the like)";
-export const MULTILINE_CONTROL_MESSAGE =
+const CONTROL_CHARACTER_MESSAGE = "Remove the control characters (line breaks, tabs, NUL and the like)";
+const MULTILINE_CONTROL_MESSAGE =
   "Remove the control characters (NUL and the like); only tabs and line breaks may stay";
 
 /**
@@ -37,9 +36,7 @@ export function textField(options: { required?: string; multiline?: boolean; tri
 }
 
 /** `?q=`: a search term is text like any other, so a control character in it is a 422. */
-export const searchField = textField().max(100, { message: "Search for at most 100 characters" }).optional();
-
-export const uuidField = z.string().uuid({ message: "Not a valid id" });
+const searchField = textField().max(100, { message: "Search for at most 100 characters" }).optional();
 
 /** An absolute https URL (or http on localhost), for images and logos: data, never markup. */
 export const imageUrlField = textField()
@@ -125,7 +122,7 @@ export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export const PASSWORDS_DIFFER = "The passwords differ";
+const PASSWORDS_DIFFER = "The passwords differ";
 
 /** A form's new password typed twice: `confirm_password` must repeat `field`. */
 export function withConfirmation<T extends z.ZodRawShape>(schema: z.ZodObject<T>, field: keyof T & string) {

@@ -23,7 +23,7 @@ import { withCookies } from "@/lib/auth/respond";
 import { type RequestContext, json } from "@/lib/http";
 import { findUserByLogin } from "@/lib/users";
 
-export function adminView(user: Pick<User, "id" | "username" | "email" | "role" | "lastLoginAt">) {
+function adminView(user: Pick<User, "id" | "username" | "email" | "role" | "lastLoginAt">) {
   return {
     id: user.id,
     username: user.username,

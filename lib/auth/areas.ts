@@ -14,7 +14,7 @@ export type CookieScope = { slug?: string; method?: "domain" | "subdomain" | "pa
  * Whose accounts sign in to an area: people (the users table, with one role) or one store's
  * customers. Finding by identifier, loading, refreshing and resetting follow from it.
  */
-export type AreaAccount = { table: "users"; role: "admin" | "store" } | { table: "customers" };
+type AreaAccount = { table: "users"; role: "admin" | "store" } | { table: "customers" };
 
 export type AreaDefinition = {
   name: AreaName;

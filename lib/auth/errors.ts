@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { log } from "@/lib/log";
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   BAD_REQUEST: { status: 400, message: "The request could not be read" },
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email/username or password" },
   INVALID_TOKEN: { status: 401, message: "Missing, invalid or expired token" },

@@ -61,7 +61,7 @@ export type CustomerPrincipal = {
 
 type Principals = { admin: AdminPrincipal; store: StorePrincipal; customer: CustomerPrincipal };
 export type GuardedArea = keyof Principals;
-export type Principal = Principals[GuardedArea];
+type Principal = Principals[GuardedArea];
 
 /** What a guard needs from the URL: the store of a store or storefront request, and how it was reached. */
 export type GuardScope = { slug?: string; method?: AccessMethod };
@@ -294,7 +294,7 @@ export async function requireStorePermission(
   return principal;
 }
 
-export function assertPermission(principal: StorePrincipal, permission: Permission): void {
+function assertPermission(principal: StorePrincipal, permission: Permission): void {
   if (!principal.permissions.includes(permission)) {
     throw new ApiError("INSUFFICIENT_PERMISSIONS", { message: `Your role may not do this (${permission})` });
   }

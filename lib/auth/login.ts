@@ -61,7 +61,7 @@ export const refreshSchema = z.object({
 });
 
 /** The candidate if the password is right and `allowed` accepts it; null otherwise. */
-export async function checkPassword<T extends { passwordHash: string }>(
+async function checkPassword<T extends { passwordHash: string }>(
   candidate: T | null | undefined,
   password: string,
   allowed: (candidate: T) => boolean,
@@ -124,7 +124,7 @@ export type RefreshOptions = { graceSeconds?: number };
  * Exchanges a refresh token for new tokens. `claimsFor` reloads the principal behind the
  * session and returns its current claims, or null when it may no longer sign in.
  */
-export async function refreshSession(
+async function refreshSession(
   area: AreaName,
   refreshToken: string,
   ctx: RequestContext,
@@ -185,7 +185,7 @@ export async function endSession(
 }
 
 /** Who a login is for, as far as is known before the password is checked. */
-export type LoginTarget = {
+type LoginTarget = {
   /** The account the identifier names, if one does. */
   account: LockAccount | null;
   identifier: string;
@@ -202,11 +202,7 @@ export type LoginTarget = {
  * another; admins and staff have one per area, whatever store code is typed, since a store
  * code that costs nothing to invent must not buy a new budget.
  */
-export async function openLoginGate(
-  area: AreaName,
-  target: LoginTarget,
-  ctx: RequestContext,
-): Promise<string> {
+async function openLoginGate(area: AreaName, target: LoginTarget, ctx: RequestContext): Promise<string> {
   await spend("login", ctx.ip, target.shopId ? `${area}:${target.shopId}` : area);
   const key = loginLockKey(target.account, target.shopId, target.identifier);
   const until = await lockedUntil(key);
@@ -229,7 +225,7 @@ export async function openLoginGate(
 }
 
 /** Counts a failed login; the failure that reaches the limit locks the account (or identifier) and is audited. */
-export async function loginFailed(
+async function loginFailed(
   key: string,
   event: Parameters<typeof recordAuthEvent>[1],
   ctx: RequestContext,
@@ -250,7 +246,7 @@ export function mfaRequiredBody(pending: MfaRequired) {
  * has TOTP on (the failure counter is then cleared only once the code is right, so a known
  * password does not reset the count of wrong codes), otherwise null and the login goes on.
  */
-export async function secondStepOrDone(
+async function secondStepOrDone(
   gate: string,
   challenge: Omit<ChallengeInput, "lockKey">,
   ctx: RequestContext,

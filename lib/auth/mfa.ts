@@ -22,7 +22,7 @@ import { keyId } from "./tokens";
 const TOTP = { digits: 6, period: 30, toleranceSeconds: 30 } as const;
 /** The second step must follow the password within ten minutes, in at most five tries (S35, S51). */
 export const CHALLENGE = { seconds: 10 * 60, attempts: 5 } as const;
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 
 export type MfaPrincipal =
   { userId: string; customerId?: undefined } | { customerId: string; userId?: undefined };
@@ -45,7 +45,7 @@ function encryptionKey(signingSecret: string): Buffer {
   return Buffer.from(hkdfSync("sha256", signingSecret, "orion", "totp-secret-encryption", 32));
 }
 
-export function encryptSecret(plain: string): string {
+function encryptSecret(plain: string): string {
   const signing = config().jwtSecrets.current;
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", encryptionKey(signing), iv);
@@ -59,7 +59,7 @@ export function encryptSecret(plain: string): string {
   ].join(".");
 }
 
-export function decryptSecret(stored: string): string | null {
+function decryptSecret(stored: string): string | null {
   const [version, kid, iv, data, tag] = stored.split(".");
   const { current, previous } = config().jwtSecrets;
   const signing = [current, ...previous].find((s) => keyId(s) === kid);
@@ -88,14 +88,7 @@ export const recoveryCodeField = z
   .pipe(z.string().regex(/^[A-Z2-7]{16}$/, { message: "Recovery codes look like ABCD-EFGH-JKLM-NPQR" }));
 
 /** A second factor as typed: an app code or a recovery code, exactly one. */
-export const secondFactorSchema = z
-  .object({ code: totpCodeField.optional(), recovery_code: recoveryCodeField.optional() })
-  .refine((v) => Boolean(v.code) !== Boolean(v.recovery_code), {
-    message: "Send either code or recovery_code",
-    path: ["code"],
-  });
-
-export type SecondFactor = z.infer<typeof secondFactorSchema>;
+export type SecondFactor = { code?: string; recovery_code?: string };
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

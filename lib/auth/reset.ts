@@ -19,7 +19,7 @@ import { assertStrongPassword } from "./password-strength";
 import { hashPassword, newPasswordSchema } from "./passwords";
 import { accountAllows, spend } from "./throttle";
 
-export const RESET_MINUTES = 30;
+const RESET_MINUTES = 30;
 
 class WrongPlace extends Error {}
 

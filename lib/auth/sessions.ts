@@ -9,7 +9,7 @@ import type { RequestContext } from "@/lib/http";
 import { AREAS, type AreaName } from "./areas";
 
 /** Refresh lifetime with "remember me"; otherwise the refresh cookie lasts the browser session. */
-export const REMEMBER_ME_DAYS = 30;
+const REMEMBER_ME_DAYS = 30;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

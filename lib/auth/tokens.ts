@@ -5,7 +5,7 @@ import { type JWTPayload, type JWTVerifyGetKey, SignJWT, jwtVerify } from "jose"
 import { config } from "@/lib/config";
 import { AREAS, type AreaName, isAreaName } from "./areas";
 
-export const ISSUER = "orion";
+const ISSUER = "orion";
 const ALGORITHM = "HS256";
 const CLOCK_TOLERANCE_SECONDS = 30;
 const MAX_TOKEN_LENGTH = 4096;

@@ -52,11 +52,7 @@ export const changeSchema = z
   });
 
 /** Re-authentication before a factor change: a wrong password is a field error, nothing changes. */
-export async function assertOwnPassword(
-  holder: TotpHolder,
-  password: string,
-  ctx: RequestContext,
-): Promise<void> {
+async function assertOwnPassword(holder: TotpHolder, password: string, ctx: RequestContext): Promise<void> {
   const p = holder.principal;
   const [row] = p.userId
     ? await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, p.userId))

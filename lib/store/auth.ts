@@ -44,7 +44,7 @@ export type StoreLoginInput = z.infer<typeof storeLoginSchema>;
 
 export type StoreLogin = { user: User; store: Store; storeRole: StoreRole; tokens: IssuedTokens };
 
-export function storeLoginView(login: Omit<StoreLogin, "tokens">) {
+function storeLoginView(login: Omit<StoreLogin, "tokens">) {
   return {
     user: {
       id: login.user.id,

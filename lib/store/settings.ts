@@ -12,7 +12,7 @@ import { hexColorField, imageUrlField, patchSchema, textField } from "@/lib/vali
 
 export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;
 
-export const themeSchema = z.object({
+const themeSchema = z.object({
   primaryColor: hexColorField,
   accentColor: hexColorField,
   logoUrl: z.union([imageUrlField, z.literal("").transform(() => null), z.null()]).default(null),

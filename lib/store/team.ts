@@ -28,7 +28,7 @@ import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/on
 import { emailField, textField } from "@/lib/validation";
 import { STORE_ROLES } from "@/lib/auth/permissions";
 
-export const INVITATION_HOURS = 72;
+const INVITATION_HOURS = 72;
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 

@@ -28,7 +28,7 @@ export function readCart(value: string | undefined): CartLine[] {
   }
 }
 
-export function writeCart(lines: CartLine[]): string {
+function writeCart(lines: CartLine[]): string {
   const compact = lines.slice(0, MAX_LINES).map((l) => ({ p: l.productId, q: l.quantity }));
   return Buffer.from(JSON.stringify(compact)).toString("base64url");
 }
@@ -52,7 +52,7 @@ export function setLine(lines: CartLine[], productId: string, quantity: number, 
   return next > 0 ? [...others, { productId, quantity: next }] : others;
 }
 
-export type PricedLine = { product: Product; quantity: number; lineCents: number };
+type PricedLine = { product: Product; quantity: number; lineCents: number };
 
 /** The cart with current prices; lines whose product is gone or hidden drop out. */
 export async function priceCart(storeId: string, lines: CartLine[]) {

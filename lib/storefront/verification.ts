@@ -10,7 +10,7 @@ import { sendMail } from "@/lib/mail/send";
 import { verificationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 
-export const VERIFICATION_HOURS = 24;
+const VERIFICATION_HOURS = 24;
 const RESEND_INTERVAL_SECONDS = 60;
 
 export async function sendVerification(

@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { type Store, storeDomains, stores } from "@/db/schema";
 import { processSingleton } from "@/lib/process-global";
 
-export const STORE_CACHE_MS = 5_000;
+const STORE_CACHE_MS = 5_000;
 
 // On globalThis: the request layer and the route handlers are separate bundles in one process,
 // and a change made through either must be seen by both.
@@ -41,7 +41,7 @@ export function forgetStore(slug: string): void {
 }
 
 /** How long a custom domain's answer is kept: a domain added or verified works within this. */
-export const DOMAIN_CACHE_MS = 30_000;
+const DOMAIN_CACHE_MS = 30_000;
 
 const byDomain = processSingleton(
   "orionSlugByDomain",

@@ -15,7 +15,7 @@ export const TEST_JWT_SECRET = "orion-test-secret-0123456789abcdef0123456789abcd
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
-export function adminDatabaseUrl(): string {
+function adminDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
