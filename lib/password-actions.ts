@@ -3,7 +3,7 @@
 import "server-only";
 import { type ActionState, apiErrorState, parseForm } from "@/lib/actions";
 import type { AreaName } from "@/lib/auth/areas";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import {
   FORGOT_ANSWER,
   RESET_REFUSED,

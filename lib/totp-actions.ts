@@ -4,7 +4,7 @@ import "server-only";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
-import { ApiError, type FieldError } from "@/lib/auth/errors";
+import { ApiError, type FieldError } from "@/lib/http/errors";
 import { textField } from "@/lib/validation";
 import {
   type TotpHolder,

@@ -1,6 +1,6 @@
 // Field schemas shared by the JSON API and the forms: the same rules whichever way data comes.
 import { z } from "zod";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 
 /** A checkbox from a form ("on"), or a JSON boolean. */
 export const booleanField = z

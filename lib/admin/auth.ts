@@ -3,7 +3,7 @@ import "server-only";
 import type { User } from "@/db/schema";
 import { isActiveIn } from "@/lib/auth/accounts";
 import { AREAS } from "@/lib/auth/areas";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import {
   type AreaLogin,
   type IssuedTokens,

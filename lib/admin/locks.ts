@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { customers, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { AREAS, AREA_NAMES } from "@/lib/auth/areas";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import {
   type LockAccount,
   clearFailures,

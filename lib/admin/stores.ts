@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Store, type StoreTheme, storeDomains, storeMembers, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { AREAS } from "@/lib/auth/areas";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";

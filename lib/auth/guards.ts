@@ -20,7 +20,7 @@ import {
 import { type AccessMethod } from "@/lib/stores/resolve";
 import { type Permission, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { AREAS, type AreaDefinition, type AreaName, scopeOf } from "./areas";
-import { ApiError, invalidToken } from "./errors";
+import { ApiError, invalidToken } from "@/lib/http/errors";
 import { isUuid } from "@/lib/validation";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "./paths";
 import { loginRedirectUrl, safeNext } from "./safe-next";

@@ -18,7 +18,7 @@ import {
 } from "./accounts";
 import type { AreaName, CookieScope } from "./areas";
 import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
-import { ApiError, invalidToken } from "./errors";
+import { ApiError, invalidToken } from "@/lib/http/errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { type OpenSessionInput, hashToken, openSession, revokeSession, rotateRefreshToken } from "./sessions";
 import {

@@ -13,7 +13,7 @@ import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/http";
 import { textField } from "@/lib/validation";
 import type { AreaName } from "./areas";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { endResetLinks } from "./reset";
 import { hashToken } from "./sessions";
 import { keyId } from "./tokens";

@@ -9,7 +9,7 @@ import type { RequestContext } from "@/lib/http";
 import { textField } from "@/lib/validation";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
 import { clearedMfaCookie, mfaCookie } from "./cookies";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { type IssuedTokens, type MfaLoginInput, type MfaRequired, sessionCookies } from "./login";
 import { CHALLENGE } from "./mfa";
 import { safeNext } from "./safe-next";

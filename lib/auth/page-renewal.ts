@@ -6,7 +6,7 @@ import type { RequestContext } from "@/lib/http";
 import { storeBySlug } from "@/lib/stores/lookup";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
 import type { CookieSpec } from "./cookies";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { refreshArea, sessionCookies } from "./login";
 import { PAGE_RENEWAL_GRACE_SECONDS } from "./sessions";
 

@@ -4,7 +4,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/language-common";
 import { dictionary as englishDictionary, translations } from "@zxcvbn-ts/language-en";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { MAX_PASSWORD_BYTES, passwordBytes } from "./passwords";
 import { processSingleton } from "@/lib/process-global";
 

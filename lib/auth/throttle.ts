@@ -16,7 +16,7 @@ import { db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { config } from "@/lib/config";
 import { budgetKeyOfIp } from "@/lib/net/forwarded";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { processSingleton } from "@/lib/process-global";
 
 /** Failures that lock an account, the window they count in, and how long the lock lasts. */

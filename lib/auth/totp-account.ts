@@ -6,11 +6,11 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { customers, users } from "@/db/schema";
-import { methodAnswer } from "@/lib/api-methods";
+import { methodAnswer } from "@/lib/http/methods";
 import { type RequestContext, json, readJson } from "@/lib/http";
 import { AREAS, type AreaName } from "./areas";
 import type { AdminPrincipal, CustomerPrincipal, StorePrincipal } from "./guards";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import {
   type MfaPrincipal,
   beginTotpEnrolment,

@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { type Store, type StoreRole, type User, storeMembers, users } from "@/db/schema";
 import { isActiveIn } from "@/lib/auth/accounts";
 import { AREAS } from "@/lib/auth/areas";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import {
   type AreaLogin,
   type IssuedTokens,

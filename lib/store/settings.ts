@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { type StoreTheme, storeDomains, stores } from "@/db/schema";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
 import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
 import { hexColorField, imageUrlField, patchSchema, textField } from "@/lib/validation";

@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { platformLink } from "@/lib/links";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import type { StorePrincipal } from "@/lib/auth/guards";
 import { hasTotp } from "@/lib/auth/mfa";
 import { assertStrongPassword } from "@/lib/auth/password-strength";

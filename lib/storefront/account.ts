@@ -17,7 +17,7 @@ import {
   wishlistItems,
 } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { isOwnPassword } from "@/lib/auth/own-password";
 import { AREAS } from "@/lib/auth/areas";

@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { clearedCookies } from "@/lib/auth/cookies";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
 import {
   type MfaRequired,
@@ -15,7 +15,7 @@ import {
   sessionCookies,
   tokenBody,
 } from "@/lib/auth/login";
-import { methodAnswer } from "@/lib/api-methods";
+import { methodAnswer } from "@/lib/http/methods";
 import { withCookies } from "@/lib/auth/respond";
 import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
 import { endOwnSession, listSessions, sessionView } from "@/lib/auth/session-list";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Customer, type Store, customers, stores } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError, databaseError } from "@/lib/auth/errors";
+import { ApiError, databaseError } from "@/lib/http/errors";
 import {
   type AreaLogin,
   type IssuedTokens,

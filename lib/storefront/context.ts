@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { Store } from "@/db/schema";
 import { accessMethodOf } from "@/lib/auth/guards";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
 import { storefrontLink } from "@/lib/links";
 import { edgeOf } from "@/lib/net/edge";

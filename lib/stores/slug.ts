@@ -1,6 +1,6 @@
 // Store slugs in URLs are lowercase: an upper-case form redirects with 308, so the
 // cookie Path always matches; anything that cannot be a slug is not found.
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, assertSameOriginAction, parseForm, runAction } from "@/lib/actions";
 import { clearedCookies } from "@/lib/auth/cookies";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { sessionCookies } from "@/lib/auth/login";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";

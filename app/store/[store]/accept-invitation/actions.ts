@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, parseForm } from "@/lib/actions";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 import { loginPasswordSchema } from "@/lib/auth/passwords";
 import { completeAcceptMfa, signInToAccept } from "@/lib/store/auth";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
 import { booleanField } from "@/lib/validation";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 import { completeStoreMfa, loginStore, storeLoginSchema } from "@/lib/store/auth";
 

@@ -1,5 +1,5 @@
-import { otherMethods } from "@/lib/api-methods";
-import { ApiError } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ApiError } from "@/lib/http/errors";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { signInToAccept, storeLoginResponse } from "@/lib/store/auth";
 import { InvitationError, acceptInvitation, acceptSchema } from "@/lib/store/team";

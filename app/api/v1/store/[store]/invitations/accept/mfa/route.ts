@@ -1,5 +1,5 @@
-import { otherMethods } from "@/lib/api-methods";
-import { ApiError } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ApiError } from "@/lib/http/errors";
 import { apiRoute, readJson, requestContext } from "@/lib/http";
 import { acceptMfaSchema, completeAcceptMfa, storeLoginResponse } from "@/lib/store/auth";
 import { InvitationError } from "@/lib/store/team";

@@ -4,7 +4,7 @@
 // A route file ends with `export const { …the rest… } = otherMethods({ GET, PATCH })`; a
 // router behind a catch-all segment (storefront, TOTP) exports every method and asks
 // `methodAnswer` with the methods of the path it matched. Unknown paths: app/api/[[...path]].
-import { ApiError, NO_STORE, errorResponse } from "@/lib/auth/errors";
+import { ApiError, NO_STORE, errorResponse } from "@/lib/http/errors";
 
 const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
 

@@ -2,7 +2,7 @@
 // ApiError, plus the wrapper every route handler goes through.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ApiError, errorResponse, validationError } from "@/lib/auth/errors";
+import { ApiError, errorResponse, validationError } from "@/lib/http/errors";
 import { edgeOf } from "@/lib/net/edge";
 import { hostOfRequest } from "@/lib/stores/host";
 
@@ -45,7 +45,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parsed.data;
 }
 
-export { json } from "@/lib/auth/errors";
+export { json } from "@/lib/http/errors";
 
 /**
  * The caller's address: the socket's peer, or what a trusted proxy said, as Orion's server
