@@ -15,9 +15,9 @@ import { requestContext } from "@/lib/http";
 import { EDGE_SECRET_ENV, edgeOf } from "@/lib/net/edge";
 import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
 import { NONCE_HEADER, newNonce, pageCsp, referrerPolicyFor } from "@/lib/security-headers";
-import { recognizeHost } from "@/lib/stores/host";
-import { storeBySlug } from "@/lib/stores/lookup";
-import { type AccessMethod, slugAfter } from "@/lib/stores/resolve";
+import { recognizeHost } from "@/lib/tenancy/host";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { type AccessMethod, slugAfter } from "@/lib/tenancy/resolve";
 import { processSingleton } from "@/lib/process-global";
 
 // Next.js hands a rewrite to another host name back to the server as a new request (and a

@@ -18,7 +18,7 @@ import {
   parseLockKey,
 } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
-import { storeByCode } from "@/lib/stores/lookup";
+import { storeByCode } from "@/lib/tenancy/lookup";
 import { textField } from "@/lib/validation";
 import { findUserByLogin } from "@/lib/users";
 

@@ -12,8 +12,8 @@ import { AREAS } from "@/lib/auth/areas";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { usernameField } from "@/lib/store/team";
-import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
-import { isValidSlug } from "@/lib/stores/slug";
+import { forgetDomain, forgetStore } from "@/lib/tenancy/lookup";
+import { isValidSlug } from "@/lib/tenancy/slug";
 import { containsPattern, emailField, PAGE_SIZE, patchSchema, textField } from "@/lib/validation";
 
 const DEFAULT_THEME: StoreTheme = {

@@ -17,7 +17,7 @@ import {
   totpFactors,
   users,
 } from "@/db/schema";
-import { type AccessMethod } from "@/lib/stores/resolve";
+import { type AccessMethod } from "@/lib/tenancy/resolve";
 import { type Permission, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { AREAS, type AreaDefinition, type AreaName, scopeOf } from "./areas";
 import { ApiError, invalidToken } from "@/lib/http/errors";

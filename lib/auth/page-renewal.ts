@@ -3,7 +3,7 @@
 // layer calls this when the access cookie is missing or no longer verifies.
 import "server-only";
 import type { RequestContext } from "@/lib/http";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
 import type { CookieSpec } from "./cookies";
 import { ApiError } from "@/lib/http/errors";

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError, errorResponse, validationError } from "@/lib/http/errors";
 import { edgeOf } from "@/lib/net/edge";
-import { hostOfRequest } from "@/lib/stores/host";
+import { hostOfRequest } from "@/lib/tenancy/host";
 
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -29,7 +29,7 @@ import {
 import { withCookies } from "@/lib/auth/respond";
 import { type RequestContext, json } from "@/lib/http";
 import { invitationTokenField, joinWithAccount, liveInvitation } from "@/lib/store/team";
-import { storeByCode } from "@/lib/stores/lookup";
+import { storeByCode } from "@/lib/tenancy/lookup";
 import { findUserByEmail, findUserByLogin } from "@/lib/users";
 import { textField } from "@/lib/validation";
 

@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { type StoreTheme, storeDomains, stores } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
-import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
+import { forgetDomain, forgetStore } from "@/lib/tenancy/lookup";
 import { hexColorField, imageUrlField, patchSchema, textField } from "@/lib/validation";
 
 export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;

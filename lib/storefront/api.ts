@@ -29,7 +29,7 @@ import {
   resetSchema,
 } from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
-import { RESERVED_SLUGS, isValidSlug } from "@/lib/stores/slug";
+import { RESERVED_SLUGS, isValidSlug } from "@/lib/tenancy/slug";
 import { idParam, listQuery, queryObject, textField } from "@/lib/validation";
 import {
   addToWishlist,

@@ -8,14 +8,14 @@ import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
 import { storefrontLink } from "@/lib/links";
 import { edgeOf } from "@/lib/net/edge";
-import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
+import { storeBySlug, storeSlugByDomain } from "@/lib/tenancy/lookup";
 import {
   type AccessMethod,
   classifyHost,
   hostnameOf,
   resolveApiStore,
   storefrontBase,
-} from "@/lib/stores/resolve";
+} from "@/lib/tenancy/resolve";
 
 export type StorefrontContext = { store: Store; method: AccessMethod; base: string };
 

@@ -2,7 +2,7 @@ import type { CSSProperties, ReactNode } from "react";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { storefrontPage } from "@/lib/storefront/context";
-import { isValidSlug } from "@/lib/stores/slug";
+import { isValidSlug } from "@/lib/tenancy/slug";
 import { notFound } from "next/navigation";
 
 /** The shop's frame, themed by the store: its colours as CSS variables, its font and logo. */

@@ -14,7 +14,7 @@ import {
   invitationTokenField,
   usernameField,
 } from "@/lib/store/team";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { withConfirmation } from "@/lib/validation";
 
 /** Where the code of an account with two-factor sign-in is asked for, the invitation kept. */
