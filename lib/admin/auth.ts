@@ -54,13 +54,10 @@ export async function loginAdmin(input: LoginInput, ctx: RequestContext): Promis
   const result = await runLogin(
     {
       area: "admin",
+      identifier: input.email_or_username,
       password: input.password,
       rememberMe: input.remember_me,
-      target: {
-        account: candidate ? { userId: candidate.id } : null,
-        identifier: input.email_or_username,
-        shopId: null,
-      },
+      store: null,
       candidate,
       eligible: (user) => isActiveIn(AREAS.admin, user),
       refused: (user) => ({

@@ -16,7 +16,7 @@ import {
   sessionOwner,
   touchAccount,
 } from "./accounts";
-import type { AreaName, CookieScope } from "./areas";
+import { AREAS, type AreaName, type CookieScope } from "./areas";
 import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
 import { ApiError, invalidToken } from "@/lib/http/errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
@@ -363,10 +363,12 @@ type Refusal = { event: Parameters<typeof recordAuthEvent>[1]; error: ApiError }
 /** What an area supplies to the one login sequence. */
 export type LoginAttempt<C extends Account> = {
   area: AreaName;
+  /** As typed (the lock of an identifier no account has, and the audit trail). */
+  identifier: string;
   password: string;
   rememberMe: boolean;
-  /** Who the login is for, as far as is known before the password: for the gate. */
-  target: LoginTarget;
+  /** The store asked for, where the area has stores; a shop's logins have their own budget. */
+  store: Store | null;
   /** The account the identifier names, if one does. */
   candidate: C | null;
   /** Whether the candidate may sign in here; only then is its own hash compared (else a dummy). */
@@ -389,8 +391,18 @@ export async function runLogin<C extends Account>(
   attempt: LoginAttempt<C>,
   ctx: RequestContext,
 ): Promise<AreaLogin | MfaRequired> {
-  const { area, candidate } = attempt;
-  const gate = await openLoginGate(area, attempt.target, ctx);
+  const { area, candidate, store } = attempt;
+  const ofShop = AREAS[area].account.table === "customers";
+  const gate = await openLoginGate(
+    area,
+    {
+      account: candidate ? (ofShop ? { customerId: candidate.id } : { userId: candidate.id }) : null,
+      identifier: attempt.identifier,
+      shopId: ofShop && store ? store.id : null,
+      storeId: store?.id ?? null,
+    },
+    ctx,
+  );
   const eligible = candidate && (await attempt.eligible(candidate)) ? candidate : null;
   const account = await checkPassword(eligible, attempt.password, () => true);
   const refusal = account ? (attempt.afterPassword?.(account) ?? null) : attempt.refused(candidate);

@@ -119,14 +119,10 @@ export async function loginStore(
   const result = await runLogin(
     {
       area: "store",
+      identifier: input.email_or_username,
       password: input.password,
       rememberMe: input.remember_me,
-      target: {
-        account: candidate ? { userId: candidate.id } : null,
-        identifier: input.email_or_username,
-        shopId: null,
-        storeId: store?.id ?? null,
-      },
+      store,
       candidate,
       eligible: async (user) => {
         member = store ? await membership(store.id, user.id) : undefined;
@@ -177,14 +173,10 @@ export async function signInToAccept(
   const result = await runLogin(
     {
       area: "store",
+      identifier: email,
       password: input.password,
       rememberMe: false,
-      target: {
-        account: candidate ? { userId: candidate.id } : null,
-        identifier: email,
-        shopId: null,
-        storeId: store.id,
-      },
+      store,
       candidate,
       eligible: mayJoin,
       refused: () => ({

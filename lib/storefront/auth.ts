@@ -139,13 +139,10 @@ export async function loginCustomer(
   const result = await runLogin(
     {
       area: "customer",
+      identifier: email,
       password: input.password,
       rememberMe: input.remember_me,
-      target: {
-        account: candidate ? { customerId: candidate.id } : null,
-        identifier: email,
-        shopId: store.id,
-      },
+      store,
       candidate,
       eligible: (customer) => customer.isActive,
       refused: (customer) => ({
