@@ -4,7 +4,7 @@
 // verifiable token to their area's login. The guards of lib/auth make the real check.
 import { type NextRequest, NextResponse } from "next/server";
 import { AREAS, AREA_NAMES, type AreaName, type CookieScope, scopeOf } from "@/lib/auth/areas";
-import { type CookieSpec, clearedCookies, serializeCookie } from "@/lib/auth/cookies";
+import { type CookieSpec, clearedCookies, serializeCookie, soleCookie } from "@/lib/auth/cookies";
 import { renewFromRefreshCookie } from "@/lib/auth/page-renewal";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "@/lib/auth/paths";
 import { loginRedirectUrl, safeNext } from "@/lib/auth/safe-next";
@@ -91,11 +91,12 @@ async function requireToken(
   visiblePath: string,
 ): Promise<NextResponse | null> {
   const def = AREAS[area];
+  const cookieHeader = request.headers.get("cookie");
   const token =
-    request.cookies.get(def.accessCookie)?.value ?? bearerToken(request.headers.get("authorization"));
+    soleCookie(cookieHeader, def.accessCookie) ?? bearerToken(request.headers.get("authorization"));
   // Any sound token passes: a token of another area gets the guard's 403 page, not a login.
   if (token && (await verifyAccessToken(token))) return null;
-  const refresh = request.cookies.get(def.refreshCookie)?.value;
+  const refresh = soleCookie(cookieHeader, def.refreshCookie);
   if (refresh) {
     const renewal = await renewFromRefreshCookie(area, scope, refresh, requestContext(request.headers));
     if (renewal) {

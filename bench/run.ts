@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -28,18 +29,37 @@ import {
   ensureBuilt,
   startServer,
 } from "../tests/support/server";
+import { testPort } from "../tests/support/ports";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
 
 const BCRYPT_COST = 12; // the app's default (lib/config.ts); the server and the seeded hashes use it
-const PORT = Number(process.env.ORION_BENCH_PORT ?? 3300);
+// Both servers' ports move with ORION_PORT_OFFSET, like the tests'.
+const PORT = testPort("ORION_BENCH_PORT", 3300);
+const PLAIN_PORT = PORT + 1; // the second server, session cache off
 const HOST = "127.0.0.1";
 const ADMIN = { email_or_username: "admin", password: "admin123" } as const;
 
 const RATIO = { connections: 10, warmupSeconds: 3, rounds: 3, roundSeconds: 5, target: 0.85 } as const;
 const LOGIN = { connections: 8, seconds: 10, compareSamples: 5, target: 0.85 } as const;
 const ELD_TARGET_P99_MS = 20;
+// Pages: a store dashboard with and without the request layer (P6), a storefront page by its
+// custom domain and by path (P7); rounds interleaved like /me ÷ /health.
+const PAGES = { connections: 8, warmupSeconds: 2, rounds: 3, roundSeconds: 4 } as const;
+const P6_TARGET = 0.75;
+const P7_TARGET = 0.9;
+const CUSTOMER = { email_or_username: "customer@example.com", password: "customer123" } as const;
+// P5: one store with 1,000 customers, then with 1,000,000 (seeded in SQL with copies of one
+// real bcrypt hash); login p50 and guarded-request p50 at each size.
+const SCALE = {
+  small: 1_000,
+  large: 1_000_000,
+  loginSeconds: 6,
+  guardSeconds: 4,
+  guardConnections: 4,
+  target: 1.2,
+} as const;
 // Wrong-password logins of existing accounts against logins of unknown ones, one at a time,
 // interleaved; each existing account fails once, so no lockout interferes (checklist S38).
 const FAILURE_TIMING = { pairs: 25, maxDeltaMs: 25 } as const;
@@ -93,9 +113,10 @@ async function load(
   connections: number,
   seconds: number,
   extra: Omit<AutocannonOptions, "url" | "connections" | "duration"> = {},
+  port: number = PORT,
 ): Promise<Load> {
   const r = await autocannon({
-    url: `http://${HOST}:${PORT}${pathname}`,
+    url: `http://${HOST}:${port}${pathname}`,
     connections,
     duration: seconds,
     ...extra,
@@ -428,6 +449,96 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+/** Status of one GET over node:http (fetch will not send a Host of our choosing). */
+function statusOf(port: number, pathname: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: HOST, port, path: pathname, headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function expectStatus(
+  port: number,
+  pathname: string,
+  headers: Record<string, string>,
+  status = 200,
+): Promise<void> {
+  const got = await statusOf(port, pathname, headers);
+  if (got !== status)
+    throw new Error(`GET ${pathname} ${JSON.stringify(headers)} answered ${got}, expected ${status}`);
+}
+
+async function tokenFrom(url: string, body: Record<string, string>): Promise<string> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer: unknown = await res.json().catch(() => null);
+  const token =
+    typeof answer === "object" && answer !== null
+      ? (answer as Record<string, unknown>).access_token
+      : undefined;
+  if (res.status !== 200 || typeof token !== "string") {
+    throw new Error(`login at ${url} failed: HTTP ${res.status} ${JSON.stringify(answer)}`);
+  }
+  return token;
+}
+
+/**
+ * Brings the ORION store to `total` customers, each a copy of the demo shopper's real bcrypt
+ * hash, in one INSERT … generate_series; then ANALYZE, so the planner knows the new size.
+ */
+async function growCustomers(
+  databaseUrl: string,
+  total: number,
+): Promise<{ count: number; seconds: number }> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const t0 = performance.now();
+    const [store] = await sql<{ id: string }[]>`select id from stores where slug = 'orion'`;
+    const counted = async (): Promise<number> =>
+      (await sql<{ n: number }[]>`select count(*)::int as n from customers where store_id = ${store!.id}`)[0]!
+        .n;
+    const n = await counted();
+    if (n < total) {
+      await sql`
+        insert into customers (store_id, email, customer_number, first_name, last_name, password_hash)
+        select ${store!.id}, 'bench-' || g || '@example.com', 'BENCH-' || g, 'Bench', 'Shopper',
+               (select password_hash from customers where store_id = ${store!.id} and email = ${CUSTOMER.email_or_username})
+        from generate_series(${n + 1}::int, ${total}::int) as g`;
+      await sql`analyze customers`;
+    }
+    return { count: await counted(), seconds: round((performance.now() - t0) / 1000, 1) };
+  } finally {
+    await sql.end();
+  }
+}
+
+type Check = {
+  id: string;
+  name: string;
+  value: number | null;
+  target: number;
+  better: "higher" | "lower";
+  pass: boolean;
+};
+
+function check(
+  id: string,
+  name: string,
+  value: number | null,
+  target: number,
+  better: Check["better"],
+): Check {
+  const pass = value !== null && (better === "higher" ? value >= target : value <= target);
+  return { id, name, value: value === null ? null : round(value, 3), target, better, pass };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date();
@@ -435,6 +546,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
 
   await assertPortFree(PORT);
+  await assertPortFree(PLAIN_PORT);
   ensureBuilt();
 
   log("creating and seeding a database (bcrypt cost 12)");
@@ -455,12 +567,21 @@ async function main(): Promise<void> {
     .join(" ");
   // One file per server process ("%p" = its pid); the directory is new, so its files are ours.
   const eldFile = path.join(eldDir, "eld-%p.json");
+  const benchEnv = { BCRYPT_COST: String(BCRYPT_COST), ORION_BENCH_ROUTES: "1" };
   const server: TestServer = await startServer({
     databaseUrl: database.url,
     port: PORT,
-    env: { BCRYPT_COST: String(BCRYPT_COST), NODE_OPTIONS: nodeOptions, ORION_ELD_FILE: eldFile },
+    env: { ...benchEnv, NODE_OPTIONS: nodeOptions, ORION_ELD_FILE: eldFile },
   });
   cleanups.push(() => server.stop());
+  // The same build with the session cache off: the guard's query on every request.
+  log(`starting a second server, session cache off, on ${HOST}:${PLAIN_PORT}`);
+  const plain: TestServer = await startServer({
+    databaseUrl: database.url,
+    port: PLAIN_PORT,
+    env: { ...benchEnv, AUTH_SESSION_CACHE: "off" },
+  });
+  cleanups.push(() => plain.stop());
   const serverPid = server.process.pid;
   if (serverPid === undefined) throw new Error("the server process has no pid");
   const probes = new EventLoopProbes(eldDir, serverPid);
@@ -468,8 +589,10 @@ async function main(): Promise<void> {
 
   const token = await login(server.url);
   const auth = { authorization: `Bearer ${token}` };
-  const check = await fetch(`${server.url}/api/v1/admin/auth/me`, { headers: auth });
-  if (check.status !== 200) throw new Error(`GET /api/v1/admin/auth/me answered ${check.status}`);
+  const check200 = await fetch(`${server.url}/api/v1/admin/auth/me`, { headers: auth });
+  if (check200.status !== 200) throw new Error(`GET /api/v1/admin/auth/me answered ${check200.status}`);
+  // The session cache fills once the listener has heard its own probe (about a second).
+  await sleep(2000);
 
   // One measured window: the load, and the server's event loop and CPU over the same window.
   type Phase = Load & { server: Eld; serverCpuMsPerRequest: number };
@@ -484,52 +607,105 @@ async function main(): Promise<void> {
       serverCpuMsPerRequest: answered > 0 ? round(eld.cpuMs / answered, 3) : 0,
     };
   };
-
-  // 1. /me against /health, interleaved.
-  const c = RATIO.connections;
-  const health = (seconds: number): Promise<Phase> => phase("/api/v1/health", c, seconds);
-  const me = (seconds: number): Promise<Phase> =>
-    phase("/api/v1/admin/auth/me", c, seconds, { headers: auth });
-  log(`warm-up: ${RATIO.warmupSeconds} s per endpoint`);
-  await health(RATIO.warmupSeconds);
-  await me(RATIO.warmupSeconds);
-  const rounds: Array<{ round: number; order: string; health: Phase; me: Phase; ratio: number }> = [];
-  for (let i = 0; i < RATIO.rounds; i++) {
-    const healthFirst = i % 2 === 0;
-    const order = healthFirst ? "health→me" : "me→health";
-    log(`round ${i + 1}/${RATIO.rounds}: ${order}, ${RATIO.roundSeconds} s each`);
-    let h: Phase;
-    let m: Phase;
-    if (healthFirst) {
-      h = await health(RATIO.roundSeconds);
-      m = await me(RATIO.roundSeconds);
-    } else {
-      m = await me(RATIO.roundSeconds);
-      h = await health(RATIO.roundSeconds);
+  type Round = { round: number; order: string; num: Load; den: Load; ratio: number };
+  /** `num` over `den` in req/s: a warm-up each, then rounds in alternating order; median ratio. */
+  const sideBySide = async (
+    label: string,
+    num: (seconds: number) => Promise<Load>,
+    den: (seconds: number) => Promise<Load>,
+    cfg: { warmupSeconds: number; rounds: number; roundSeconds: number },
+  ): Promise<{ rounds: Round[]; median: number }> => {
+    log(`${label}: warm-up ${cfg.warmupSeconds} s each, ${cfg.rounds} rounds of ${cfg.roundSeconds} s`);
+    await den(cfg.warmupSeconds);
+    await num(cfg.warmupSeconds);
+    const rounds: Round[] = [];
+    for (let i = 0; i < cfg.rounds; i++) {
+      const denFirst = i % 2 === 0;
+      let d: Load;
+      let n: Load;
+      if (denFirst) {
+        d = await den(cfg.roundSeconds);
+        n = await num(cfg.roundSeconds);
+      } else {
+        n = await num(cfg.roundSeconds);
+        d = await den(cfg.roundSeconds);
+      }
+      const order = denFirst ? "baseline first" : "measured first";
+      rounds.push({ round: i + 1, order, num: n, den: d, ratio: d.rps > 0 ? n.rps / d.rps : 0 });
     }
-    rounds.push({ round: i + 1, order, health: h, me: m, ratio: h.rps > 0 ? m.rps / h.rps : 0 });
-  }
-  const medianRatio = median(rounds.map((r) => r.ratio));
-  const cpuPerRequest = {
-    healthMs: median(rounds.map((r) => r.health.serverCpuMsPerRequest)),
-    meMs: median(rounds.map((r) => r.me.serverCpuMsPerRequest)),
+    return { rounds, median: median(rounds.map((r) => r.ratio)) };
   };
 
-  // 2. Logins against the hash limit, with the server's event-loop delay.
+  // P1. /me against /health, interleaved (and the same without the session cache, for reference).
+  const c = RATIO.connections;
+  const p1 = await sideBySide(
+    "P1 /me ÷ /health",
+    (s) => phase("/api/v1/admin/auth/me", c, s, { headers: auth }),
+    (s) => phase("/api/v1/health", c, s),
+    RATIO,
+  );
+  const plainToken = await login(plain.url);
+  const p1Plain = await sideBySide(
+    "P1 without the session cache",
+    (s) =>
+      load("/api/v1/admin/auth/me", c, s, { headers: { authorization: `Bearer ${plainToken}` } }, PLAIN_PORT),
+    (s) => load("/api/v1/health", c, s, {}, PLAIN_PORT),
+    RATIO,
+  );
+  const cpuPerRequest = {
+    healthMs: median(p1.rounds.map((r) => (r.den as Phase).serverCpuMsPerRequest)),
+    meMs: median(p1.rounds.map((r) => (r.num as Phase).serverCpuMsPerRequest)),
+  };
+
+  // P6. A store dashboard page through the request layer and the same page outside its matcher.
+  const staffToken = await tokenFrom(`${server.url}/api/v1/store/auth/login`, {
+    email_or_username: "store_owner",
+    password: "store123",
+    store_code: "ACME",
+  });
+  const staffCookie = { cookie: `store_token=${staffToken}` };
+  await expectStatus(PORT, "/store/acme", staffCookie);
+  await expectStatus(PORT, "/bench/store/acme", staffCookie);
+  const pc = PAGES.connections;
+  const p6 = await sideBySide(
+    "P6 dashboard through ÷ without the request layer",
+    (s) => load("/store/acme", pc, s, { headers: staffCookie }),
+    (s) => load("/bench/store/acme", pc, s, { headers: staffCookie }),
+    PAGES,
+  );
+
+  // P7. The storefront's home by its custom domain and by path.
+  const domainHost = { host: `orion.lu:${PORT}` };
+  await expectStatus(PORT, "/storefront", domainHost);
+  await expectStatus(PORT, "/storefront/orion", {});
+  const p7 = await sideBySide(
+    "P7 storefront by domain ÷ by path",
+    (s) => load("/storefront", pc, s, { headers: domainHost }),
+    (s) => load("/storefront/orion", pc, s),
+    PAGES,
+  );
+
+  // P2, P3. Logins against the hash limit, with the server's event-loop delay. autocannon runs
+  // in this process: the CPU it burns meanwhile is taken off the cores the hashes could use.
   log(`timing bcrypt compareSync at cost ${hashCost} (${LOGIN.compareSamples} samples)`);
   const compare = timeCompare(hash, LOGIN.compareSamples);
-  const hashLimit = cores / (compare.medianMs / 1000);
   log(`logins: ${LOGIN.connections} at once for ${LOGIN.seconds} s`);
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
   const logins = await phase("/api/v1/admin/auth/login", LOGIN.connections, LOGIN.seconds, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(ADMIN),
     timeout: 60,
   });
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const generatorCores = (cpuUsed.user + cpuUsed.system) / 1000 / (performance.now() - wallBefore);
+  const hashLimit = cores / (compare.medianMs / 1000);
+  const hashLimitAccounted = Math.max(0.1, cores - generatorCores) / (compare.medianMs / 1000);
   const loginEld = logins.server;
-  const loginFraction = logins.rps / hashLimit;
+  const loginFraction = logins.rps / hashLimitAccounted;
 
-  // 3. Failed logins: existing account (wrong password) against unknown account.
+  // Timing. Failed logins: existing account (wrong password) against unknown account.
   log(`failure timing: ${FAILURE_TIMING.pairs} interleaved pairs, one request at a time`);
   const existing = await timingAccounts(database.url, FAILURE_TIMING.pairs);
   const knownMs: number[] = [];
@@ -545,13 +721,37 @@ async function main(): Promise<void> {
     }
   }
   const failureDelta = Math.abs(median(knownMs) - median(unknownMs));
-  const failurePass = failureDelta <= FAILURE_TIMING.maxDeltaMs;
+
+  // P5. Login and guarded request at 1,000 and at 1,000,000 customers of one store. The guarded
+  // request goes to the server without the cache, so the guard's query runs every time.
+  const shopLogin = "/api/v1/storefront/orion/auth/login";
+  const scaleAt = async (total: number) => {
+    const grown = await growCustomers(database.url, total);
+    log(`P5 at ${grown.count} customers (seeded in ${grown.seconds} s)`);
+    const shopper = await tokenFrom(`${server.url}${shopLogin}`, CUSTOMER);
+    const loginLoad = await load(shopLogin, 1, SCALE.loginSeconds, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(CUSTOMER),
+      timeout: 60,
+    });
+    const guardLoad = await load(
+      "/api/v1/storefront/orion/auth/me",
+      SCALE.guardConnections,
+      SCALE.guardSeconds,
+      { headers: { authorization: `Bearer ${shopper}` } },
+      PLAIN_PORT,
+    );
+    if (loginLoad.ok === 0 || guardLoad.ok === 0) throw new Error(`P5 at ${total}: no successful request`);
+    return { customers: grown.count, seedSeconds: grown.seconds, login: loginLoad, guard: guardLoad };
+  };
+  const small = await scaleAt(SCALE.small);
+  const large = await scaleAt(SCALE.large);
+  const loginScale = large.login.latencyMs.p50 / small.login.latencyMs.p50;
+  const guardScale = large.guard.latencyMs.p50 / Math.max(small.guard.latencyMs.p50, 0.001);
 
   // Report.
   const elapsedS = round((performance.now() - started) / 1000, 1);
-  const ratioPass = medianRatio >= RATIO.target;
-  const loginPass = loginFraction >= LOGIN.target;
-  const eldPass = loginEld.p99Ms <= ELD_TARGET_P99_MS;
   const machine = {
     cores,
     cpuModel: cpus()[0]?.model ?? "unknown",
@@ -560,15 +760,70 @@ async function main(): Promise<void> {
     loadAvg1mBefore: round(loadBefore[0] ?? 0),
     loadAvg1mAfter: round(loadavg()[0] ?? 0),
   };
+  const checks: Check[] = [
+    check("P1", "/me ÷ /health req/s", p1.median, RATIO.target, "higher"),
+    check(
+      "P2",
+      "logins/s ÷ hash limit (cores less the load generator's CPU)",
+      loginFraction,
+      LOGIN.target,
+      "higher",
+    ),
+    check(
+      "P3",
+      "event-loop delay p99 during 8 concurrent logins, ms",
+      loginEld.p99Ms,
+      ELD_TARGET_P99_MS,
+      "lower",
+    ),
+    check(
+      "P4",
+      "/me ÷ next-auth getServerSession route req/s (not measured: next-auth not installed)",
+      null,
+      1.4,
+      "higher",
+    ),
+    check("P5-login", "login p50 at 1,000,000 customers ÷ at 1,000", loginScale, SCALE.target, "lower"),
+    check(
+      "P5-guard",
+      "guarded request p50 at 1,000,000 customers ÷ at 1,000",
+      guardScale,
+      SCALE.target,
+      "lower",
+    ),
+    check(
+      "P6",
+      "store dashboard through the request layer ÷ without it, req/s",
+      p6.median,
+      P6_TARGET,
+      "higher",
+    ),
+    check("P7", "storefront page by custom domain ÷ by path, req/s", p7.median, P7_TARGET, "higher"),
+    check("T1", "failed login Δ existing − unknown, ms", failureDelta, FAILURE_TIMING.maxDeltaMs, "lower"),
+  ];
+  const roundsView = (r: { rounds: Round[]; median: number }) => ({
+    medianRatio: round(r.median, 3),
+    rounds: r.rounds.map((x) => ({
+      round: x.round,
+      order: x.order,
+      measuredRps: round(x.num.rps, 1),
+      baselineRps: round(x.den.rps, 1),
+      ratio: round(x.ratio, 3),
+      measured: x.num,
+      baseline: x.den,
+    })),
+  });
 
   const results = {
     startedAt: startedAt.toISOString(),
     elapsedSeconds: elapsedS,
     machine,
+    checks,
     setup: {
       server: "scripts/server.ts in front of Next (production build)",
       ...buildInfo(),
       url: server.url,
+      withoutSessionCache: plain.url,
       bcryptCost: BCRYPT_COST,
       adminHashCost: hashCost,
       passwordHashThreads: process.env.PASSWORD_HASH_THREADS ?? `default (cores = ${cores})`,
@@ -577,33 +832,26 @@ async function main(): Promise<void> {
     },
     authMeVsHealth: {
       connections: c,
-      warmupSeconds: RATIO.warmupSeconds,
-      roundSeconds: RATIO.roundSeconds,
-      rounds: rounds.map((r) => ({
-        round: r.round,
-        order: r.order,
-        healthRps: round(r.health.rps, 1),
-        meRps: round(r.me.rps, 1),
-        ratio: round(r.ratio, 3),
-        health: r.health,
-        me: r.me,
-      })),
-      medianRatio: round(medianRatio, 3),
+      ...roundsView(p1),
       target: RATIO.target,
-      pass: ratioPass,
       // Server process CPU (all threads) per answered request, median over the rounds; the
       // database's own CPU is not in it.
       serverCpuMsPerRequest: cpuPerRequest,
+      withoutSessionCache: roundsView(p1Plain),
     },
+    dashboardThroughVsWithoutRequestLayer: { connections: pc, ...roundsView(p6), target: P6_TARGET },
+    storefrontDomainVsPath: { connections: pc, ...roundsView(p7), target: P7_TARGET },
     login: {
       connections: LOGIN.connections,
       seconds: LOGIN.seconds,
       bcryptCompareMs: compare,
       hashLimitPerSecond: round(hashLimit, 2),
+      loadGeneratorCores: round(generatorCores, 3),
+      hashLimitAccountedPerSecond: round(hashLimitAccounted, 2),
       loginsPerSecond: round(logins.rps, 2),
       fractionOfHashLimit: round(loginFraction, 3),
+      fractionOfRawHashLimit: round(logins.rps / hashLimit, 3),
       target: LOGIN.target,
-      pass: loginPass,
       load: logins,
     },
     failureTiming: {
@@ -612,7 +860,6 @@ async function main(): Promise<void> {
       unknownAccountMedianMs: round(median(unknownMs), 1),
       deltaMs: round(failureDelta, 1),
       targetMaxDeltaMs: FAILURE_TIMING.maxDeltaMs,
-      pass: failurePass,
       existingMs: knownMs.map((v) => round(v, 1)),
       unknownMs: unknownMs.map((v) => round(v, 1)),
     },
@@ -620,77 +867,58 @@ async function main(): Promise<void> {
       note: "delay = raw monitorEventLoopDelay value minus its 10 ms sampling interval, clamped at 0",
       ...loginEld,
       targetP99Ms: ELD_TARGET_P99_MS,
-      pass: eldPass,
     },
+    scale: { small, large, loginP50Ratio: round(loginScale, 3), guardP50Ratio: round(guardScale, 3) },
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 
-  const rows: string[][] = [["Figure", "Value", "Target", "Result"]];
-  for (const r of rounds) {
+  const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(3));
+  const rows: string[][] = [["Check", "Figure", "Value", "Target", "Result"]];
+  for (const k of checks) {
     rows.push([
-      `  round ${r.round} (${r.order})`,
-      `me ${r.me.rps.toFixed(0)}/s ÷ health ${r.health.rps.toFixed(0)}/s = ${r.ratio.toFixed(3)}` +
-        `  (server CPU ${r.me.serverCpuMsPerRequest.toFixed(2)} vs ${r.health.serverCpuMsPerRequest.toFixed(2)} ms/req)`,
-      "",
-      "",
+      k.id,
+      k.name,
+      fmt(k.value),
+      `${k.better === "higher" ? "≥" : "≤"} ${k.target}`,
+      k.value === null ? "—" : verdict(k.pass),
     ]);
   }
-  rows.push([
-    "/me ÷ /health req/s (median)",
-    medianRatio.toFixed(3),
-    `≥ ${RATIO.target}`,
-    verdict(ratioPass),
-  ]);
-  rows.push([
-    "bcrypt compare, cost 12 (median)",
-    `${compare.medianMs.toFixed(1)} ms  [${compare.samplesMs.join(", ")}]`,
-    "",
-    "",
-  ]);
-  rows.push(["hash limit (cores ÷ compare)", `${hashLimit.toFixed(2)}/s  (${cores} cores)`, "", ""]);
-  rows.push([
-    "  (info) server CPU per login",
-    `${logins.serverCpuMsPerRequest.toFixed(0)} ms  (all threads; one compare ${compare.medianMs.toFixed(0)} ms)`,
-    "",
-    "",
-  ]);
-  rows.push([
-    `logins/s (${LOGIN.connections} at once, ${LOGIN.seconds} s)`,
-    `${logins.rps.toFixed(2)}/s  (${logins.ok} ok, p50 ${logins.latencyMs.p50} ms, p99 ${logins.latencyMs.p99} ms)`,
-    "",
-    "",
-  ]);
-  rows.push(["logins ÷ hash limit", loginFraction.toFixed(3), `≥ ${LOGIN.target}`, verdict(loginPass)]);
-  rows.push([
-    "server event-loop delay p99, logins",
-    `${loginEld.p99Ms.toFixed(2)} ms  (raw ${loginEld.raw.p99Ms.toFixed(2)} − ${loginEld.raw.resolutionMs}; max ${loginEld.maxMs.toFixed(2)} ms)`,
-    `≤ ${ELD_TARGET_P99_MS} ms`,
-    verdict(eldPass),
-  ]);
-  rows.push([
-    "failed login: existing − unknown (medians)",
-    `${median(knownMs).toFixed(1)} − ${median(unknownMs).toFixed(1)} ms = Δ ${failureDelta.toFixed(1)} ms (${FAILURE_TIMING.pairs} pairs)`,
-    `≤ ${FAILURE_TIMING.maxDeltaMs} ms`,
-    verdict(failurePass),
-  ]);
-  rows.push([
-    "  (info) same, /me and /health rounds",
-    `${median(rounds.map((r) => r.me.server.p99Ms)).toFixed(2)} and ` +
-      `${median(rounds.map((r) => r.health.server.p99Ms)).toFixed(2)} ms (medians of the rounds)`,
-    "",
-    "",
-  ]);
-  const failures = [...rounds.flatMap((r) => [r.health, r.me]), logins].reduce(
-    (n, l) => n + l.non2xx + l.errors + l.timeouts,
-    0,
-  );
+  const perRound = (r: { rounds: Round[] }) =>
+    r.rounds.map((x) => `${x.num.rps.toFixed(0)}/${x.den.rps.toFixed(0)}`).join(", ");
+  const info: string[][] = [
+    ["P1 rounds, req/s", perRound(p1)],
+    ["P1 without the session cache", `${p1Plain.median.toFixed(3)} (${perRound(p1Plain)})`],
+    [
+      "server CPU per /me and /health",
+      `${cpuPerRequest.meMs.toFixed(2)} and ${cpuPerRequest.healthMs.toFixed(2)} ms`,
+    ],
+    ["P6 rounds, req/s", perRound(p6)],
+    ["P7 rounds, req/s", perRound(p7)],
+    [
+      "P2 logins",
+      `${logins.rps.toFixed(2)}/s; compare ${compare.medianMs.toFixed(1)} ms; limit ${hashLimit.toFixed(2)}/s on ${cores} cores, ` +
+        `${hashLimitAccounted.toFixed(2)}/s less the generator's ${generatorCores.toFixed(2)} cores`,
+    ],
+    [
+      "P5 p50 login, guard (ms)",
+      `${small.login.latencyMs.p50}, ${small.guard.latencyMs.p50} at ${small.customers}; ` +
+        `${large.login.latencyMs.p50}, ${large.guard.latencyMs.p50} at ${large.customers} (seeded in ${large.seedSeconds} s)`,
+    ],
+    ["timing medians", `${median(knownMs).toFixed(1)} − ${median(unknownMs).toFixed(1)} ms`],
+  ];
+  const failures = [
+    ...[p1, p1Plain, p6, p7].flatMap((r) => r.rounds.flatMap((x) => [x.num, x.den])),
+    logins,
+  ].reduce((n, l) => n + l.non2xx + l.errors + l.timeouts, 0);
 
   console.log(
     `\nOrion bench — ${cores} cores, ${machine.cpuModel}, node ${process.version}, ` +
       `load avg ${machine.loadAvg1mBefore} → ${machine.loadAvg1mAfter}\n`,
   );
   console.log(table(rows));
+  console.log("");
+  console.log(table([["Detail", "Value"], ...info]));
   if (failures > 0)
     console.log(`\nnote: ${failures} requests failed (non-2xx, errors or timeouts); see the JSON`);
   console.log(

@@ -38,6 +38,7 @@ export type AuthEventType =
   | "mfa_disabled"
   | "recovery_code_used"
   | "recovery_codes_regenerated"
+  | "mail_retried"
   | "store_mfa_policy_changed";
 
 export async function recordAuthEvent(

@@ -15,6 +15,8 @@ const envSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_LISTEN_URL: z.string().url().optional(),
+  AUTH_SESSION_CACHE: z.enum(["on", "off"]).default("on"),
   JWT_SECRET_KEY: z.string().optional(),
   JWT_PREVIOUS_SECRET_KEYS: z.string().optional(),
   JWT_EXPIRE_MINUTES: z.coerce
@@ -43,6 +45,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().optional(),
   // The first retry of a mail that did not go; each later one waits about twice as long.
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Retries after the first attempt before a mail is `failed` (11 with the 30 s base: about a day).
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(11),
   MAIL_QUEUE: z
     .string()
     .regex(/^[a-zA-Z0-9_-]{1,64}$/)
@@ -54,6 +58,10 @@ export type Config = {
   isProduction: boolean;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** Where this process LISTENs for changes of session state: a direct connection, never a pooler. */
+  databaseListenUrl: string | undefined;
+  /** Guards may keep session state in memory while the LISTEN connection is up. */
+  authSessionCache: boolean;
   jwtSecrets: { current: string; previous: string[] };
   jwtExpireMinutes: number;
   bcryptCost: number;
@@ -71,6 +79,7 @@ export type Config = {
   rateLimitExemptIps: Set<string>;
   mailFrom: string;
   mailRetryBaseSeconds: number;
+  mailRetryLimit: number;
   /** The queue this instance fills and works; instances with the same mail setup share it. */
   mailQueue: string;
 };
@@ -170,6 +179,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isProduction,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
+    authSessionCache: e.AUTH_SESSION_CACHE === "on",
     jwtSecrets: { current, previous },
     jwtExpireMinutes: e.JWT_EXPIRE_MINUTES,
     bcryptCost: e.BCRYPT_COST,
@@ -190,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     mailFrom: e.MAIL_FROM ?? `Orion <no-reply@${platformDomain.split(":")[0]}>`,
     mailRetryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
+    mailRetryLimit: e.MAIL_RETRY_LIMIT,
     mailQueue: e.MAIL_QUEUE,
   };
 }

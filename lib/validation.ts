@@ -60,7 +60,19 @@ export const hexColorField = z
   .regex(/^#[0-9a-fA-F]{6}$/, { message: "Use a colour like #4f46e5" })
   .transform((c) => c.toLowerCase());
 
+/**
+ * A username or email as it is looked up and stored: its NFKC form (fullwidth letters, ligatures
+ * and the like become the plain letters they stand for), so every spelling that means the same
+ * characters names one account in every pathway (checklist S47). Case is folded by the lookups.
+ * Letters NFKC keeps apart (dotless ı, a combining accent, a zero-width space) stay apart.
+ */
+export function identifierText(value: string): string {
+  return value.normalize("NFKC");
+}
+
 export const emailField = textField({ required: "Email is required" })
+  .overwrite(identifierText)
+  .trim()
   .toLowerCase()
   .max(254, { message: "Email is too long" })
   .email({ message: "Enter a valid email address" });

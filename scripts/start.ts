@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase(cfg.dataDir);
     env.DATABASE_URL = embedded.url;
     env.DATABASE_POOL_MAX = "1";
+    // PGlite is one database session behind the socket: a LISTEN on a connection of its own is
+    // not known to hear the others' notices, so guards ask the database every time.
+    env.AUTH_SESSION_CACHE = "off";
     console.log(`Embedded PostgreSQL (PGlite) in ${path.join(cfg.dataDir, "pgdata")}`);
     await migrateDatabase(embedded.url);
     if (embedded.isNew && !cfg.isProduction) {

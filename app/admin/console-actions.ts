@@ -22,6 +22,8 @@ import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { recordAuthEvent } from "@/lib/audit";
 import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
+import { getDelivery } from "@/lib/mail/deliveries";
+import { retryMailNow } from "@/lib/mail/queue";
 import { idParam, textField } from "@/lib/validation";
 
 const admin = { principal: () => currentPagePrincipal("admin") };
@@ -192,4 +194,34 @@ export async function adminChangePasswordAction(
     await recordAuthEvent("password_changed", { area: "admin", userId: p.id, sessionId: p.sessionId }, ctx);
     return { message: "Password changed. Your other sessions have been signed out." };
   });
+}
+
+/** "Retry now" on the Outbox: a failed mail gets one more attempt, a retrying one stops waiting. */
+export async function retryMailAction(
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  let retried = "";
+  const state = await runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
+    const mailId = idParam(id, "mail");
+    const mail = await getDelivery(mailId);
+    if (!mail || !(await retryMailNow(mailId))) {
+      throw new ApiError("NOT_FOUND", { message: "That mail is not waiting to be sent again." });
+    }
+    await recordAuthEvent(
+      "mail_retried",
+      {
+        area: "admin",
+        userId: p.id,
+        storeId: mail.storeId,
+        details: { mail_id: mailId, kind: mail.kind, was: mail.status },
+      },
+      ctx,
+    );
+    retried = mailId;
+  });
+  // The row leaves a "failed" filter, and its form with it: the page shows the answer.
+  if (retried) redirect(`/admin/outbox?retried=${retried}`);
+  return state;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessCookie, clearedCookies, refreshCookie, serializeCookie } from "./cookies";
+import { accessCookie, clearedCookies, refreshCookie, serializeCookie, soleCookie } from "./cookies";
 
 describe("auth cookies", () => {
   it("serialises the admin cookie with its Path and attributes", () => {
@@ -19,5 +19,14 @@ describe("auth cookies", () => {
       "store_token=; Path=/store/acme; Max-Age=0; HttpOnly; SameSite=Lax",
       "store_refresh=; Path=/store/acme; Max-Age=0; HttpOnly; SameSite=Lax",
     ]);
+  });
+
+  it("reads an auth cookie only when the request carries it once (cookie tossing)", () => {
+    expect(soleCookie("theme=dark; customer_token=a%2Eb; cart=x", "customer_token")).toBe("a.b");
+    expect(soleCookie("customer_token=mine; customer_token=planted", "customer_token")).toBeUndefined();
+    expect(soleCookie("customer_token=planted;customer_token=mine", "customer_token")).toBeUndefined();
+    expect(soleCookie("customer_token=x; customer_token=x", "customer_token")).toBeUndefined();
+    expect(soleCookie("customer_tokens=x; xcustomer_token=y", "customer_token")).toBeUndefined();
+    expect(soleCookie(null, "customer_token")).toBeUndefined();
   });
 });

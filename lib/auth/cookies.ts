@@ -66,3 +66,25 @@ export function serializeCookie(spec: CookieSpec): string {
   if (spec.secure) parts.push("Secure");
   return parts.join("; ");
 }
+
+/**
+ * The value of cookie `name` when the request's Cookie header carries it exactly once. A
+ * second cookie of that name is one the browser also holds from elsewhere — a sibling host's
+ * `Domain=` cookie, or one with a broader or narrower Path — and nothing tells which copy is
+ * ours, so neither is used (checklist S20). Parsed like Next.js's own cookie reader.
+ */
+export function soleCookie(header: string | null | undefined, name: string): string | undefined {
+  let found: string | undefined;
+  let count = 0;
+  for (const pair of (header ?? "").split(/; */)) {
+    const eq = pair.indexOf("=");
+    if (eq === -1 || pair.slice(0, eq) !== name) continue;
+    count += 1;
+    try {
+      found = decodeURIComponent(pair.slice(eq + 1));
+    } catch {
+      found = undefined;
+    }
+  }
+  return count === 1 ? found : undefined;
+}

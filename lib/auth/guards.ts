@@ -3,7 +3,7 @@
 // its live session from the database in one indexed query.
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
@@ -20,10 +20,12 @@ import {
 import { type AccessMethod } from "@/lib/tenancy/resolve";
 import { type Permission, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { AREAS, type AreaDefinition, type AreaName, scopeOf } from "./areas";
+import { soleCookie } from "./cookies";
 import { ApiError, invalidToken } from "@/lib/http/errors";
 import { isUuid } from "@/lib/validation";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "./paths";
 import { loginRedirectUrl, safeNext } from "./safe-next";
+import { sessionState } from "./session-cache";
 import { type AccessClaims, bearerToken, verifyAccessToken } from "./tokens";
 
 export type AdminPrincipal = {
@@ -101,6 +103,7 @@ function userQuery(area: AreaName) {
       email: users.email,
       role: users.role,
       isActive: users.isActive,
+      sessionExpiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -121,6 +124,7 @@ function storeMemberQuery(area: AreaName) {
       store: storeColumns,
       requireStaffMfa: stores.requireStaffMfa,
       hasTotp: sql<boolean>`${totpFactors.enabledAt} is not null`,
+      sessionExpiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -146,6 +150,7 @@ function customerQuery(area: AreaName) {
         isActive: customers.isActive,
       },
       store: storeColumns,
+      sessionExpiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(customers, eq(customers.id, sessions.customerId))
@@ -173,7 +178,9 @@ function prepared<Q>(area: AreaName, make: (area: AreaName) => Q): Q {
 
 /** A person's session in an area without a store (the admin console): active, in the area's role. */
 async function loadUser(def: AreaDefinition, claims: AccessClaims): Promise<Loaded<AdminPrincipal>> {
-  const [row] = await prepared(def.name, userQuery).execute({ sid: claims.sid, sub: claims.sub });
+  const [row] = await sessionState(def.name, claims, () =>
+    prepared(def.name, userQuery).execute({ sid: claims.sid, sub: claims.sub }),
+  );
   if (!row || !row.isActive || row.role !== roleOf(def)) return "unauthenticated";
   return {
     area: def.name as "admin",
@@ -190,7 +197,9 @@ async function loadStoreMember(
   claims: AccessClaims,
   scope: GuardScope,
 ): Promise<Loaded<StorePrincipal>> {
-  const [row] = await prepared(def.name, storeMemberQuery).execute({ sid: claims.sid, sub: claims.sub });
+  const [row] = await sessionState(def.name, claims, () =>
+    prepared(def.name, storeMemberQuery).execute({ sid: claims.sid, sub: claims.sub }),
+  );
   if (!row || !row.isActive || row.role !== roleOf(def) || !row.memberActive) return "unauthenticated";
   if (row.store.id !== claims.store_id) return "unauthenticated";
   // A live session of another store: the right kind of principal in the wrong place.
@@ -214,7 +223,9 @@ async function loadCustomer(
   claims: AccessClaims,
   scope: GuardScope,
 ): Promise<Loaded<CustomerPrincipal>> {
-  const [row] = await prepared(def.name, customerQuery).execute({ sid: claims.sid, sub: claims.sub });
+  const [row] = await sessionState(def.name, claims, () =>
+    prepared(def.name, customerQuery).execute({ sid: claims.sid, sub: claims.sub }),
+  );
   if (!row || !row.customer.isActive || row.store.id !== claims.store_id) return "unauthenticated";
   // A customer of another store: customers belong to exactly one store.
   if (scope.slug !== undefined && row.store.slug !== scope.slug) return "forbidden";
@@ -313,9 +324,9 @@ export function accessMethodOf(hdrs: Headers): AccessMethod {
 export const requirePagePrincipal = cache(
   async <A extends GuardedArea>(area: A, slug?: string): Promise<Principals[A]> => {
     const def = AREAS[area];
-    const [jar, hdrs] = await Promise.all([cookies(), headers()]);
+    const hdrs = await headers();
     const scope: GuardScope = { slug, method: def.reachedByHost ? accessMethodOf(hdrs) : undefined };
-    const token = jar.get(def.accessCookie)?.value ?? bearerToken(hdrs.get("authorization"));
+    const token = soleCookie(hdrs.get("cookie"), def.accessCookie) ?? bearerToken(hdrs.get("authorization"));
     const result = await authenticate(token, area, scope);
     if (result.status === "ok") {
       const principal = result.principal;
@@ -348,7 +359,7 @@ export async function currentPagePrincipal<A extends GuardedArea>(
   area: A,
   slug?: string,
 ): Promise<Principals[A] | null> {
-  const jar = await cookies();
-  const result = await authenticate(jar.get(AREAS[area].accessCookie)?.value, area, { slug });
+  const cookie = (await headers()).get("cookie");
+  const result = await authenticate(soleCookie(cookie, AREAS[area].accessCookie), area, { slug });
   return result.status === "ok" ? result.principal : null;
 }

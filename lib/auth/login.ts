@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { textField } from "@/lib/validation";
+import { identifierText, textField } from "@/lib/validation";
 import { type Session, type Store, mfaChallenges } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
@@ -46,6 +46,8 @@ import { type NewAccessToken, signAccessToken } from "./tokens";
 /** The login body of every area; areas extend it (store_code). */
 export const loginSchema = z.object({
   email_or_username: textField({ required: "Email or username is required" })
+    .overwrite(identifierText)
+    .trim()
     .min(1, { message: "Email or username is required" })
     .max(254, { message: "Email or username is too long" }),
   password: loginPasswordSchema,

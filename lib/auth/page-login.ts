@@ -1,14 +1,14 @@
 // The end of a sign-in form in every area: the session cookies and the page asked for, or
 // the pending second step's cookie and the code page (docs/security.md, S35).
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
 import type { RequestContext } from "@/lib/http";
 import { textField } from "@/lib/validation";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
-import { clearedMfaCookie, mfaCookie } from "./cookies";
+import { clearedMfaCookie, mfaCookie, soleCookie } from "./cookies";
 import { ApiError } from "@/lib/http/errors";
 import { type IssuedTokens, type MfaLoginInput, type MfaRequired, sessionCookies } from "./login";
 import { CHALLENGE } from "./mfa";
@@ -60,7 +60,7 @@ export async function mfaPageAction(
   const parsed = await parseForm(formData, mfaForm);
   if (!parsed.ok) return parsed.state;
   const jar = await cookies();
-  const token = jar.get(AREAS[area].mfaCookie)?.value;
+  const token = soleCookie((await headers()).get("cookie"), AREAS[area].mfaCookie);
   if (!token) return { error: new ApiError("MFA_CHALLENGE_INVALID").message };
   let result: { tokens: IssuedTokens };
   try {

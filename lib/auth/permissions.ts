@@ -13,6 +13,9 @@ const PERMISSIONS = [
   "team.read",
   "team.manage",
   "settings.manage",
+  // The statuses of the mail sent in the store's name (to shoppers and invitees): owners only,
+  // like the store's activity, since they say who asked for a reset and when.
+  "mail.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -95,7 +95,14 @@ export async function requestPasswordReset(
         },
         RESET_MINUTES / 60,
       );
-      await sendMail(passwordResetMail(account.email, await link(token), target.brand));
+      await sendMail(
+        passwordResetMail(
+          account.email,
+          await link(token),
+          // A shopper's link comes from the store and is filed under it; staff and admins hear from Orion.
+          target.brand ? { ...target.brand, storeId: target.storeId } : undefined,
+        ),
+      );
     } catch (error) {
       log.warn(
         { err: error instanceof Error ? error : new Error(String(error)), kind: "password_reset" },

@@ -14,11 +14,13 @@ type Whose = { userId?: string | null; customerId?: string | null };
 async function recipient(whose: Whose): Promise<{ email: string; brand: Brand } | null> {
   if (whose.customerId) {
     const [row] = await db()
-      .select({ email: customers.email, name: stores.name, theme: stores.theme })
+      .select({ email: customers.email, storeId: stores.id, name: stores.name, theme: stores.theme })
       .from(customers)
       .innerJoin(stores, eq(stores.id, customers.storeId))
       .where(eq(customers.id, whose.customerId));
-    return row ? { email: row.email, brand: { name: row.name, color: row.theme.primaryColor } } : null;
+    return row
+      ? { email: row.email, brand: { name: row.name, color: row.theme.primaryColor, storeId: row.storeId } }
+      : null;
   }
   if (whose.userId) {
     const [row] = await db().select({ email: users.email }).from(users).where(eq(users.id, whose.userId));

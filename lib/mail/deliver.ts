@@ -10,7 +10,15 @@ import { log } from "@/lib/log";
 import { headerValue } from "./headers";
 import { processSingleton } from "@/lib/process-global";
 
-export type Mail = { kind: string; to: string; subject: string; text: string; html: string };
+/** One message; `storeId` files it under the store it is sent in the name of (delivery view). */
+export type Mail = {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  storeId?: string;
+};
 
 // A mail server that stalls fails the attempt well before the queue takes the job for lost.
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
@@ -34,6 +42,7 @@ export async function deliverMail(message: Mail): Promise<void> {
     log.info({ kind: mail.kind, to: mail.to }, "mail sent");
     return;
   }
-  await db().insert(outboxMessages).values(mail);
+  const { kind, to, subject, text, html } = mail;
+  await db().insert(outboxMessages).values({ kind, to, subject, text, html });
   log.info({ kind: mail.kind, to: mail.to }, "mail kept in the dev outbox (admin console → Outbox)");
 }

@@ -11,15 +11,13 @@ import type { Database } from "@/db/connect";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { type Mail, deliverMail } from "./deliver";
+import { DeliveryError, deliveryFailure } from "./delivery-error";
 import { statement } from "./queue-sql";
 import { processSlot } from "@/lib/process-global";
 
 /** The app's database, or a transaction of it: a job written there commits or rolls back with it. */
 export type Executor = Pick<Database, "execute">;
 
-// Retries of one mail: with the 30 s base, the last is tried some 17 to 34 hours after the
-// first failure (about a day in all); then the job is `failed`.
-const RETRY_LIMIT = 11;
 // An attempt that has not finished by then (a worker that died mid-delivery) is retried.
 const LEASE_SECONDS = 120;
 const POLL_SECONDS = 1;
@@ -87,7 +85,9 @@ async function whenNoDeadlock(step: () => Promise<unknown>): Promise<void> {
 }
 
 async function open(): Promise<Queue> {
-  const { mailQueue, mailRetryBaseSeconds } = config();
+  // Retries of one mail (MAIL_RETRY_LIMIT, 11): with the 30 s base the last is tried some 17
+  // to 34 hours after the first failure (about a day in all); then the job is `failed`.
+  const { mailQueue, mailRetryBaseSeconds, mailRetryLimit } = config();
   const boss = new PgBoss({
     db: clientAdapter(),
     schema: "pgboss",
@@ -102,7 +102,7 @@ async function open(): Promise<Queue> {
   await boss.start();
   const options = {
     name: mailQueue,
-    retryLimit: RETRY_LIMIT,
+    retryLimit: mailRetryLimit,
     retryDelay: mailRetryBaseSeconds,
     retryBackoff: true,
     expireInSeconds: LEASE_SECONDS,
@@ -134,6 +134,31 @@ export async function enqueueMail(mail: Mail, executor?: Executor): Promise<void
   if (workerId && !executor) boss.notifyWorker(workerId);
 }
 
+/**
+ * Sends a mail again at once: a `failed` one gets one more attempt (pg-boss's retry), a
+ * `retrying` one stops waiting for its turn. False when the mail is neither (sent, under
+ * way, gone, or not of this queue).
+ */
+export async function retryMailNow(jobId: string): Promise<boolean> {
+  const { boss, name, workerId } = await queue();
+  // pg-boss's own retry (state `retry`, one more allowed attempt) also brings the time forward,
+  // which its API cannot do for a mail already waiting for a retry.
+  const rows = await db().execute(
+    statement(
+      `update pgboss.job
+          set state = 'retry',
+              retry_limit = case when state = 'failed' then greatest(retry_limit, retry_count) + 1 else retry_limit end,
+              start_after = now()
+        where name = $1 and id = $2::uuid and state in ('failed', 'retry')
+        returning id`,
+      [name, jobId],
+    ),
+  );
+  const done = Array.from(rows as unknown as ArrayLike<unknown>).length > 0;
+  if (done && workerId) boss.notifyWorker(workerId);
+  return done;
+}
+
 /** Starts this process's mail worker (server start-up). */
 export async function startMailWorker(): Promise<void> {
   const q = await queue();
@@ -145,16 +170,14 @@ export async function startMailWorker(): Promise<void> {
       try {
         await busy(() => deliverMail(job!.data));
       } catch (error) {
-        // The kind and recipient only: the message holds a link that must not reach the log.
+        // The kind and recipient only, and the server's answer without anything link- or
+        // token-shaped: the message holds a link that must reach neither the log nor the job row.
+        const failure = deliveryFailure(error);
         log.warn(
-          {
-            kind: job!.data.kind,
-            to: job!.data.to,
-            err: error instanceof Error ? error.message : String(error),
-          },
+          { kind: job!.data.kind, to: job!.data.to, err: failure },
           "mail not delivered yet; it will be tried again",
         );
-        throw error;
+        throw new DeliveryError(failure);
       } finally {
         // A queue with more waiting is worked on at once, not one mail per polling interval.
         if (q.workerId) q.boss.notifyWorker(q.workerId);

@@ -2,7 +2,8 @@
 // and colour; every value is escaped, since names and addresses are data, never markup.
 import type { Mail } from "./send";
 
-export type Brand = { name: string; color: string };
+/** Who a mail is sent in the name of; a store's brand also files the mail under that store. */
+export type Brand = { name: string; color: string; storeId?: string };
 
 export const PLATFORM: Brand = { name: "Orion", color: "#4f46e5" };
 
@@ -54,7 +55,7 @@ export function passwordResetMail(to: string, url: string, brand: Brand = PLATFO
     { label: "Choose a new password", url },
     "If you did not ask for this, ignore this message; your password stays as it is.",
   );
-  return { kind: "password_reset", to, subject, ...body };
+  return { kind: "password_reset", to, subject, storeId: brand.storeId, ...body };
 }
 
 export function verificationMail(to: string, url: string, brand: Brand): Mail {
@@ -68,7 +69,7 @@ export function verificationMail(to: string, url: string, brand: Brand): Mail {
     { label: "Confirm my email", url },
     "If you did not create this account, ignore this message.",
   );
-  return { kind: "email_verification", to, subject, ...body };
+  return { kind: "email_verification", to, subject, storeId: brand.storeId, ...body };
 }
 
 export function invitationMail(to: string, url: string, brand: Brand, role: string): Mail {
@@ -80,7 +81,7 @@ export function invitationMail(to: string, url: string, brand: Brand, role: stri
     { label: "Accept the invitation", url },
     "If you do not expect this invitation, ignore this message.",
   );
-  return { kind: "invitation", to, subject, ...body };
+  return { kind: "invitation", to, subject, storeId: brand.storeId, ...body };
 }
 
 /** What changed on an account, for the notice its owner gets (docs/security.md, S44). */
@@ -136,5 +137,11 @@ export function accountChangeMail(
     null,
     `If this was you, there is nothing to do. If it was not, reset your password at once${change === "mfa_disabled" ? " and turn two-factor sign-in back on" : ""}, and tell ${brand.name}.`,
   );
-  return { kind: `notice_${change}`, to, subject: `${brand.name}: ${subject}`, ...body };
+  return {
+    kind: `notice_${change}`,
+    to,
+    subject: `${brand.name}: ${subject}`,
+    storeId: brand.storeId,
+    ...body,
+  };
 }

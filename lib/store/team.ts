@@ -25,7 +25,7 @@ import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
-import { emailField, textField } from "@/lib/validation";
+import { emailField, identifierText, textField } from "@/lib/validation";
 import { STORE_ROLES } from "@/lib/auth/permissions";
 
 const INVITATION_HOURS = 72;
@@ -41,6 +41,7 @@ export const roleChangeSchema = z.object({ role: roleField });
 
 export const usernameField = z
   .string({ error: "Username is required" })
+  .overwrite(identifierText)
   .trim()
   .min(3, { message: "Username needs at least 3 characters" })
   .max(40, { message: "Username is too long" })
@@ -144,7 +145,7 @@ export async function inviteMember(
       invitationMail(
         input.email,
         platformLink(path),
-        { name: actor.store.name, color: actor.store.theme.primaryColor },
+        { name: actor.store.name, color: actor.store.theme.primaryColor, storeId },
         input.role,
       ),
       tx,

@@ -52,6 +52,7 @@ export async function sendVerification(
     verificationMail(customer.email, await link(token), {
       name: store.name,
       color: store.theme.primaryColor,
+      storeId: store.id,
     }),
   );
 }

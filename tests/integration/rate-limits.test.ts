@@ -373,5 +373,39 @@ for (const variant of variants) {
       expect(Number(first.headers.get("retry-after"))).toBeGreaterThan(0);
       expect((await first.json()).error.code).toBe("RATE_LIMITED");
     });
+
+    it("gives one IP 100 registrations at a store in 10 minutes: probes of a known email spend it too (S39)", async () => {
+      const localAddress = newAddress();
+      const register = (server: TestServer, slug: string, email: string) =>
+        rawRequest(server.url, `/api/v1/storefront/${slug}/auth/register`, {
+          localAddress,
+          body: { first_name: "Reg", last_name: "Probe", email, password: "amber canal ferry lantern" },
+        });
+      // Probing whether an address has an account: the 409 of SPEC §7 for each known one.
+      const statuses: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        statuses.push((await register(i % 2 ? a : b, "orion", "customer@example.com")).status);
+      }
+      expect(new Set(statuses)).toEqual(new Set([409]));
+      // The budget is spent, on both instances: a known and a new address alike get 429.
+      for (const email of ["customer@example.com", `probe-${hex()}@example.com`]) {
+        const limited = await register(a, "orion", email);
+        expect(limited.status, email).toBe(429);
+        expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(500);
+        expect((await limited.json()).error.code).toBe("RATE_LIMITED");
+      }
+      expect((await register(b, "orion", `probe-${hex()}@example.com`)).status).toBe(429);
+      // Another address still registers.
+      const other = await rawRequest(a.url, "/api/v1/storefront/orion/auth/register", {
+        localAddress: newAddress(),
+        body: {
+          first_name: "Reg",
+          last_name: "Other",
+          email: `probe-${hex()}@example.com`,
+          password: "amber canal ferry lantern",
+        },
+      });
+      expect(other.status).toBe(201);
+    });
   });
 }

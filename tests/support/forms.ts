@@ -48,7 +48,7 @@ function decode(value: string): string {
 }
 
 /** The hidden inputs of the form labelled `label` in `html`. */
-function hiddenFields(html: string, label: string): Array<[string, string]> {
+export function hiddenFields(html: string, label: string): Array<[string, string]> {
   const form = new RegExp(`<form[^>]*aria-label="${label}"[^>]*>([\\s\\S]*?)</form>`).exec(html);
   if (!form) throw new Error(`no form "${label}" on the page`);
   return [...form[1]!.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [

@@ -11,18 +11,39 @@ function decode(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+export type TestSmtp = {
+  url: string;
+  messages: ReceivedMail[];
+  /** Refuse every recipient with this 5xx answer from now on (null: accept again). */
+  refuse: (answer: { code: number; message: string } | null) => void;
+  /** Hold every message this long before accepting it, from now on. */
+  delay: (ms: number) => void;
+  /** Recipients refused so far. */
+  refused: () => number;
+  stop: () => Promise<void>;
+};
+
 /**
  * `delayMs` holds every message that long before accepting it: a slow mail server. `port`
- * listens where an app already expects its mail server (0: any free port).
+ * listens where an app already expects its mail server (0: any free port). `refuse` starts
+ * it refusing every recipient (a mail server that rejects the mail, not one that is down).
  */
 export async function startSmtp(
-  options: { delayMs?: number; port?: number } = {},
-): Promise<{ url: string; messages: ReceivedMail[]; stop: () => Promise<void> }> {
+  options: { delayMs?: number; port?: number; refuse?: { code: number; message: string } } = {},
+): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  let refusal = options.refuse ?? null;
+  let delayMs = options.delayMs ?? 0;
+  let refused = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!refusal) return callback();
+      refused += 1;
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
@@ -31,7 +52,7 @@ export async function startSmtp(
         setTimeout(() => {
           messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decode(raw) });
           callback();
-        }, options.delayMs ?? 0);
+        }, delayMs);
       });
     },
   });
@@ -40,6 +61,13 @@ export async function startSmtp(
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refuse: (answer) => {
+      refusal = answer;
+    },
+    delay: (ms) => {
+      delayMs = ms;
+    },
+    refused: () => refused,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

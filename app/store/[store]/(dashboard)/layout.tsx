@@ -15,6 +15,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/team", label: "Team", permission: "team.read" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
   { href: "/audit", label: "Activity", permission: "team.manage" },
+  { href: "/mail", label: "Mail", permission: "mail.read" },
 ];
 
 export default async function StoreDashboardLayout({
