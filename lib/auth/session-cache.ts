@@ -13,7 +13,7 @@ import { db } from "@/db/client";
 import { config } from "@/lib/config";
 import { processSingleton } from "@/lib/process-global";
 
-export const AUTH_CHANNEL = "orion_auth";
+const AUTH_CHANNEL = "orion_auth";
 
 const TTL_MS = 10_000; // backstop: even an entry nobody announced a change of is read again
 const MAX_ENTRIES = 10_000;
