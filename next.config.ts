@@ -15,9 +15,23 @@ const nextConfig: NextConfig = {
     "ioredis",
     "pino",
     "pg-boss",
+    "sharp",
   ],
+  // Product pictures are resized once, at upload, into the widths of lib/images/sizes.ts and
+  // served by the shop's own image route; the loader only picks the file. Next's optimizer
+  // would fetch the picture again by its path, without the store's host, so a picture on a
+  // custom domain or subdomain would resolve to no store.
+  images: {
+    loader: "custom",
+    loaderFile: "./lib/images/loader.ts",
+    imageSizes: [160, 320],
+    deviceSizes: [640, 1200],
+  },
   experimental: {
     authInterrupts: true,
+    // A product picture (at most 5 MB) travels in a server action's form; every other action
+    // stays far below this, and the API keeps its own 64 KiB limit for JSON.
+    serverActions: { bodySizeLimit: "6mb" },
   },
   async headers() {
     return [

@@ -116,7 +116,9 @@ export function SubmitButton({
   const tones = {
     // --brand is the store's colour inside a storefront, indigo elsewhere.
     primary: "bg-[var(--brand,#4f46e5)] text-white hover:opacity-90",
-    danger: "bg-red-600 text-white hover:bg-red-500",
+    // Outlined, so it never looks like the brand's own button, even in a red brand.
+    danger:
+      "border border-red-700 bg-white text-red-700 hover:bg-red-50 dark:border-red-400 dark:bg-transparent dark:text-red-300 dark:hover:bg-red-950",
     plain: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
   };
   return (

@@ -9,7 +9,6 @@ type Product = {
   priceCents: number;
   currency: string;
   stock: number;
-  imageUrl: string | null;
   isActive: boolean;
 };
 
@@ -67,13 +66,6 @@ export function ProductForm({
         </div>
         <Field name="stock" label="Stock" type="number" min={0} required defaultValue={product?.stock ?? 0} />
       </div>
-      <Field
-        name="image_url"
-        label="Image URL"
-        type="url"
-        defaultValue={product?.imageUrl}
-        hint="https:// address of a picture"
-      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="is_active" defaultChecked={product?.isActive ?? true} /> Visible in the
         shop

@@ -1,4 +1,5 @@
 // Pieces of the themed shop: buttons in the store's colours and product cards.
+import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { money } from "@/components/ui";
@@ -11,6 +12,7 @@ export function ProductCard({
   name,
   priceCents,
   currency,
+  image,
   imageUrl,
   inStock,
 }: {
@@ -18,6 +20,9 @@ export function ProductCard({
   name: string;
   priceCents: number;
   currency: string;
+  /** The product's main uploaded picture, served by the shop's image route. */
+  image: ShopImage | null;
+  /** An external picture address given through the API, shown when nothing was uploaded. */
   imageUrl: string | null;
   inStock: boolean;
 }) {
@@ -26,15 +31,23 @@ export function ProductCard({
       href={href}
       className="block overflow-hidden rounded-xl border border-slate-200 bg-white hover:border-[var(--store-primary)] dark:border-slate-800 dark:bg-slate-900"
     >
-      <div className="flex aspect-[4/3] items-center justify-center bg-slate-100 text-4xl text-slate-400 dark:bg-slate-800">
-        {imageUrl ? (
+      <div className="relative flex aspect-square items-center justify-center bg-slate-100 text-4xl text-slate-400 dark:bg-slate-800">
+        {image ? (
+          <Image
+            src={image.src}
+            alt={image.alt}
+            fill
+            sizes="(min-width: 1024px) 25vw, 50vw"
+            className="object-cover"
+          />
+        ) : imageUrl ? (
           // eslint-disable-next-line @next/next/no-img-element
           <img src={imageUrl} alt="" className="h-full w-full object-cover" />
         ) : (
           <span aria-hidden>◇</span>
         )}
       </div>
-      <div className="p-4">
+      <div className="p-3 sm:p-4">
         <h3 className="font-semibold">{name}</h3>
         <p className="mt-1 text-sm">
           {money(priceCents, currency)} {!inStock && <span className="text-red-600">· sold out</span>}
@@ -42,6 +55,16 @@ export function ProductCard({
       </div>
     </Link>
   );
+}
+
+export type ShopImage = { src: string; alt: string; width: number; height: number };
+
+/** A picture's address in the shop, in the form the visitor came by (`base`); widths come from the loader. */
+export function shopImage(
+  base: string,
+  image: { id: string; alt: string; width: number; height: number },
+): ShopImage {
+  return { src: `${base}/images/${image.id}`, alt: image.alt, width: image.width, height: image.height };
 }
 
 export function AccountNav({ base, children }: { base: string; children: ReactNode }) {

@@ -2,6 +2,7 @@
 // Store theme fields with a live preview of the storefront's look.
 import { useState } from "react";
 import { Field, FieldError, inputClass } from "@/components/forms";
+import { textContrastProblem } from "@/lib/store/contrast";
 
 type Theme = { primaryColor: string; accentColor: string; logoUrl: string | null; font: string };
 
@@ -23,10 +24,17 @@ export function ThemeEditor({
       <div className="space-y-4">
         {(
           [
-            ["primaryColor", "Primary colour", primary, setPrimary],
-            ["accentColor", "Accent colour", accent, setAccent],
+            [
+              "primaryColor",
+              "Primary colour",
+              primary,
+              setPrimary,
+              "background",
+              "the shop's header and buttons",
+            ],
+            ["accentColor", "Accent colour", accent, setAccent, "text", "links and badges"],
           ] as const
-        ).map(([name, label, value, set]) => (
+        ).map(([name, label, value, set, on, use]) => (
           <div key={name}>
             <label htmlFor={`field-${name}`} className="block text-sm font-medium">
               {label}
@@ -47,6 +55,12 @@ export function ThemeEditor({
                 className={`${inputClass} mt-0`}
               />
             </div>
+            {/* Said while choosing; the server refuses the same colours on saving. */}
+            {valid(value) && textContrastProblem(value.toLowerCase(), on, use) && (
+              <p id={`field-${name}-contrast`} className="mt-1 text-sm text-amber-800 dark:text-amber-300">
+                {textContrastProblem(value.toLowerCase(), on, use)}
+              </p>
+            )}
             <FieldError name={name} />
           </div>
         ))}
@@ -77,7 +91,7 @@ export function ThemeEditor({
       </div>
       <div
         aria-label="Preview"
-        className="overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800"
+        className="flex flex-col overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800"
         style={{ fontFamily: font }}
       >
         <div
@@ -86,12 +100,17 @@ export function ThemeEditor({
         >
           <strong>{storeName}</strong>
         </div>
-        <div className="space-y-3 bg-white p-4 text-slate-900">
-          <p>New arrivals this week.</p>
+        <div className="flex-1 space-y-3 bg-white p-4 text-slate-900">
+          <p>
+            New arrivals this week.{" "}
+            <span className="underline" style={{ color: valid(accent) ? accent : undefined }}>
+              See all
+            </span>
+          </p>
           <button
             type="button"
-            className="rounded-md px-3 py-1.5 text-sm text-white"
-            style={{ backgroundColor: valid(accent) ? accent : undefined }}
+            className="rounded-md px-4 py-2 text-sm font-semibold text-white"
+            style={{ backgroundColor: valid(primary) ? primary : undefined }}
           >
             Add to cart
           </button>

@@ -1,6 +1,6 @@
 // Presentational pieces shared by the console and the dashboards.
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Children, type ReactNode, cloneElement, isValidElement } from "react";
 
 export function PageHeader({
   title,
@@ -31,24 +31,48 @@ export function Card({ title, children }: { title?: string; children: ReactNode 
   );
 }
 
+/**
+ * Gives each cell of each row its column's heading as `data-label`, which `.stack-table` shows
+ * beside the value when rows become cards on phones. Rows and cells written inline are
+ * labelled; a row rendered by a component of its own keeps its cells unlabelled.
+ */
+function labelled(children: ReactNode, head: string[]): ReactNode {
+  return Children.map(children, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row) || row.type !== "tr") return row;
+    let column = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement<{ colSpan?: number; "data-label"?: string }>(cell) || cell.type !== "td")
+        return cell;
+      const label = head[column];
+      column += cell.props.colSpan ?? 1;
+      // A cell spanning columns (a total's caption) or under an empty heading has no label.
+      if (!label || (cell.props.colSpan ?? 1) > 1 || cell.props["data-label"] !== undefined) return cell;
+      return cloneElement(cell, { "data-label": label });
+    });
+    return cloneElement(row, {}, cells);
+  });
+}
+
 export function Table({ head, children, empty }: { head: string[]; children: ReactNode; empty?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-500">
+      <table className="stack-table w-full text-left text-sm">
+        <thead className="text-slate-600 dark:text-slate-400">
           <tr>
-            {head.map((h) => (
-              <th key={h} className="px-4 py-2 font-medium whitespace-nowrap">
+            {head.map((h, i) => (
+              <th key={h || i} className="px-4 py-2 font-medium whitespace-nowrap">
                 {h}
               </th>
             ))}
           </tr>
         </thead>
         <tbody className="[&>tr]:border-t [&>tr]:border-slate-100 dark:[&>tr]:border-slate-800 [&_td]:px-4 [&_td]:py-2">
-          {children}
+          {labelled(children, head)}
         </tbody>
       </table>
-      {empty && <p className="px-4 py-6 text-center text-sm text-slate-500">Nothing here yet.</p>}
+      {empty && (
+        <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">Nothing here yet.</p>
+      )}
     </div>
   );
 }

@@ -332,6 +332,36 @@ export const products = pgTable(
   ],
 );
 
+// Pictures of a product, uploaded by its store. The files (one WebP per width the pages use)
+// live on disk under the upload directory, keyed by store and image id; a replaced picture
+// gets a new id, so every image URL can be cached for good.
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    alt: text("alt").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    isPrimary: boolean("is_primary").notNull().default(false),
+    // Of the largest variant, so pages reserve the right space.
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("product_images_product_id_idx").on(t.productId, t.position),
+    index("product_images_store_id_idx").on(t.storeId),
+    uniqueIndex("product_images_one_primary_key")
+      .on(t.productId)
+      .where(sql`${t.isPrimary}`),
+  ],
+);
+
 export type OrderAddress = {
   name: string;
   line1: string;
@@ -451,6 +481,7 @@ export type Customer = typeof customers.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuthEvent = typeof authEvents.$inferInsert;
 export type Product = typeof products.$inferSelect;
+export type ProductImage = typeof productImages.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 export type StoreRole = (typeof storeRole.enumValues)[number];

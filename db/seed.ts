@@ -1,13 +1,20 @@
 // The demo data: accounts and stores to try the three areas with. Its weak
 // passwords are allowed here only; it never runs in production.
-import { and, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/passwords";
+import { uploadDirOf } from "@/lib/config";
+import { processImage } from "@/lib/images/process";
+import { writeImageFiles } from "@/lib/images/storage";
 import type { Database } from "./connect";
 import {
   type StoreTheme,
   customers,
   orderItems,
   orders,
+  productImages,
   products,
   storeDomains,
   storeMembers,
@@ -44,8 +51,8 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 const THEMES: Record<string, StoreTheme> = {
-  orion: { primaryColor: "#4f46e5", accentColor: "#f59e0b", logoUrl: null, font: "Inter" },
-  acme: { primaryColor: "#dc2626", accentColor: "#0ea5e9", logoUrl: null, font: "Georgia" },
+  orion: { primaryColor: "#4f46e5", accentColor: "#b45309", logoUrl: null, font: "Inter" },
+  acme: { primaryColor: "#dc2626", accentColor: "#0369a1", logoUrl: null, font: "Georgia" },
 };
 
 async function upsertUser(
@@ -131,6 +138,48 @@ async function seedCatalog(db: Database, storeId: string, slug: string): Promise
   return rows.map((r) => r.id);
 }
 
+/**
+ * A picture for each demo product (db/seed-images, drawn by scripts/make-seed-images.ts), put
+ * through the same resizing as an upload and written to the upload directory.
+ */
+async function seedImages(db: Database, storeId: string, slug: string, uploadDir: string): Promise<void> {
+  const catalog = await db
+    .select({ id: products.id, name: products.name })
+    .from(products)
+    .where(eq(products.storeId, storeId))
+    .orderBy(asc(products.createdAt), asc(products.id));
+  const pictured = new Set(
+    (
+      await db
+        .select({ productId: productImages.productId })
+        .from(productImages)
+        .where(eq(productImages.storeId, storeId))
+    ).map((r) => r.productId),
+  );
+  const names = CATALOG[slug]!.map(([name]) => name);
+  for (const product of catalog) {
+    const index = names.indexOf(product.name);
+    if (index < 0 || pictured.has(product.id)) continue;
+    const file = path.join(
+      import.meta.dirname,
+      "seed-images",
+      `${slug}-${String(index + 1).padStart(2, "0")}.webp`,
+    );
+    const processed = await processImage(await readFile(file));
+    const id = randomUUID();
+    await writeImageFiles(storeId, id, processed.variants, uploadDir);
+    await db.insert(productImages).values({
+      id,
+      storeId,
+      productId: product.id,
+      alt: product.name,
+      isPrimary: true,
+      width: processed.width,
+      height: processed.height,
+    });
+  }
+}
+
 /** Two orders of the demo customer, so the dashboards have something to show. */
 async function seedOrders(db: Database, storeId: string, code: string, customerEmail: string): Promise<void> {
   const [existing] = await db
@@ -213,7 +262,8 @@ async function upsertCustomer(
   });
 }
 
-export async function seedDemo(db: Database): Promise<void> {
+export async function seedDemo(db: Database, options: { uploadDir?: string } = {}): Promise<void> {
+  const uploadDir = options.uploadDir ?? uploadDirOf();
   await upsertUser(db, { username: "admin", email: "admin@orion.test", password: "admin123", role: "admin" });
   const ownerId = await upsertUser(db, {
     username: "store_owner",
@@ -261,6 +311,8 @@ export async function seedDemo(db: Database): Promise<void> {
     .where(sql`${stores.lastCustomerNumber} < 1`);
   await seedCatalog(db, orionId, "orion");
   await seedCatalog(db, acmeId, "acme");
+  await seedImages(db, orionId, "orion", uploadDir);
+  await seedImages(db, acmeId, "acme", uploadDir);
   await seedOrders(db, orionId, "ORION", "customer@example.com");
   await seedOrders(db, acmeId, "ACME", "customer@example.com");
 }

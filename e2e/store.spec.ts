@@ -69,7 +69,6 @@ type ProductInput = {
   price: string;
   currency: string;
   stock: string;
-  imageUrl: string;
   visible: boolean;
 };
 
@@ -83,7 +82,6 @@ async function createProduct(page: Page, slug: Slug, p: ProductInput): Promise<s
   await page.getByLabel("Price").fill(p.price);
   await page.getByLabel("Currency").selectOption(p.currency);
   await page.getByLabel("Stock").fill(p.stock);
-  await page.getByLabel("Image URL").fill(p.imageUrl);
   await page.getByLabel("Visible in the shop").setChecked(p.visible);
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page).toHaveURL(new RegExp(`/store/${slug}/products/[0-9a-f-]{36}\\?saved=1$`));
@@ -156,14 +154,12 @@ test("the owner creates a product, which then shows in the list and in search", 
     price: "12.50",
     currency: "USD",
     stock: "7",
-    imageUrl: "https://example.com/lantern.png",
     visible: false,
   });
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByLabel("Price")).toHaveValue("12.50");
   await expect(page.getByLabel("Currency")).toHaveValue("USD");
   await expect(page.getByLabel("Stock")).toHaveValue("7");
-  await expect(page.getByLabel("Image URL")).toHaveValue("https://example.com/lantern.png");
   await expect(page.getByLabel("Visible in the shop")).not.toBeChecked();
 
   await page.goto("/store/acme/products");
@@ -194,7 +190,6 @@ test("an invited staff member joins with a one-time link, may edit products but 
     price: "9.90",
     currency: "EUR",
     stock: "3",
-    imageUrl: "https://example.com/rope.png",
     visible: true,
   });
 

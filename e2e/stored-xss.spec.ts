@@ -364,7 +364,7 @@ test.describe("fields that could carry script are refused", () => {
     for (const [field, change] of attempts) {
       const theme = {
         primaryColor: "#4f46e5",
-        accentColor: "#f59e0b",
+        accentColor: "#b45309",
         logoUrl: "",
         font: "Inter",
         ...change,

@@ -35,6 +35,7 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   ORION_DATA_DIR: z.string().default(".data"),
+  ORION_UPLOAD_DIR: z.string().optional(),
   SMTP_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   REDIS_KEY_PREFIX: z
@@ -83,6 +84,12 @@ export type Config = {
   /** The queue this instance fills and works; instances with the same mail setup share it. */
   mailQueue: string;
 };
+
+/** ORION_UPLOAD_DIR, or `uploads` in the data directory: the seed and the server agree on it. */
+export function uploadDirOf(env: Record<string, string | undefined> = process.env): string {
+  if (env.ORION_UPLOAD_DIR) return path.resolve(env.ORION_UPLOAD_DIR);
+  return path.join(path.resolve(env.ORION_DATA_DIR || ".data"), "uploads");
+}
 
 /** A secret for development kept in the data directory, so tokens survive a restart. */
 function developmentSecret(dataDir: string): string {

@@ -123,6 +123,8 @@ export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
 
+export const uuidField = z.string().regex(UUID_PATTERN, { message: "Not a valid id" });
+
 /** An id from a URL: anything that is not a UUID is simply not found. */
 export function idParam(raw: string, what = "record"): string {
   if (!isUuid(raw)) throw new ApiError("NOT_FOUND", { message: `No such ${what}` });

@@ -8,10 +8,11 @@ import { hostOfRequest } from "@/lib/tenancy/host";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-async function readBodyText(request: Request): Promise<string> {
+/** The body's bytes, refused with 413 (`tooLarge`) as soon as they pass `limit`. */
+async function readBodyBytes(request: Request, limit: number, tooLarge: () => ApiError): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE");
-  if (!request.body) return "";
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
   // A chunked body has no length to trust: count while reading and stop at the limit.
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -20,13 +21,41 @@ async function readBodyText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      throw new ApiError("PAYLOAD_TOO_LARGE");
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function readBodyText(request: Request): Promise<string> {
+  return (await readBodyBytes(request, MAX_BODY_BYTES, () => new ApiError("PAYLOAD_TOO_LARGE"))).toString(
+    "utf8",
+  );
+}
+
+/**
+ * A multipart/form-data upload of at most `limit` bytes (the file's own limit is checked by
+ * whoever reads the file, with a clearer message): 415, 413 or 400 when it is not one.
+ */
+export async function readMultipart(request: Request, limit: number): Promise<FormData> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(type)) {
+    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", { message: "Send the upload as multipart/form-data" });
+  }
+  const mb = Math.floor(limit / (1024 * 1024));
+  const bytes = await readBodyBytes(
+    request,
+    limit,
+    () => new ApiError("PAYLOAD_TOO_LARGE", { message: `The upload is larger than ${mb} MB` }),
+  );
+  try {
+    return await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new ApiError("BAD_REQUEST", { message: "The upload could not be read" });
+  }
 }
 
 /** Parses a JSON body against a zod schema: 415, 413, 400 or 422 when it is not one. */

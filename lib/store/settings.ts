@@ -8,13 +8,22 @@ import { type StoreTheme, storeDomains, stores } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
 import { forgetDomain, forgetStore } from "@/lib/tenancy/lookup";
+import { textContrastProblem } from "@/lib/store/contrast";
 import { hexColorField, imageUrlField, patchSchema, textField } from "@/lib/validation";
 
 export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;
 
+// The shop writes white on the primary colour (header, buttons) and the accent colour on white
+// (links, badges, focus ring): each must stay readable, so a colour below AA is refused.
 const themeSchema = z.object({
-  primaryColor: hexColorField,
-  accentColor: hexColorField,
+  primaryColor: hexColorField.superRefine((c, ctx) => {
+    const problem = textContrastProblem(c, "background", "the shop's header and buttons");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+  accentColor: hexColorField.superRefine((c, ctx) => {
+    const problem = textContrastProblem(c, "text", "links and badges");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   logoUrl: z.union([imageUrlField, z.literal("").transform(() => null), z.null()]).default(null),
   font: z.enum(FONTS, { error: "Choose one of the listed fonts" }),
 });

@@ -2,7 +2,8 @@
 // the committed migrations, and the production build served by Orion's server (scripts/server.ts).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { connect } from "../../db/connect";
@@ -17,6 +18,15 @@ const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
 function adminDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+/**
+ * Where the seed and the test servers of this run keep product pictures: a directory of the
+ * run's own (or ORION_UPLOAD_DIR), never the checkout's `.data`.
+ */
+function testUploadDir(): string {
+  process.env.ORION_UPLOAD_DIR ??= mkdtempSync(path.join(tmpdir(), "orion-test-uploads-"));
+  return process.env.ORION_UPLOAD_DIR;
 }
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
@@ -35,7 +45,7 @@ export async function createTestDatabase(
   await migrateDatabase(url.toString());
   if (options.seed ?? true) {
     const { db, client } = connect(url.toString(), 2);
-    await seedDemo(db);
+    await seedDemo(db, { uploadDir: testUploadDir() });
     await client.end();
   }
   return {
@@ -99,6 +109,7 @@ async function startOneServer(options: ServerOptions): Promise<TestServer> {
     // Test servers share one database but not one mail setup (SMTP server or dev outbox):
     // each works a queue of its own unless a test gives several the same one.
     MAIL_QUEUE: `mail_test_${options.port}_${randomBytes(3).toString("hex")}`,
+    ORION_UPLOAD_DIR: testUploadDir(),
     ...options.env,
     PORT: String(options.port),
     DATABASE_URL: options.databaseUrl,

@@ -2,6 +2,7 @@ import { count, desc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { authEvents, customers, stores, users } from "@/db/schema";
+import { Table } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Admin dashboard" };
@@ -53,29 +54,17 @@ export default async function AdminDashboard() {
       </dl>
       <section>
         <h2 className="text-lg font-semibold">Recent sign-in activity</h2>
-        <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">When (UTC)</th>
-                <th className="px-4 py-2 font-medium">Event</th>
-                <th className="px-4 py-2 font-medium">Area</th>
-                <th className="px-4 py-2 font-medium">IP</th>
+        <div className="mt-3">
+          <Table head={["When (UTC)", "Event", "Area", "IP"]} empty={data.recent.length === 0}>
+            {data.recent.map((e) => (
+              <tr key={e.id}>
+                <td className="whitespace-nowrap">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td>{e.type.replaceAll("_", " ")}</td>
+                <td>{e.area}</td>
+                <td>{e.ip ?? "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.recent.map((e) => (
-                <tr key={e.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="px-4 py-2 whitespace-nowrap">
-                    {e.at.toISOString().replace("T", " ").slice(0, 19)}
-                  </td>
-                  <td className="px-4 py-2">{e.type.replaceAll("_", " ")}</td>
-                  <td className="px-4 py-2">{e.area}</td>
-                  <td className="px-4 py-2">{e.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </div>
       </section>
     </div>

@@ -1,9 +1,20 @@
+import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { storefrontPage } from "@/lib/storefront/context";
 import { isValidSlug } from "@/lib/tenancy/slug";
 import { notFound } from "next/navigation";
+
+type LayoutParams = { params: Promise<{ store: string }> };
+
+/** Every shop page's title ends with the store's name, not the platform's. */
+export async function generateMetadata({ params }: LayoutParams): Promise<Metadata> {
+  const { store: slug } = await params;
+  if (!isValidSlug(slug)) return {};
+  const { store } = await storefrontPage(slug);
+  return { title: { default: store.name, template: `%s · ${store.name}` } };
+}
 
 /** The shop's frame, themed by the store: its colours as CSS variables, its font and logo. */
 export default async function StorefrontLayout({
@@ -24,7 +35,7 @@ export default async function StorefrontLayout({
     fontFamily: `${theme.font}, system-ui, sans-serif`,
   } as CSSProperties;
   return (
-    <div style={style} className="min-h-screen">
+    <div style={style} data-shop="" className="min-h-screen">
       <header className="bg-[var(--store-primary)] text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href={base} className="flex items-center gap-2 text-lg font-bold">

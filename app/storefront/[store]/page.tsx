@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { ProductCard } from "@/components/storefront";
+import { ProductCard, shopImage } from "@/components/storefront";
 import { Pagination, SearchBox } from "@/components/ui";
 import { CATALOG_PAGE_SIZE, listCatalog } from "@/lib/storefront/catalog";
 import { storefrontPage } from "@/lib/storefront/context";
+import { primaryImages } from "@/lib/store/product-images";
 import { listQuery, pageQuery } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Shop" };
@@ -14,6 +15,10 @@ export default async function CatalogPage({ params, searchParams }: Props) {
   const { store, base } = await storefrontPage(slug);
   const query = pageQuery(listQuery, raw);
   const { items, total } = await listCatalog(store.id, query);
+  const pictures = await primaryImages(
+    store.id,
+    items.map((p) => p.id),
+  );
   return (
     <div>
       <h1 className="mb-4 text-3xl font-bold">
@@ -21,7 +26,7 @@ export default async function CatalogPage({ params, searchParams }: Props) {
       </h1>
       <SearchBox q={query.q} placeholder="Search the shop" />
       {items.length === 0 && <p className="text-slate-500">No products found.</p>}
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {items.map((p) => (
           <ProductCard
             key={p.id}
@@ -29,6 +34,7 @@ export default async function CatalogPage({ params, searchParams }: Props) {
             name={p.name}
             priceCents={p.priceCents}
             currency={p.currency}
+            image={pictures.has(p.id) ? shopImage(base, pictures.get(p.id)!) : null}
             imageUrl={p.imageUrl}
             inStock={p.stock > 0}
           />

@@ -16,6 +16,14 @@ import { setCustomerActive } from "@/lib/store/customers";
 import { orderStatusSchema, setOrderStatus } from "@/lib/store/orders";
 import type { Permission } from "@/lib/auth/permissions";
 import { archiveProduct, createProduct, productSchema, updateProduct } from "@/lib/store/products";
+import { uploadedImage } from "@/lib/store/image-upload";
+import {
+  addProductImage,
+  altField,
+  removeProductImage,
+  replaceProductImage,
+  updateProductImage,
+} from "@/lib/store/product-images";
 import { addDomain, domainSchema, removeDomain, settingsSchema, updateSettings } from "@/lib/store/settings";
 import {
   changeMemberRole,
@@ -61,7 +69,7 @@ const productForm = productSchema.omit({ price_cents: true }).extend({
     .transform((v) => v === "on"),
 });
 
-const PRODUCT_ECHO = ["name", "description", "price", "currency", "stock", "image_url"];
+const PRODUCT_ECHO = ["name", "description", "price", "currency", "stock"];
 
 function productInput(data: z.infer<typeof productForm>) {
   const { price, ...rest } = data;
@@ -111,6 +119,84 @@ export async function archiveProductAction(
   return runAction(formData, { schema: z.object({}), ...member(slug, "products.write") }, async (p) => {
     await archiveProduct(p.store.id, idParam(id, "product"), archived);
     return { message: archived ? "Product archived: it no longer shows in the shop." : "Product restored." };
+  });
+}
+
+// Pictures of a product. The file is read from the same FormData the wrapper checked (origin,
+// session, permission) and judged by its bytes in lib/images.
+function productPage(slug: string, productId: string): void {
+  revalidatePath(`/store/${slug}/products/${productId}`);
+}
+
+export async function addProductImageAction(
+  slug: string,
+  productId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(
+    formData,
+    { schema: z.object({ alt: altField.default("") }), echo: ["alt"], ...member(slug, "products.write") },
+    async (p, data) => {
+      const id = idParam(productId, "product");
+      await addProductImage(p.store.id, id, await uploadedImage(formData), data.alt);
+      productPage(slug, id);
+      return { message: "Picture added." };
+    },
+  );
+}
+
+export async function replaceProductImageAction(
+  slug: string,
+  productId: string,
+  imageId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "products.write") }, async (p) => {
+    const id = idParam(productId, "product");
+    await replaceProductImage(p.store.id, id, idParam(imageId, "image"), await uploadedImage(formData));
+    productPage(slug, id);
+    return { message: "Picture replaced." };
+  });
+}
+
+export async function updateProductImageAction(
+  slug: string,
+  productId: string,
+  imageId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const schema = z.object({ alt: altField.optional(), intent: z.enum(["save", "primary"]).default("save") });
+  return runAction(
+    formData,
+    { schema, echo: ["alt"], ...member(slug, "products.write") },
+    async (p, data) => {
+      const id = idParam(productId, "product");
+      const primary = data.intent === "primary";
+      await updateProductImage(p.store.id, id, idParam(imageId, "image"), {
+        alt: data.alt,
+        is_primary: primary || undefined,
+      });
+      productPage(slug, id);
+      return { message: primary ? "This is now the main picture." : "Description saved." };
+    },
+  );
+}
+
+export async function removeProductImageAction(
+  slug: string,
+  productId: string,
+  imageId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "products.write") }, async (p) => {
+    const id = idParam(productId, "product");
+    await removeProductImage(p.store.id, id, idParam(imageId, "image"));
+    productPage(slug, id);
+    return { message: "Picture removed." };
   });
 }
 

@@ -1,40 +1,67 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/forms";
+import { ProductGallery } from "@/components/product-gallery";
+import { shopImage } from "@/components/storefront";
 import { money } from "@/components/ui";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { catalogProduct } from "@/lib/storefront/catalog";
 import { storefrontPage } from "@/lib/storefront/context";
+import { listProductImages } from "@/lib/store/product-images";
 import { idParam } from "@/lib/validation";
 import { addToCartAction, wishlistAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Product" };
+type Props = { params: Promise<{ store: string; id: string }> };
+
+/** The product's name, then the store's (from the layout's template). */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { store: slug, id } = await params;
+  const { store } = await storefrontPage(slug);
+  try {
+    return { title: (await catalogProduct(store.id, idParam(id, "product"))).name };
+  } catch {
+    return { title: "Product" };
+  }
+}
 
 export default async function ProductPage({ params }: { params: Promise<{ store: string; id: string }> }) {
   const { store: slug, id } = await params;
   const { store, base } = await storefrontPage(slug);
   const product = await orNotFound(() => catalogProduct(store.id, idParam(id, "product")));
-  const me = await currentPagePrincipal("customer", slug);
+  const [me, stored] = await Promise.all([
+    currentPagePrincipal("customer", slug),
+    listProductImages(store.id, product.id),
+  ]);
+  // The main picture first, then the others in the store's order.
+  const images = [...stored.filter((i) => i.isPrimary), ...stored.filter((i) => !i.isPrimary)].map((i) =>
+    shopImage(base, i),
+  );
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <div className="flex aspect-square items-center justify-center rounded-xl bg-slate-100 text-6xl text-slate-400 dark:bg-slate-800">
-        {product.imageUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={product.imageUrl} alt="" className="h-full w-full rounded-xl object-cover" />
-        ) : (
-          <span aria-hidden>◇</span>
-        )}
-      </div>
+      {images.length > 0 ? (
+        <ProductGallery images={images} name={product.name} />
+      ) : (
+        <div className="flex aspect-square items-center justify-center rounded-xl bg-slate-100 text-6xl text-slate-400 dark:bg-slate-800">
+          {product.imageUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={product.imageUrl} alt="" className="h-full w-full rounded-xl object-cover" />
+          ) : (
+            <span aria-hidden>◇</span>
+          )}
+        </div>
+      )}
       <div className="space-y-4">
-        <Link href={base} className="text-sm text-slate-500">
+        <Link href={base} className="shop-link text-sm">
           ← Back to the shop
         </Link>
         <h1 className="text-3xl font-bold">{product.name}</h1>
         <p className="text-2xl">{money(product.priceCents, product.currency)}</p>
         <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{product.description}</p>
-        <p className="text-sm text-slate-500">
-          {product.stock > 0 ? `${product.stock} in stock` : "Sold out"}
+        <p>
+          <span className="shop-badge inline-block rounded-full px-2.5 py-0.5 text-sm font-medium">
+            {product.stock > 0 ? `${product.stock} in stock` : "Sold out"}
+          </span>
         </p>
         {product.stock > 0 && (
           <ActionForm

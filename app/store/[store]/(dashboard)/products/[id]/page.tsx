@@ -1,12 +1,21 @@
 import type { Metadata } from "next";
 import { ActionForm, SubmitButton } from "@/components/forms";
 import { ProductForm } from "@/components/product-form";
+import { ProductImages } from "@/components/product-images";
 import { Card, PageHeader } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { CURRENCIES, getProduct } from "@/lib/store/products";
+import { MAX_IMAGES_PER_PRODUCT, listProductImages } from "@/lib/store/product-images";
 import { orNotFound } from "@/lib/not-found";
 import { idParam } from "@/lib/validation";
-import { archiveProductAction, updateProductAction } from "../../actions";
+import {
+  addProductImageAction,
+  archiveProductAction,
+  removeProductImageAction,
+  replaceProductImageAction,
+  updateProductAction,
+  updateProductImageAction,
+} from "../../actions";
 
 export const metadata: Metadata = { title: "Product" };
 
@@ -21,6 +30,17 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const product = await orNotFound(() => getProduct(member.store.id, idParam(id, "product")));
   const canWrite = member.permissions.includes("products.write");
   const archived = product.archivedAt !== null;
+  const images = (await listProductImages(member.store.id, product.id)).map((image) => ({
+    id: image.id,
+    src: `/store/${slug}/images/${image.id}`,
+    alt: image.alt,
+    isPrimary: image.isPrimary,
+    width: image.width,
+    height: image.height,
+    update: updateProductImageAction.bind(null, slug, product.id, image.id),
+    replace: replaceProductImageAction.bind(null, slug, product.id, image.id),
+    remove: removeProductImageAction.bind(null, slug, product.id, image.id),
+  }));
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeader
@@ -32,7 +52,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           role="status"
           className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
         >
-          Product created.
+          Product created. Add its pictures below.
         </p>
       )}
       {canWrite ? (
@@ -43,6 +63,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
               product={product}
               currencies={CURRENCIES}
               submitLabel="Save changes"
+            />
+          </Card>
+          <Card title="Pictures">
+            <ProductImages
+              images={images}
+              add={addProductImageAction.bind(null, slug, product.id)}
+              max={MAX_IMAGES_PER_PRODUCT}
             />
           </Card>
           <Card title={archived ? "Restore" : "Archive"}>

@@ -12,7 +12,10 @@ export default async function NewProductPage({ params }: { params: Promise<{ sto
   await requireStorePagePermission(slug, "products.write");
   return (
     <div className="max-w-2xl">
-      <PageHeader title="New product" />
+      <PageHeader
+        title="New product"
+        description="Pictures are added on the next page, once the product exists."
+      />
       <Card>
         <ProductForm
           action={createProductAction.bind(null, slug)}
