@@ -33,7 +33,7 @@ export async function register(): Promise<void> {
 /** A page or handler that failed because the database is away marks the outage for the pages. */
 export async function onRequestError(error: unknown): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { isDatabaseUnavailable } = await import("./lib/auth/errors");
+  const { isDatabaseUnavailable } = await import("./lib/http/errors");
   if (!isDatabaseUnavailable(error)) return;
   const { noteDatabaseUnavailable } = await import("./lib/outage");
   noteDatabaseUnavailable();

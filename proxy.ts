@@ -3,7 +3,7 @@
 // lowercase, answers for suspended and unknown stores, and sends page requests without a
 // verifiable token to their area's login. The guards of lib/auth make the real check.
 import { type NextRequest, NextResponse } from "next/server";
-import { AREAS, type AreaName, type CookieScope } from "@/lib/auth/areas";
+import { AREAS, AREA_NAMES, type AreaName, type CookieScope, scopeOf } from "@/lib/auth/areas";
 import { type CookieSpec, clearedCookies, serializeCookie, soleCookie } from "@/lib/auth/cookies";
 import { renewFromRefreshCookie } from "@/lib/auth/page-renewal";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "@/lib/auth/paths";
@@ -11,26 +11,26 @@ import { loginRedirectUrl, safeNext } from "@/lib/auth/safe-next";
 import { bearerToken, verifyAccessToken } from "@/lib/auth/tokens";
 import { config as appConfig } from "@/lib/config";
 import { isSameOrigin } from "@/lib/auth/origin";
-import { isDatabaseUnavailable } from "@/lib/auth/errors";
+import { isDatabaseUnavailable } from "@/lib/http/errors";
 import { OUTAGE_PAGE_HEADERS, OUTAGE_PAGE_HTML } from "@/lib/outage-page";
 import { noteDatabaseUnavailable } from "@/lib/outage";
 import { requestContext } from "@/lib/http";
 import { EDGE_SECRET_ENV, edgeOf } from "@/lib/net/edge";
 import { pageAreaOf, storefrontPageIsPublic } from "@/lib/routing";
 import { NONCE_HEADER, newNonce, pageCsp, referrerPolicyFor } from "@/lib/security-headers";
-import { recognizeHost } from "@/lib/stores/host";
-import { storeBySlug } from "@/lib/stores/lookup";
-import { type AccessMethod, slugAfter } from "@/lib/stores/resolve";
+import { recognizeHost } from "@/lib/tenancy/host";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { type AccessMethod, slugAfter } from "@/lib/tenancy/resolve";
+import { processSingleton } from "@/lib/process-global";
 
 // Next.js hands a rewrite to another host name back to the server as a new request (and a
 // server action's redirect is rendered by a request of its own), which passes through here
 // again with Host set to the server's own address. This mark, secret to the process and bound
 // to the rewritten path, lets such a pass go straight on or be routed by the visitor's host.
 const REWRITE_MARK = "x-orion-rewritten";
-const globalForProxy = globalThis as unknown as { orionRewriteSecret?: string };
 // Orion's server shares its secret, so it knows such a pass too and leaves its stamp alone.
 const rewriteSecret =
-  process.env[EDGE_SECRET_ENV] || (globalForProxy.orionRewriteSecret ??= crypto.randomUUID());
+  process.env[EDGE_SECRET_ENV] || processSingleton("orionRewriteSecret", () => crypto.randomUUID());
 
 /** The path our own earlier pass marked this request for, if it is ours; null otherwise. */
 function ownMark(request: NextRequest): string | null {
@@ -79,6 +79,9 @@ const crossOrigin = () =>
 /** A suspended store's pages: 503, and no page of it rendered at all. */
 const unavailable = (name: string) =>
   page(503, `${name} is currently unavailable`, "Please come back later.");
+
+// The area whose pages a store's own host (and /storefront/{slug}) serves.
+const HOST_AREA = AREA_NAMES.find((name) => AREAS[name].reachedByHost)!;
 
 // Cookies renewed while routing this request, for its response (see requireToken).
 const renewedCookies = new WeakMap<NextRequest, CookieSpec[]>();
@@ -130,7 +133,7 @@ async function storefront(
   if (store.status !== "active") return unavailable(store.name);
   const { pathname, search } = request.nextUrl;
   if (!storefrontPageIsPublic(rest)) {
-    const refused = await requireToken(request, "customer", { slug, method }, pathname + search);
+    const refused = await requireToken(request, HOST_AREA, { slug, method }, pathname + search);
     if (refused) return refused;
   }
   // Always ours, never the client's.
@@ -205,8 +208,8 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
   const area = pageAreaOf(pathname);
   if (!area) return onward(request);
-  const scope = area.area === "store" ? { slug: area.slug } : {};
-  if (area.area === "store") {
+  const scope = scopeOf(area.area, { slug: "slug" in area ? area.slug : undefined });
+  if ("slug" in area) {
     // One spelling per store, so the cookie Path always matches.
     if (area.rawSlug !== area.slug) {
       return redirect(

@@ -1,6 +1,7 @@
 // The audit trail as a table with its filters, for the admin console and store owners.
 import { Pagination, Table, when } from "@/components/ui";
 import type { AuditQuery } from "@/lib/audit-log";
+import { AREA_NAMES } from "@/lib/auth/areas";
 import { PAGE_SIZE } from "@/lib/validation";
 
 type Row = {
@@ -38,9 +39,11 @@ export function AuditTable({
       <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter events">
         <select name="area" defaultValue={query.area ?? ""} aria-label="Area" className={field}>
           <option value="">All areas</option>
-          <option value="admin">admin</option>
-          <option value="store">store</option>
-          <option value="customer">customer</option>
+          {AREA_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
         </select>
         {showStore && (
           <input

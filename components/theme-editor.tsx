@@ -2,7 +2,7 @@
 // Store theme fields with a live preview of the storefront's look.
 import { useState } from "react";
 import { Field, FieldError, inputClass } from "@/components/forms";
-import { textContrastProblem } from "@/lib/stores/contrast";
+import { textContrastProblem } from "@/lib/store/contrast";
 
 type Theme = { primaryColor: string; accentColor: string; logoUrl: string | null; font: string };
 

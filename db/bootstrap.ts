@@ -2,7 +2,8 @@
 // from ADMIN_USERNAME / ADMIN_PASSWORD when there is none.
 import { eq } from "drizzle-orm";
 import { passwordWeakness } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, passwordBytes, warmUpPasswords } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, passwordBytes, warmUpPasswords } from "@/lib/auth/passwords";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { connect } from "./connect";
@@ -20,8 +21,8 @@ async function ensureFirstAdmin(url: string): Promise<void> {
       return;
     }
     const length = [...firstAdmin.password].length;
-    if (length < MIN_PASSWORD_CHARS.staff || passwordBytes(firstAdmin.password) > 72) {
-      throw new Error(`ADMIN_PASSWORD must be ${MIN_PASSWORD_CHARS.staff} characters to 72 bytes`);
+    if (length < AREAS.admin.minPasswordChars || passwordBytes(firstAdmin.password) > 72) {
+      throw new Error(`ADMIN_PASSWORD must be ${AREAS.admin.minPasswordChars} characters to 72 bytes`);
     }
     const weakness = passwordWeakness(firstAdmin.password, [firstAdmin.username, firstAdmin.email]);
     if (weakness) throw new Error(`ADMIN_PASSWORD is refused: ${weakness}`);

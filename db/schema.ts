@@ -1,4 +1,4 @@
-// The identity tables of Orion (SPEC §2). This file is the source of the row types.
+// The identity tables of Orion. This file is the source of the row types.
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { AREA_NAMES } from "../lib/auth/areas";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -27,7 +28,7 @@ const timestamps = {
 export const userRole = pgEnum("user_role", ["admin", "store"]);
 export const storeStatus = pgEnum("store_status", ["active", "suspended"]);
 export const storeRole = pgEnum("store_role", ["owner", "manager", "staff"]);
-export const area = pgEnum("area", ["admin", "store", "customer"]);
+export const area = pgEnum("area", AREA_NAMES);
 export const oneTimePurpose = pgEnum("one_time_purpose", [
   "password_reset",
   "email_verification",
@@ -202,7 +203,7 @@ export const refreshTokens = pgTable(
   (t) => [index("refresh_tokens_session_id_idx").on(t.sessionId)],
 );
 
-// A TOTP authenticator of a user or a customer (SPEC §8). The secret is encrypted with a key
+// A TOTP authenticator of a user or a customer. The secret is encrypted with a key
 // derived from the signing secret; `last_step` refuses a code's second use (RFC 6238 §5.2).
 export const totpFactors = pgTable(
   "totp_factors",
@@ -524,7 +525,6 @@ export type StoreMember = typeof storeMembers.$inferSelect;
 export type Customer = typeof customers.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuthEvent = typeof authEvents.$inferInsert;
-export type Area = (typeof area.enumValues)[number];
 export type Product = typeof products.$inferSelect;
 export type ProductImage = typeof productImages.$inferSelect;
 export type Order = typeof orders.$inferSelect;

@@ -1,4 +1,4 @@
-// The demo data of SPEC §11: accounts and stores to try the three areas with. Its weak
+// The demo data: accounts and stores to try the three areas with. Its weak
 // passwords are allowed here only; it never runs in production.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";

@@ -3,7 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { type ApiError, type FieldError, fieldErrors, toApiError } from "@/lib/auth/errors";
+import { type ApiError, type FieldError, fieldErrors, toApiError } from "@/lib/http/errors";
 import { isSameOrigin } from "@/lib/auth/origin";
 import { type RequestContext, requestContext } from "@/lib/http";
 

@@ -3,6 +3,7 @@ import "server-only";
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
+import { AREA_NAMES } from "@/lib/auth/areas";
 import { authEvents, customers, stores, users } from "@/db/schema";
 import { PAGE_SIZE, containsPattern, pageField, textField } from "@/lib/validation";
 
@@ -13,7 +14,7 @@ const dateField = z
   .catch(undefined);
 
 export const auditQuery = z.object({
-  area: z.enum(["admin", "store", "customer"]).optional().catch(undefined),
+  area: z.enum(AREA_NAMES).optional().catch(undefined),
   // Free text is refused with a 422 when it holds control characters; the rest is lenient.
   store: textField().max(64).optional(),
   type: z

@@ -1,4 +1,4 @@
-// The audit trail (SPEC §8): every auth event becomes a row of auth_events and a log line;
+// The audit trail: every auth event becomes a row of auth_events and a log line;
 // changes of credentials are also mailed to the account's owner (lib/mail/account-notices).
 import "server-only";
 import { after } from "next/server";

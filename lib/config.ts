@@ -1,4 +1,4 @@
-// Reads the environment once (SPEC §11) and fails fast on a bad value.
+// Reads the environment once and fails fast on a bad value.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -67,7 +67,7 @@ const envSchema = z.object({
 });
 
 /** A sign-in provider the platform configures (SPEC §8); `id` is next-auth's provider id. */
-export type PlatformProvider = {
+type PlatformProvider = {
   id: "oidc" | "google" | "github";
   name: string;
   clientId: string;

@@ -6,7 +6,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { storeDomains } from "@/db/schema";
 import { config } from "@/lib/config";
-import { type AccessMethod, storefrontBase } from "@/lib/stores/resolve";
+import { type AccessMethod, storefrontBase } from "@/lib/tenancy/resolve";
 
 /** A page of the admin console or a store dashboard: on the platform's public origin. */
 export function platformLink(path: string): string {

@@ -1,14 +1,15 @@
-// The server's log (SPEC §8, checklist S68): one JSON line per entry on stdout, so a value a
+// The server's log (docs/security.md, S68): one JSON line per entry on stdout, so a value a
 // visitor typed never starts a line of its own, and nothing secret in it — neither under a
 // secret's key at any depth nor inside a string (a JWT, a `token=` in a link).
 import pino, { type DestinationStream, type LogFn, type Logger, type LoggerOptions } from "pino";
+import { processSingleton } from "@/lib/process-global";
 
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 // The keys that carry secrets in Orion's bodies, headers and objects. Pino's redaction names
 // them at the depths we log (the top and two levels down); `isSecretKey` catches the spellings
 // and depths pino's paths cannot.
-export const SECRET_KEYS = [
+const SECRET_KEYS = [
   "password",
   "current_password",
   "new_password",
@@ -78,7 +79,7 @@ export function scrub(text: string): string {
     .replace(QUERY_PARAMS, "\nparams: [hidden]");
 }
 
-export type LoggedError = {
+type LoggedError = {
   type: string;
   message: string;
   stack?: string;
@@ -162,7 +163,5 @@ export function createLogger(options: { level?: string; destination?: Destinatio
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
-const globalForLog = globalThis as unknown as { orionLog?: Logger };
-
 /** The server's logger. Use fields for data (`log.info({ kind, to }, "mail sent")`), not message text. */
-export const log: Logger = (globalForLog.orionLog ??= createLogger());
+export const log: Logger = processSingleton("orionLog", createLogger);

@@ -4,7 +4,7 @@
 import { log } from "@/lib/log";
 
 /** How long after the last failure a page that failed is taken for a victim of the outage. */
-export const OUTAGE_MEMORY_MS = 10_000;
+const OUTAGE_MEMORY_MS = 10_000;
 
 const state = globalThis as unknown as { orionDatabaseAwayAt?: number; orionDatabaseAwayLogged?: boolean };
 

@@ -1,10 +1,9 @@
 // The reset steps the admin console and the store dashboards share: parse, send or reset,
 // and answer the same whatever the address.
 import "server-only";
-import { z } from "zod";
 import { type ActionState, apiErrorState, parseForm } from "@/lib/actions";
 import type { AreaName } from "@/lib/auth/areas";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import {
   FORGOT_ANSWER,
   RESET_REFUSED,
@@ -15,6 +14,7 @@ import {
   resetSchema,
 } from "@/lib/auth/reset";
 import { platformLink } from "@/lib/links";
+import { withConfirmation } from "@/lib/validation";
 
 export async function forgotPassword(
   formData: FormData,
@@ -38,10 +38,8 @@ export async function resetFromForm(
   area: AreaName,
   storeId: string | null,
 ): Promise<ActionState | true> {
-  const parsed = await parseForm(formData, resetSchema(area).extend({ confirm_password: z.string() }));
+  const parsed = await parseForm(formData, withConfirmation(resetSchema(area), "password"));
   if (!parsed.ok) return parsed.state;
-  if (parsed.data.password !== parsed.data.confirm_password)
-    return { fieldErrors: { confirm_password: "The passwords differ" } };
   try {
     if (!(await resetPassword(area, storeId, parsed.data.token, parsed.data.password, parsed.ctx)))
       return { error: RESET_REFUSED };

@@ -1,6 +1,6 @@
 // Which page area a path belongs to, for the request layer. Pure, so every shape is unit
 // tested: `/storefront/…` is never the store area, `/administrator` never the admin console.
-import { isValidSlug } from "@/lib/stores/slug";
+import { isValidSlug } from "@/lib/tenancy/slug";
 
 export type PageArea =
   { area: "admin"; public: boolean } | { area: "store"; slug: string; rawSlug: string; public: boolean };

@@ -4,7 +4,7 @@ import "server-only";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
-import { ApiError, type FieldError } from "@/lib/auth/errors";
+import { ApiError, type FieldError } from "@/lib/http/errors";
 import { textField } from "@/lib/validation";
 import {
   type TotpHolder,
@@ -29,7 +29,7 @@ export type TotpState = ActionState & {
 };
 
 /** The QR code as one SVG path (a unit square per dark module), drawn by the page as data. */
-export function qrPath(text: string): { size: number; path: string } {
+function qrPath(text: string): { size: number; path: string } {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
   const parts: string[] = [];
   for (let row = 0; row < modules.size; row++) {

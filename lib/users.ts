@@ -6,9 +6,11 @@ import { db } from "@/db/client";
 import { type User, sessions, users } from "@/db/schema";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { isOwnPassword } from "@/lib/auth/own-password";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
+import { withConfirmation } from "@/lib/validation";
 
 /** The user whose username or email is `identifier`, ignoring case. */
 export async function findUserByLogin(identifier: string): Promise<User | undefined> {
@@ -40,16 +42,13 @@ export async function touchLastLogin(userId: string): Promise<User | undefined> 
 }
 
 /** The change-password form of admins and staff: the current password, the new one twice. */
-export const userPasswordChangeForm = z
-  .object({
+export const userPasswordChangeForm = withConfirmation(
+  z.object({
     current_password: z.string().min(1, { message: "Enter your current password" }),
-    new_password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
-    confirm_password: z.string(),
-  })
-  .refine((d) => d.new_password === d.confirm_password, {
-    path: ["confirm_password"],
-    message: "The passwords differ",
-  });
+    new_password: newPasswordSchema(AREAS.admin.minPasswordChars),
+  }),
+  "new_password",
+);
 
 /**
  * Changes a user's password after checking the current one (a guess that counts on the

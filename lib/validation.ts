@@ -1,6 +1,6 @@
 // Field schemas shared by the JSON API and the forms: the same rules whichever way data comes.
 import { z } from "zod";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 
 /** A checkbox from a form ("on"), or a JSON boolean. */
 export const booleanField = z
@@ -16,9 +16,8 @@ export const pageField = z.coerce.number().int().min(1).max(10_000).catch(1);
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-export const CONTROL_CHARACTER_MESSAGE =
-  "Remove the control characters (line breaks, tabs, NUL and the like)";
-export const MULTILINE_CONTROL_MESSAGE =
+const CONTROL_CHARACTER_MESSAGE = "Remove the control characters (line breaks, tabs, NUL and the like)";
+const MULTILINE_CONTROL_MESSAGE =
   "Remove the control characters (NUL and the like); only tabs and line breaks may stay";
 
 /**
@@ -37,9 +36,7 @@ export function textField(options: { required?: string; multiline?: boolean; tri
 }
 
 /** `?q=`: a search term is text like any other, so a control character in it is a 422. */
-export const searchField = textField().max(100, { message: "Search for at most 100 characters" }).optional();
-
-export const uuidField = z.string().uuid({ message: "Not a valid id" });
+const searchField = textField().max(100, { message: "Search for at most 100 characters" }).optional();
 
 /** An absolute https URL (or http on localhost), for images and logos: data, never markup. */
 export const imageUrlField = textField()
@@ -119,15 +116,34 @@ export function pageQuery<S extends z.ZodType<unknown, Record<string, unknown>>>
 
 export const PAGE_SIZE = 20;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The one shape of an id: a UUID, in either case. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
+export const uuidField = z.string().regex(UUID_PATTERN, { message: "Not a valid id" });
 
 /** An id from a URL: anything that is not a UUID is simply not found. */
 export function idParam(raw: string, what = "record"): string {
-  if (!UUID.test(raw)) throw new ApiError("NOT_FOUND", { message: `No such ${what}` });
+  if (!isUuid(raw)) throw new ApiError("NOT_FOUND", { message: `No such ${what}` });
   return raw.toLowerCase();
 }
 
 /** A search term as an ILIKE pattern that matches it anywhere, with its own % and _ taken literally. */
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const PASSWORDS_DIFFER = "The passwords differ";
+
+/** A form's new password typed twice: `confirm_password` must repeat `field`. */
+export function withConfirmation<T extends z.ZodRawShape>(schema: z.ZodObject<T>, field: keyof T & string) {
+  return schema
+    .extend({ confirm_password: z.string() })
+    .refine((d: Record<string, unknown>) => d[field] === d.confirm_password, {
+      path: ["confirm_password"],
+      message: PASSWORDS_DIFFER,
+    });
 }

@@ -15,7 +15,7 @@ import {
 } from "@/lib/admin/stores";
 import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { totpHolder } from "@/lib/auth/totp-account";

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { customers, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { AREAS, AREA_NAMES } from "@/lib/auth/areas";
+import { ApiError } from "@/lib/http/errors";
 import {
   type LockAccount,
   clearFailures,
@@ -17,12 +18,12 @@ import {
   parseLockKey,
 } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
-import { storeByCode } from "@/lib/stores/lookup";
+import { storeByCode } from "@/lib/tenancy/lookup";
 import { textField } from "@/lib/validation";
 import { findUserByLogin } from "@/lib/users";
 
 export const unlockSchema = z.object({
-  area: z.enum(["admin", "store", "customer"], { error: "Choose admin, store or customer" }),
+  area: z.enum(AREA_NAMES, { error: `Choose ${AREA_NAMES.slice(0, -1).join(", ")} or ${AREA_NAMES.at(-1)}` }),
   identifier: textField().min(1, { message: "Identifier is required" }).max(254),
   store_code: textField().max(64).optional(),
 });
@@ -36,7 +37,7 @@ type UnlockInput = z.infer<typeof unlockSchema>;
 async function keysOf(
   input: UnlockInput,
 ): Promise<{ keys: string[]; storeId: string | null; account: LockAccount | null }> {
-  if (input.area !== "customer") {
+  if (AREAS[input.area].account.table === "users") {
     const user = await findUserByLogin(input.identifier);
     const account = user ? { userId: user.id } : null;
     return {
@@ -93,6 +94,11 @@ export async function unlockAccount(admin: { id: string }, input: UnlockInput, c
   return { wasLocked };
 }
 
+/** The areas whose accounts live in `table`, as a lock on such an account is shown. */
+function areasOn(table: "users" | "customers"): string {
+  return AREA_NAMES.filter((name) => AREAS[name].account.table === table).join(", ");
+}
+
 export type LockRow = {
   /** The area whose login the lock closes; "admin, store" for an identifier no user has. */
   area: string;
@@ -142,7 +148,7 @@ export async function lockRows(): Promise<LockRow[] | null> {
       const user = userById.get(p.userId);
       return {
         ...base,
-        area: user?.role ?? "admin, store",
+        area: user?.role ?? areasOn("users"),
         account: user ? `${user.username} (${user.email})` : "a deleted user",
       };
     }
@@ -150,15 +156,20 @@ export async function lockRows(): Promise<LockRow[] | null> {
       const customer = customerById.get(p.customerId);
       return {
         ...base,
-        area: "customer",
+        area: areasOn("customers"),
         store: customer?.store ?? null,
         account: customer?.email ?? "a deleted customer",
       };
     }
     if (p?.kind === "identifier") {
       return p.shopId
-        ? { ...base, area: "customer", store: storeById.get(p.shopId) ?? null, identifier: p.identifier }
-        : { ...base, area: "admin, store", identifier: p.identifier };
+        ? {
+            ...base,
+            area: areasOn("customers"),
+            store: storeById.get(p.shopId) ?? null,
+            identifier: p.identifier,
+          }
+        : { ...base, area: areasOn("users"), identifier: p.identifier };
     }
     return { ...base, area: "—", identifier: key };
   });

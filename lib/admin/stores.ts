@@ -6,13 +6,14 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Store, type StoreTheme, storeDomains, storeMembers, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { usernameField } from "@/lib/store/team";
-import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
-import { isValidSlug } from "@/lib/stores/slug";
+import { forgetDomain, forgetStore } from "@/lib/tenancy/lookup";
+import { isValidSlug } from "@/lib/tenancy/slug";
 import { containsPattern, emailField, PAGE_SIZE, patchSchema, textField } from "@/lib/validation";
 
 const DEFAULT_THEME: StoreTheme = {
@@ -41,7 +42,7 @@ export const storeCreateSchema = z.object({
   owner: z.object({
     username: usernameField,
     email: emailField,
-    password: newPasswordSchema(MIN_PASSWORD_CHARS.staff),
+    password: newPasswordSchema(AREAS.store.minPasswordChars),
   }),
 });
 

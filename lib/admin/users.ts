@@ -5,7 +5,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type User, storeMembers, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
 import { containsPattern, PAGE_SIZE } from "@/lib/validation";

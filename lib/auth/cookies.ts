@@ -1,4 +1,4 @@
-// Every auth cookie is built here from the area table (SPEC §5): name, Path and attributes.
+// Every auth cookie is built here from the area table: name, Path and attributes.
 import { config } from "@/lib/config";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
 

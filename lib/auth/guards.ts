@@ -1,4 +1,4 @@
-// The guards (SPEC §6): the authoritative check of every page, server action and API call.
+// The guards: the authoritative check of every page, server action and API call.
 // Each area is the same machine: verify the token, check its type, load the principal and
 // its live session from the database in one indexed query.
 import "server-only";
@@ -17,11 +17,12 @@ import {
   totpFactors,
   users,
 } from "@/db/schema";
-import { type AccessMethod } from "@/lib/stores/resolve";
-import { type Permission, ROLE_PERMISSIONS } from "@/lib/store/permissions";
-import { AREAS, type CookieScope } from "./areas";
+import { type AccessMethod } from "@/lib/tenancy/resolve";
+import { type Permission, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
+import { AREAS, type AreaDefinition, type AreaName, scopeOf } from "./areas";
 import { soleCookie } from "./cookies";
-import { ApiError, invalidToken } from "./errors";
+import { ApiError, invalidToken } from "@/lib/http/errors";
+import { isUuid } from "@/lib/validation";
 import { REQUEST_PATH_HEADER, STORE_METHOD_HEADER } from "./paths";
 import { loginRedirectUrl, safeNext } from "./safe-next";
 import { sessionState } from "./session-cache";
@@ -62,6 +63,7 @@ export type CustomerPrincipal = {
 
 type Principals = { admin: AdminPrincipal; store: StorePrincipal; customer: CustomerPrincipal };
 export type GuardedArea = keyof Principals;
+type Principal = Principals[GuardedArea];
 
 /** What a guard needs from the URL: the store of a store or storefront request, and how it was reached. */
 export type GuardScope = { slug?: string; method?: AccessMethod };
@@ -74,9 +76,7 @@ export type Authentication<A extends GuardedArea> =
   | { status: "forbidden"; code: "ADMIN_REQUIRED" | "INSUFFICIENT_PERMISSIONS" }
   | { status: "unavailable" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const liveSession = (area: "admin" | "store") =>
+const liveSession = (area: AreaName) =>
   and(
     eq(sessions.id, sql.placeholder("sid")),
     eq(sessions.userId, sql.placeholder("sub")),
@@ -95,7 +95,7 @@ const storeColumns = {
   theme: stores.theme,
 };
 
-function adminQuery() {
+function userQuery(area: AreaName) {
   return db()
     .select({
       id: users.id,
@@ -107,11 +107,11 @@ function adminQuery() {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(liveSession("admin"))
-    .prepare("guard_admin");
+    .where(liveSession(area))
+    .prepare(`guard_${area}`);
 }
 
-function storeQuery() {
+function storeMemberQuery(area: AreaName) {
   return db()
     .select({
       id: users.id,
@@ -134,11 +134,11 @@ function storeQuery() {
       and(eq(storeMembers.storeId, sessions.storeId), eq(storeMembers.userId, sessions.userId)),
     )
     .leftJoin(totpFactors, eq(totpFactors.userId, sessions.userId))
-    .where(liveSession("store"))
-    .prepare("guard_store");
+    .where(liveSession(area))
+    .prepare(`guard_${area}`);
 }
 
-function customerQuery() {
+function customerQuery(area: AreaName) {
   return db()
     .select({
       customer: {
@@ -159,54 +159,54 @@ function customerQuery() {
       and(
         eq(sessions.id, sql.placeholder("sid")),
         eq(sessions.customerId, sql.placeholder("sub")),
-        eq(sessions.area, "customer"),
+        eq(sessions.area, area),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql`now()`),
         eq(sessions.tokenVersion, customers.tokenVersion),
       ),
     )
-    .prepare("guard_customer");
+    .prepare(`guard_${area}`);
 }
 
-let queries:
-  | {
-      admin: ReturnType<typeof adminQuery>;
-      store: ReturnType<typeof storeQuery>;
-      customer: ReturnType<typeof customerQuery>;
-    }
-  | undefined;
+// One prepared statement per area, made on first use.
+const queries = new Map<AreaName, unknown>();
 
-function prepared() {
-  queries ??= { admin: adminQuery(), store: storeQuery(), customer: customerQuery() };
-  return queries;
+function prepared<Q>(area: AreaName, make: (area: AreaName) => Q): Q {
+  if (!queries.has(area)) queries.set(area, make(area));
+  return queries.get(area) as Q;
 }
 
-async function loadAdmin(claims: AccessClaims): Promise<Loaded<AdminPrincipal>> {
-  const [row] = await sessionState("admin", claims, () =>
-    prepared().admin.execute({ sid: claims.sid, sub: claims.sub }),
+/** A person's session in an area without a store (the admin console): active, in the area's role. */
+async function loadUser(def: AreaDefinition, claims: AccessClaims): Promise<Loaded<AdminPrincipal>> {
+  const [row] = await sessionState(def.name, claims, () =>
+    prepared(def.name, userQuery).execute({ sid: claims.sid, sub: claims.sub }),
   );
-  if (!row || !row.isActive || row.role !== "admin") return "unauthenticated";
+  if (!row || !row.isActive || row.role !== roleOf(def)) return "unauthenticated";
   return {
-    area: "admin",
+    area: def.name as "admin",
     id: row.id,
     username: row.username,
     email: row.email,
-    role: "admin",
+    role: row.role as "admin",
     sessionId: claims.sid,
   };
 }
 
-async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise<Loaded<StorePrincipal>> {
-  const [row] = await sessionState("store", claims, () =>
-    prepared().store.execute({ sid: claims.sid, sub: claims.sub }),
+async function loadStoreMember(
+  def: AreaDefinition,
+  claims: AccessClaims,
+  scope: GuardScope,
+): Promise<Loaded<StorePrincipal>> {
+  const [row] = await sessionState(def.name, claims, () =>
+    prepared(def.name, storeMemberQuery).execute({ sid: claims.sid, sub: claims.sub }),
   );
-  if (!row || !row.isActive || row.role !== "store" || !row.memberActive) return "unauthenticated";
+  if (!row || !row.isActive || row.role !== roleOf(def) || !row.memberActive) return "unauthenticated";
   if (row.store.id !== claims.store_id) return "unauthenticated";
   // A live session of another store: the right kind of principal in the wrong place.
   if (scope.slug !== undefined && row.store.slug !== scope.slug) return "forbidden";
   if (row.store.status !== "active") return "unavailable";
   return {
-    area: "store",
+    area: def.name as "store",
     id: row.id,
     username: row.username,
     email: row.email,
@@ -218,9 +218,13 @@ async function loadStoreMember(claims: AccessClaims, scope: GuardScope): Promise
   };
 }
 
-async function loadCustomer(claims: AccessClaims, scope: GuardScope): Promise<Loaded<CustomerPrincipal>> {
-  const [row] = await sessionState("customer", claims, () =>
-    prepared().customer.execute({ sid: claims.sid, sub: claims.sub }),
+async function loadCustomer(
+  def: AreaDefinition,
+  claims: AccessClaims,
+  scope: GuardScope,
+): Promise<Loaded<CustomerPrincipal>> {
+  const [row] = await sessionState(def.name, claims, () =>
+    prepared(def.name, customerQuery).execute({ sid: claims.sid, sub: claims.sub }),
   );
   if (!row || !row.customer.isActive || row.store.id !== claims.store_id) return "unauthenticated";
   // A customer of another store: customers belong to exactly one store.
@@ -228,7 +232,7 @@ async function loadCustomer(claims: AccessClaims, scope: GuardScope): Promise<Lo
   if (row.store.status !== "active") return "unavailable";
   const { id, email, firstName, lastName, customerNumber } = row.customer;
   return {
-    area: "customer",
+    area: def.name as "customer",
     id,
     email,
     firstName,
@@ -239,13 +243,17 @@ async function loadCustomer(claims: AccessClaims, scope: GuardScope): Promise<Lo
   };
 }
 
-const loaders: {
-  [A in GuardedArea]: (claims: AccessClaims, scope: GuardScope) => Promise<Loaded<Principals[A]>>;
-} = {
-  admin: loadAdmin,
-  store: loadStoreMember,
-  customer: loadCustomer,
-};
+function roleOf(def: AreaDefinition): string | null {
+  return def.account.table === "users" ? def.account.role : null;
+}
+
+/** How the row's principal is loaded: a store's customer, a member of a store, or a person. */
+function loaderOf(
+  def: AreaDefinition,
+): (def: AreaDefinition, claims: AccessClaims, scope: GuardScope) => Promise<Loaded<Principal>> {
+  if (def.account.table === "customers") return loadCustomer;
+  return def.storeScoped ? loadStoreMember : loadUser;
+}
 
 export async function authenticate<A extends GuardedArea>(
   token: string | null | undefined,
@@ -257,11 +265,12 @@ export async function authenticate<A extends GuardedArea>(
   if (!claims) return { status: "unauthenticated" };
   // A sound token of another area is the wrong principal, not a bad credential.
   if (claims.type !== area) return { status: "forbidden", code: AREAS[area].wrongPrincipalCode };
-  if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) return { status: "unauthenticated" };
-  const loaded = await loaders[area](claims, scope);
+  if (!isUuid(claims.sid) || !isUuid(claims.sub)) return { status: "unauthenticated" };
+  const def = AREAS[area];
+  const loaded = await loaderOf(def)(def, claims, scope);
   if (loaded === "unauthenticated" || loaded === "unavailable") return { status: loaded };
   if (loaded === "forbidden") return { status: "forbidden", code: "INSUFFICIENT_PERMISSIONS" };
-  return { status: "ok", principal: loaded, claims };
+  return { status: "ok", principal: loaded as Principals[A], claims };
 }
 
 /**
@@ -279,7 +288,7 @@ export async function requireApiPrincipal<A extends GuardedArea>(
   if (result.status === "unauthenticated") throw invalidToken();
   if (result.status === "forbidden") throw new ApiError(result.code);
   if (result.status === "unavailable") throw new ApiError("STORE_UNAVAILABLE");
-  if (result.principal.area === "store" && result.principal.mfaMissing && !options.mfaSetup) {
+  if ("mfaMissing" in result.principal && result.principal.mfaMissing && !options.mfaSetup) {
     throw new ApiError("MFA_ENROLLMENT_REQUIRED");
   }
   return result;
@@ -296,14 +305,10 @@ export async function requireStorePermission(
   return principal;
 }
 
-export function assertPermission(principal: StorePrincipal, permission: Permission): void {
+function assertPermission(principal: StorePrincipal, permission: Permission): void {
   if (!principal.permissions.includes(permission)) {
     throw new ApiError("INSUFFICIENT_PERMISSIONS", { message: `Your role may not do this (${permission})` });
   }
-}
-
-function cookieScope(area: GuardedArea, scope: GuardScope): CookieScope {
-  return area === "admin" ? {} : { slug: scope.slug, method: scope.method };
 }
 
 /** How the visitor reached this storefront page, as the request layer found it. */
@@ -320,22 +325,22 @@ export const requirePagePrincipal = cache(
   async <A extends GuardedArea>(area: A, slug?: string): Promise<Principals[A]> => {
     const def = AREAS[area];
     const hdrs = await headers();
-    const scope: GuardScope = { slug, method: area === "customer" ? accessMethodOf(hdrs) : undefined };
+    const scope: GuardScope = { slug, method: def.reachedByHost ? accessMethodOf(hdrs) : undefined };
     const token = soleCookie(hdrs.get("cookie"), def.accessCookie) ?? bearerToken(hdrs.get("authorization"));
     const result = await authenticate(token, area, scope);
     if (result.status === "ok") {
       const principal = result.principal;
       // Until the member sets up the second factor the store requires, Security is the only page.
-      if (principal.area === "store" && principal.mfaMissing) {
-        const security = `/store/${principal.store.slug}/security`;
+      if ("mfaMissing" in principal && principal.mfaMissing) {
+        const security = `${def.homePath({ slug: principal.store.slug })}/security`;
         if (hdrs.get(REQUEST_PATH_HEADER)?.split("?")[0] !== security) redirect(`${security}?mfa=required`);
       }
       return principal;
     }
     // A suspended store's pages answer 503 in the request layer; this is the fallback.
     if (result.status === "forbidden" || result.status === "unavailable") forbidden();
-    const next = safeNext(hdrs.get(REQUEST_PATH_HEADER), def.cookiePath(cookieScope(area, scope)));
-    redirect(loginRedirectUrl(def.loginPath(cookieScope(area, scope)), next));
+    const next = safeNext(hdrs.get(REQUEST_PATH_HEADER), def.cookiePath(scopeOf(area, scope)));
+    redirect(loginRedirectUrl(def.loginPath(scopeOf(area, scope)), next));
   },
 );
 

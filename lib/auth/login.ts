@@ -5,12 +5,20 @@ import { z } from "zod";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { identifierText, textField } from "@/lib/validation";
-import { type Session, mfaChallenges } from "@/db/schema";
+import { type Session, type Store, mfaChallenges } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
-import type { AreaName, CookieScope } from "./areas";
+import {
+  type Account,
+  type LoadedAccount,
+  claimsOf,
+  loadAccount,
+  sessionOwner,
+  touchAccount,
+} from "./accounts";
+import { AREAS, type AreaName, type CookieScope } from "./areas";
 import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
-import { ApiError, invalidToken } from "./errors";
+import { ApiError, invalidToken } from "@/lib/http/errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { type OpenSessionInput, hashToken, openSession, revokeSession, rotateRefreshToken } from "./sessions";
 import {
@@ -35,7 +43,7 @@ import {
 } from "./throttle";
 import { type NewAccessToken, signAccessToken } from "./tokens";
 
-/** The login body of every area (SPEC §7); areas extend it (store_code). */
+/** The login body of every area; areas extend it (store_code). */
 export const loginSchema = z.object({
   email_or_username: textField({ required: "Email or username is required" })
     .overwrite(identifierText)
@@ -55,7 +63,7 @@ export const refreshSchema = z.object({
 });
 
 /** The candidate if the password is right and `allowed` accepts it; null otherwise. */
-export async function checkPassword<T extends { passwordHash: string }>(
+async function checkPassword<T extends { passwordHash: string }>(
   candidate: T | null | undefined,
   password: string,
   allowed: (candidate: T) => boolean,
@@ -101,7 +109,7 @@ export function sessionCookies(area: AreaName, scope: CookieScope, tokens: Issue
   ];
 }
 
-/** The token part of a login or refresh answer (SPEC §7). */
+/** The token part of a login or refresh answer. */
 export function tokenBody(tokens: IssuedTokens) {
   return {
     access_token: tokens.accessToken,
@@ -118,7 +126,7 @@ export type RefreshOptions = { graceSeconds?: number };
  * Exchanges a refresh token for new tokens. `claimsFor` reloads the principal behind the
  * session and returns its current claims, or null when it may no longer sign in.
  */
-export async function refreshSession(
+async function refreshSession(
   area: AreaName,
   refreshToken: string,
   ctx: RequestContext,
@@ -179,7 +187,7 @@ export async function endSession(
 }
 
 /** Who a login is for, as far as is known before the password is checked. */
-export type LoginTarget = {
+type LoginTarget = {
   /** The account the identifier names, if one does. */
   account: LockAccount | null;
   identifier: string;
@@ -196,11 +204,7 @@ export type LoginTarget = {
  * another; admins and staff have one per area, whatever store code is typed, since a store
  * code that costs nothing to invent must not buy a new budget.
  */
-export async function openLoginGate(
-  area: AreaName,
-  target: LoginTarget,
-  ctx: RequestContext,
-): Promise<string> {
+async function openLoginGate(area: AreaName, target: LoginTarget, ctx: RequestContext): Promise<string> {
   await spend("login", ctx.ip, target.shopId ? `${area}:${target.shopId}` : area);
   const key = loginLockKey(target.account, target.shopId, target.identifier);
   const until = await lockedUntil(key);
@@ -223,7 +227,7 @@ export async function openLoginGate(
 }
 
 /** Counts a failed login; the failure that reaches the limit locks the account (or identifier) and is audited. */
-export async function loginFailed(
+async function loginFailed(
   key: string,
   event: Parameters<typeof recordAuthEvent>[1],
   ctx: RequestContext,
@@ -232,7 +236,7 @@ export async function loginFailed(
   if (await recordFailure(key)) await recordAuthEvent("account_locked", event, ctx);
 }
 
-/** What a right password leads to when the account has a second factor (SPEC §7). */
+/** What a right password leads to when the account has a second factor. */
 export type MfaRequired = { mfaRequired: true; mfaToken: string };
 
 export function mfaRequiredBody(pending: MfaRequired) {
@@ -244,7 +248,7 @@ export function mfaRequiredBody(pending: MfaRequired) {
  * has TOTP on (the failure counter is then cleared only once the code is right, so a known
  * password does not reset the count of wrong codes), otherwise null and the login goes on.
  */
-export async function secondStepOrDone(
+async function secondStepOrDone(
   gate: string,
   challenge: Omit<ChallengeInput, "lockKey">,
   ctx: RequestContext,
@@ -333,4 +337,172 @@ export async function passChallenge(
     storeId: challenge.storeId,
     rememberMe: challenge.rememberMe,
   };
+}
+
+/** A signed-in principal: the account as loaded (with its store and role there) and its tokens. */
+export type AreaLogin = LoadedAccount & { tokens: IssuedTokens };
+
+/** The end of every sign-in: the session and its token, the last login, the audit trail. */
+export async function openAreaSession(
+  area: AreaName,
+  loaded: LoadedAccount,
+  rememberMe: boolean,
+  ctx: RequestContext,
+): Promise<AreaLogin> {
+  const owner = sessionOwner(area, loaded);
+  const tokens = await startSession(
+    { area, ...owner, tokenVersion: loaded.account.tokenVersion, rememberMe },
+    claimsOf(area, loaded),
+    ctx,
+  );
+  const account = await touchAccount(area, loaded.account);
+  await recordAuthEvent("login_succeeded", { area, ...owner, sessionId: tokens.sessionId }, ctx);
+  return { ...loaded, account, tokens };
+}
+
+type Refusal = { event: Parameters<typeof recordAuthEvent>[1]; error: ApiError };
+
+/** What an area supplies to the one login sequence. */
+export type LoginAttempt<C extends Account> = {
+  area: AreaName;
+  /** As typed (the lock of an identifier no account has, and the audit trail). */
+  identifier: string;
+  password: string;
+  rememberMe: boolean;
+  /** The store asked for, where the area has stores; a shop's logins have their own budget. */
+  store: Store | null;
+  /** The account the identifier names, if one does. */
+  candidate: C | null;
+  /** Whether the candidate may sign in here; only then is its own hash compared (else a dummy). */
+  eligible: (candidate: C) => boolean | Promise<boolean>;
+  /** A wrong password, an unknown or ineligible account: the audited event and the one answer. */
+  refused: (candidate: C | null) => Refusal;
+  /** After the right password, a refusal of another kind (a suspended store); counted the same. */
+  afterPassword?: (account: C) => Refusal | null;
+  /** The principal the session is for. */
+  loaded: (account: C) => LoadedAccount;
+  /** Opens the session; by default `openAreaSession` (accepting an invitation joins the team first). */
+  open?: (loaded: LoadedAccount) => Promise<AreaLogin>;
+};
+
+/**
+ * The login of every area, once: the gate (IP budget, lock), the account, the password, the
+ * failure counted or the second step asked for, then the session, last login and audit.
+ */
+export async function runLogin<C extends Account>(
+  attempt: LoginAttempt<C>,
+  ctx: RequestContext,
+): Promise<AreaLogin | MfaRequired> {
+  const { area, candidate, store } = attempt;
+  const ofShop = AREAS[area].account.table === "customers";
+  const gate = await openLoginGate(
+    area,
+    {
+      account: candidate ? (ofShop ? { customerId: candidate.id } : { userId: candidate.id }) : null,
+      identifier: attempt.identifier,
+      shopId: ofShop && store ? store.id : null,
+      storeId: store?.id ?? null,
+    },
+    ctx,
+  );
+  const eligible = candidate && (await attempt.eligible(candidate)) ? candidate : null;
+  const account = await checkPassword(eligible, attempt.password, () => true);
+  const refusal = account ? (attempt.afterPassword?.(account) ?? null) : attempt.refused(candidate);
+  if (refusal) {
+    await loginFailed(gate, refusal.event, ctx);
+    throw refusal.error;
+  }
+  return secondStepOrSession(area, gate, attempt.loaded(account!), attempt.rememberMe, attempt.open, ctx);
+}
+
+/** After the credential: the second step when the principal has TOTP on, else the session. */
+async function secondStepOrSession(
+  area: AreaName,
+  gate: string,
+  loaded: LoadedAccount,
+  rememberMe: boolean,
+  open: ((loaded: LoadedAccount) => Promise<AreaLogin>) | undefined,
+  ctx: RequestContext,
+): Promise<AreaLogin | MfaRequired> {
+  const owner = sessionOwner(area, loaded);
+  const pending = await secondStepOrDone(
+    gate,
+    { area, userId: owner.userId, customerId: owner.customerId, storeId: owner.storeId ?? null, rememberMe },
+    ctx,
+  );
+  if (pending) return pending;
+  return open ? open(loaded) : openAreaSession(area, loaded, rememberMe, ctx);
+}
+
+/** A sign-in whose credential another party checked (an identity provider): the same gate, second step and session. */
+export type VerifiedLogin = {
+  area: AreaName;
+  /** The account's identifier, for its lock and the audit trail. */
+  identifier: string;
+  store: Store | null;
+  account: Account;
+  loaded: LoadedAccount;
+  rememberMe: boolean;
+};
+
+/** The login sequence without the password step: the gate (IP budget, lock), then as `runLogin`. */
+export async function runVerifiedLogin(
+  attempt: VerifiedLogin,
+  ctx: RequestContext,
+): Promise<AreaLogin | MfaRequired> {
+  const { area, account, store } = attempt;
+  const ofShop = AREAS[area].account.table === "customers";
+  const gate = await openLoginGate(
+    area,
+    {
+      account: ofShop ? { customerId: account.id } : { userId: account.id },
+      identifier: attempt.identifier,
+      shopId: ofShop && store ? store.id : null,
+      storeId: store?.id ?? null,
+    },
+    ctx,
+  );
+  return secondStepOrSession(area, gate, attempt.loaded, attempt.rememberMe, undefined, ctx);
+}
+
+/** The second step of a login in any area: the code, the principal loaded again, the session. */
+export async function completeAreaMfa(
+  area: AreaName,
+  input: MfaLoginInput,
+  ctx: RequestContext,
+  /** A challenge of a storefront is answered at its own store only. */
+  atStoreId?: string,
+): Promise<AreaLogin> {
+  const passed = await passChallenge(area, input, ctx, atStoreId);
+  const loaded = await loadAccount(area, passed);
+  if (loaded === "unavailable") throw new ApiError("STORE_UNAVAILABLE");
+  if (!loaded) throw new ApiError("MFA_CHALLENGE_INVALID");
+  return openAreaSession(area, loaded, passed.rememberMe, ctx);
+}
+
+/**
+ * New tokens for a live session of the area, with the principal's current claims. With
+ * `atStoreId`, a session of another store is refused (and ended). Returns the session's store.
+ */
+export async function refreshArea(
+  area: AreaName,
+  refreshToken: string,
+  ctx: RequestContext,
+  options: RefreshOptions & { atStoreId?: string } = {},
+): Promise<{ tokens: IssuedTokens; store: Store | null }> {
+  let store: Store | null = null;
+  const tokens = await refreshSession(
+    area,
+    refreshToken,
+    ctx,
+    async (session) => {
+      if (options.atStoreId !== undefined && session.storeId !== options.atStoreId) return null;
+      const loaded = await loadAccount(area, session);
+      if (!loaded || loaded === "unavailable") return null;
+      store = loaded.store;
+      return claimsOf(area, loaded);
+    },
+    options,
+  );
+  return { tokens, store };
 }

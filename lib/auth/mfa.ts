@@ -1,4 +1,4 @@
-// Two-factor sign-in (SPEC §8; checklist S35, S52): TOTP per RFC 6238 with otplib, ten
+// Two-factor sign-in (docs/security.md, S35, S52): TOTP per RFC 6238 with otplib, ten
 // one-time recovery codes, and the pending second step of a login. Users (admins and staff)
 // and customers share it; a principal is one or the other.
 import "server-only";
@@ -13,7 +13,7 @@ import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/http";
 import { textField } from "@/lib/validation";
 import type { AreaName } from "./areas";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { endResetLinks } from "./reset";
 import { hashToken } from "./sessions";
 import { keyId } from "./tokens";
@@ -22,7 +22,7 @@ import { keyId } from "./tokens";
 const TOTP = { digits: 6, period: 30, toleranceSeconds: 30 } as const;
 /** The second step must follow the password within ten minutes, in at most five tries (S35, S51). */
 export const CHALLENGE = { seconds: 10 * 60, attempts: 5 } as const;
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 
 export type MfaPrincipal =
   { userId: string; customerId?: undefined } | { customerId: string; userId?: undefined };
@@ -88,14 +88,7 @@ export const recoveryCodeField = z
   .pipe(z.string().regex(/^[A-Z2-7]{16}$/, { message: "Recovery codes look like ABCD-EFGH-JKLM-NPQR" }));
 
 /** A second factor as typed: an app code or a recovery code, exactly one. */
-export const secondFactorSchema = z
-  .object({ code: totpCodeField.optional(), recovery_code: recoveryCodeField.optional() })
-  .refine((v) => Boolean(v.code) !== Boolean(v.recovery_code), {
-    message: "Send either code or recovery_code",
-    path: ["code"],
-  });
-
-export type SecondFactor = z.infer<typeof secondFactorSchema>;
+export type SecondFactor = { code?: string; recovery_code?: string };
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

@@ -1,4 +1,4 @@
-// Cookie-authenticated state changes must come from our own origin (SPEC §8): a missing,
+// Cookie-authenticated state changes must come from our own origin: a missing,
 // `null`, sibling-host, cross-site or other-scheme Origin is refused. Scheme, host and port
 // are compared whole with the address the request was sent to, as Orion's server saw it.
 import { edgeOf } from "@/lib/net/edge";

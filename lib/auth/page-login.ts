@@ -1,5 +1,5 @@
 // The end of a sign-in form in every area: the session cookies and the page asked for, or
-// the pending second step's cookie and the code page (SPEC §7, checklist S35).
+// the pending second step's cookie and the code page (docs/security.md, S35).
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -9,15 +9,10 @@ import type { RequestContext } from "@/lib/http";
 import { textField } from "@/lib/validation";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
 import { clearedMfaCookie, mfaCookie, soleCookie } from "./cookies";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { type IssuedTokens, type MfaLoginInput, type MfaRequired, sessionCookies } from "./login";
 import { CHALLENGE } from "./mfa";
 import { safeNext } from "./safe-next";
-
-/** Where the code is asked for: beside the area's login page. */
-export function mfaPagePath(area: AreaName, scope: CookieScope): string {
-  return `${AREAS[area].loginPath(scope)}/mfa`;
-}
 
 /** `mfaPath` is the code page when a sign-in asks for its second step (accepting an invitation has its own). */
 export async function finishPageLogin(
@@ -25,7 +20,7 @@ export async function finishPageLogin(
   scope: CookieScope,
   result: { tokens: IssuedTokens } | MfaRequired,
   next: string | null | undefined,
-  mfaPath = mfaPagePath(area, scope),
+  mfaPath = AREAS[area].mfaPath(scope),
 ): Promise<never> {
   const jar = await cookies();
   const home = AREAS[area].homePath(scope);

@@ -1,16 +1,13 @@
-// Pages renew an expired access token from the area's refresh cookie (SPEC §4), so a person
-// active in the dashboard is not sent to the login page when the access token runs out. The
-// request layer calls this when the access cookie is missing or no longer verifies.
+// Pages renew an expired access token from the area's refresh cookie, so a person active in
+// the dashboard is not sent to the login page when the access token runs out. The request
+// layer calls this when the access cookie is missing or no longer verifies.
 import "server-only";
-import { refreshAdmin } from "@/lib/admin/auth";
 import type { RequestContext } from "@/lib/http";
-import { refreshStore } from "@/lib/store/auth";
-import { refreshCustomer } from "@/lib/storefront/auth";
-import { storeBySlug } from "@/lib/stores/lookup";
-import type { AreaName, CookieScope } from "./areas";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { AREAS, type AreaName, type CookieScope } from "./areas";
 import type { CookieSpec } from "./cookies";
-import { ApiError } from "./errors";
-import { type IssuedTokens, sessionCookies } from "./login";
+import { ApiError } from "@/lib/http/errors";
+import { refreshArea, sessionCookies } from "./login";
 import { PAGE_RENEWAL_GRACE_SECONDS } from "./sessions";
 
 export type Renewal = { accessToken: string; cookies: CookieSpec[] };
@@ -22,23 +19,21 @@ export async function renewFromRefreshCookie(
   refreshToken: string,
   ctx: RequestContext,
 ): Promise<Renewal | null> {
-  const options = { graceSeconds: PAGE_RENEWAL_GRACE_SECONDS };
-  let tokens: IssuedTokens;
+  // A store's page renews only a session of that store.
+  let atStoreId: string | undefined;
+  if (AREAS[area].storeScoped) {
+    const store = scope.slug ? await storeBySlug(scope.slug) : null;
+    if (!store) return null;
+    atStoreId = store.id;
+  }
   try {
-    if (area === "admin") {
-      tokens = await refreshAdmin(refreshToken, ctx, options);
-    } else if (area === "store") {
-      const renewed = await refreshStore(refreshToken, ctx, options);
-      if (renewed.slug !== scope.slug) return null;
-      tokens = renewed.tokens;
-    } else {
-      const store = scope.slug ? await storeBySlug(scope.slug) : null;
-      if (!store) return null;
-      tokens = await refreshCustomer(store, refreshToken, ctx, options);
-    }
+    const { tokens } = await refreshArea(area, refreshToken, ctx, {
+      graceSeconds: PAGE_RENEWAL_GRACE_SECONDS,
+      atStoreId,
+    });
+    return { accessToken: tokens.accessToken, cookies: sessionCookies(area, scope, tokens) };
   } catch (error) {
     if (error instanceof ApiError) return null;
     throw error;
   }
-  return { accessToken: tokens.accessToken, cookies: sessionCookies(area, scope, tokens) };
 }

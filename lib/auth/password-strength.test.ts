@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { MIN_PASSWORD_SCORE, assertStrongPassword, passwordWeakness } from "./password-strength";
 
 const shopper = ["jane.doe@example.com", "Jane", "Doe", "ACME Supplies", "acme", "ACME"];

@@ -1,11 +1,12 @@
-// How hard a new password is to guess (SPEC §8, checklist S43): zxcvbn-ts with the common
+// How hard a new password is to guess (docs/security.md, S43): zxcvbn-ts with the common
 // password list, English dictionaries, keyboard patterns and the person's own details; a
 // password below the bar is refused with zxcvbn's reason. Login never asks: only new passwords.
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/language-common";
 import { dictionary as englishDictionary, translations } from "@zxcvbn-ts/language-en";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import { MAX_PASSWORD_BYTES, passwordBytes } from "./passwords";
+import { processSingleton } from "@/lib/process-global";
 
 /**
  * zxcvbn score 3 (about 10^8 guesses or more, "safely unguessable") is the bar.
@@ -24,26 +25,27 @@ export const MIN_PASSWORD_SCORE = 3;
 
 const TOO_EASY = "This password is too easy to guess.";
 
-const globalForZxcvbn = globalThis as unknown as { orionZxcvbn?: ZxcvbnFactory };
-
 /** Built once per process, on first use: the dictionaries take a few hundred ms to rank. */
 function estimator(): ZxcvbnFactory {
-  globalForZxcvbn.orionZxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...commonDictionary, ...englishDictionary },
-    graphs: adjacencyGraphs,
-    translations: {
-      ...translations,
-      warnings: {
-        ...translations.warnings,
-        userInputs: "It contains your name, your email address or the store's name.",
-      },
-    },
-    // Each l33t substitution multiplies the variants tried; 10 keeps the worst 72-byte password
-    // of symbols around 100 ms of CPU while still seeing "p@$$w0rd" and "s3cr3tp@ssw0rd".
-    l33tMaxSubstitutions: 10,
-    maxLength: MAX_PASSWORD_BYTES,
-  });
-  return globalForZxcvbn.orionZxcvbn;
+  return processSingleton(
+    "orionZxcvbn",
+    () =>
+      new ZxcvbnFactory({
+        dictionary: { ...commonDictionary, ...englishDictionary },
+        graphs: adjacencyGraphs,
+        translations: {
+          ...translations,
+          warnings: {
+            ...translations.warnings,
+            userInputs: "It contains your name, your email address or the store's name.",
+          },
+        },
+        // Each l33t substitution multiplies the variants tried; 10 keeps the worst 72-byte password
+        // of symbols around 100 ms of CPU while still seeing "p@$$w0rd" and "s3cr3tp@ssw0rd".
+        l33tMaxSubstitutions: 10,
+        maxLength: MAX_PASSWORD_BYTES,
+      }),
+  );
 }
 
 /**

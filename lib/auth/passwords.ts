@@ -1,27 +1,28 @@
 // Password hashing (bcrypt in a worker pool, so no request waits behind a hash) and the
-// password rules of SPEC §8: a minimum length per area and bcrypt's 72-byte ceiling.
+// password rules: a minimum length per area and bcrypt's 72-byte ceiling.
 import path from "node:path";
 import Piscina from "piscina";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { textField } from "@/lib/validation";
+import { processSingleton } from "@/lib/process-global";
 
 export const MAX_PASSWORD_BYTES = 72;
-export const MIN_PASSWORD_CHARS = { staff: 12, customer: 8 } as const;
 
 type Task =
   { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
 
-const globalForPool = globalThis as unknown as { orionPasswordPool?: Piscina<Task, string | boolean> };
-
 function pool(): Piscina<Task, string | boolean> {
-  globalForPool.orionPasswordPool ??= new Piscina<Task, string | boolean>({
-    filename: path.join(process.cwd(), "lib/auth/password-worker.mjs"),
-    minThreads: config().passwordHashThreads,
-    maxThreads: config().passwordHashThreads,
-    idleTimeout: 60_000,
-  });
-  return globalForPool.orionPasswordPool;
+  return processSingleton(
+    "orionPasswordPool",
+    () =>
+      new Piscina<Task, string | boolean>({
+        filename: path.join(process.cwd(), "lib/auth/password-worker.mjs"),
+        minThreads: config().passwordHashThreads,
+        maxThreads: config().passwordHashThreads,
+        idleTimeout: 60_000,
+      }),
+  );
 }
 
 export function passwordBytes(password: string): number {

@@ -1,4 +1,4 @@
-// Password reset for every area (SPEC §9): a request always gets the same answer; the link
+// Password reset for every area: a request always gets the same answer; the link
 // holds a random token stored hashed, valid 30 minutes, single use, and replaced by a newer
 // request; resetting ends every session of the account.
 import "server-only";
@@ -12,21 +12,23 @@ import { passwordResetMail } from "@/lib/mail/templates";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken, spendTokensOf } from "@/lib/one-time-tokens";
-import type { AreaName } from "./areas";
+import { AREAS, type AreaName } from "./areas";
 import { z } from "zod";
 import { emailField, textField } from "@/lib/validation";
 import { assertStrongPassword } from "./password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "./passwords";
+import { hashPassword, newPasswordSchema } from "./passwords";
 import { accountAllows, spend } from "./throttle";
 
-export const RESET_MINUTES = 30;
+const RESET_MINUTES = 30;
 
 class WrongPlace extends Error {}
 
-export type ResetTarget =
-  | { area: "admin" }
-  | { area: "store"; storeId: string }
-  | { area: "customer"; storeId: string; brand: { name: string; color: string } };
+/** The area asked at, its store where the area has one, and a storefront's brand for the mail. */
+export type ResetTarget = {
+  area: AreaName;
+  storeId?: string;
+  brand?: { name: string; color: string };
+};
 
 /**
  * Sends a reset link to the account with this email in the area, if there is one. `link`
@@ -40,21 +42,24 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const lowered = email.toLowerCase();
   await spend("forgot", ctx.ip);
+  const def = AREAS[target.area];
+  const storeId = def.storeScoped ? (target.storeId ?? null) : null;
   let principal: { userId?: string; customerId?: string; email: string } | null = null;
-  if (target.area === "customer") {
-    const [c] = await db()
-      .select({ id: customers.id, email: customers.email, active: customers.isActive })
-      .from(customers)
-      .where(and(eq(customers.storeId, target.storeId), eq(sql`lower(${customers.email})`, lowered)));
+  if (def.account.table === "customers") {
+    const [c] = storeId
+      ? await db()
+          .select({ id: customers.id, email: customers.email, active: customers.isActive })
+          .from(customers)
+          .where(and(eq(customers.storeId, storeId), eq(sql`lower(${customers.email})`, lowered)))
+      : [];
     if (c?.active) principal = { customerId: c.id, email: c.email };
   } else {
     const [u] = await db()
       .select({ id: users.id, email: users.email, role: users.role, active: users.isActive })
       .from(users)
       .where(eq(sql`lower(${users.email})`, lowered));
-    if (u?.active && u.role === target.area) principal = { userId: u.id, email: u.email };
+    if (u?.active && u.role === def.account.role) principal = { userId: u.id, email: u.email };
   }
-  const storeId = target.area === "admin" ? null : target.storeId;
   await recordAuthEvent(
     "password_reset_requested",
     {
@@ -95,7 +100,7 @@ export async function requestPasswordReset(
           account.email,
           await link(token),
           // A shopper's link comes from the store and is filed under it; staff and admins hear from Orion.
-          target.area === "customer" ? { ...target.brand, storeId: target.storeId } : undefined,
+          target.brand ? { ...target.brand, storeId: target.storeId } : undefined,
         ),
       );
     } catch (error) {
@@ -122,7 +127,7 @@ export function endResetLinks(
 type ResetLink = typeof oneTimeTokens.$inferSelect;
 
 function isFor(row: ResetLink, area: AreaName, storeId: string | null): boolean {
-  return row.data?.area === area && (area === "admin" || row.storeId === storeId);
+  return row.data?.area === area && (!AREAS[area].storeScoped || row.storeId === storeId);
 }
 
 /** The details of the account a link resets, which its new password must not resemble. */
@@ -207,7 +212,7 @@ export function resetSchema(area: AreaName) {
     token: textField({ required: "The link is incomplete", trim: false })
       .min(1, { message: "The link is incomplete" })
       .max(128),
-    password: newPasswordSchema(area === "customer" ? MIN_PASSWORD_CHARS.customer : MIN_PASSWORD_CHARS.staff),
+    password: newPasswordSchema(AREAS[area].minPasswordChars),
   });
 }
 

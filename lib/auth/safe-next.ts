@@ -1,4 +1,4 @@
-// `?next=` targets (SPEC §6): a relative path inside the area it was asked for, or nothing.
+// `?next=` targets: a relative path inside the area it was asked for, or nothing.
 
 /** Returns `next` when it is a same-origin path under `prefix`, otherwise null. */
 export function safeNext(next: string | null | undefined, prefix: string): string | null {

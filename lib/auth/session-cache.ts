@@ -11,8 +11,9 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { db } from "@/db/client";
 import { config } from "@/lib/config";
+import { processSingleton } from "@/lib/process-global";
 
-export const AUTH_CHANNEL = "orion_auth";
+const AUTH_CHANNEL = "orion_auth";
 
 const TTL_MS = 10_000; // backstop: even an entry nobody announced a change of is read again
 const MAX_ENTRIES = 10_000;
@@ -159,21 +160,15 @@ class Listener {
   }
 }
 
-const globalForCache = globalThis as unknown as { orionSessionCache?: SessionStateCache | null };
-
 /** This process's cache, its listener started on first use; null when configured off. */
 function sessionCache(): SessionStateCache | null {
-  if (globalForCache.orionSessionCache === undefined) {
+  return processSingleton<SessionStateCache | null>("orionSessionCache", () => {
     const { authSessionCache, databaseListenUrl } = config();
-    if (!authSessionCache || !databaseListenUrl) {
-      globalForCache.orionSessionCache = null;
-    } else {
-      const cache = new SessionStateCache();
-      globalForCache.orionSessionCache = cache;
-      new Listener(databaseListenUrl, cache).start();
-    }
-  }
-  return globalForCache.orionSessionCache;
+    if (!authSessionCache || !databaseListenUrl) return null;
+    const cache = new SessionStateCache();
+    new Listener(databaseListenUrl, cache).start();
+    return cache;
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-// Sessions (SPEC §4): a row per login, opaque refresh tokens stored hashed and rotated on
+// Sessions: a row per login, opaque refresh tokens stored hashed and rotated on
 // every use; a rotated token presented again ends the whole session.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
@@ -9,7 +9,7 @@ import type { RequestContext } from "@/lib/http";
 import { AREAS, type AreaName } from "./areas";
 
 /** Refresh lifetime with "remember me"; otherwise the refresh cookie lasts the browser session. */
-export const REMEMBER_ME_DAYS = 30;
+const REMEMBER_ME_DAYS = 30;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -20,7 +20,7 @@ import { rateLimits } from "@/db/schema";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { budgetKeyOfIp } from "@/lib/net/forwarded";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 
 /** Failures that lock an account, the window they count in, and how long the lock lasts. */
 export const LOCKOUT = { failures: 10, windowSeconds: 15 * 60, lockSeconds: 15 * 60 } as const;

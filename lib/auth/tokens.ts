@@ -1,11 +1,11 @@
-// Access tokens (SPEC §4): HS256 JWTs signed with jose, one audience and header `typ` per
+// Access tokens: HS256 JWTs signed with jose, one audience and header `typ` per
 // area, rotating keys named by `kid`. Verification fails closed and never throws.
 import { createHash, randomUUID } from "node:crypto";
 import { type JWTPayload, type JWTVerifyGetKey, SignJWT, jwtVerify } from "jose";
 import { config } from "@/lib/config";
 import { AREAS, type AreaName, isAreaName } from "./areas";
 
-export const ISSUER = "orion";
+const ISSUER = "orion";
 const ALGORITHM = "HS256";
 const CLOCK_TOLERANCE_SECONDS = 30;
 const MAX_TOKEN_LENGTH = 4096;

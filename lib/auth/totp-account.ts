@@ -1,16 +1,16 @@
 // Managing one's own two-factor sign-in, for the API and the pages of every area: set up
-// (after the password, checklist S44), confirm with a code, turn off or renew the recovery
+// (after the password, docs/security.md, S44), confirm with a code, turn off or renew the recovery
 // codes (password and a code).
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { customers, users } from "@/db/schema";
-import { methodAnswer } from "@/lib/api-methods";
+import { methodAnswer } from "@/lib/http/methods";
 import { type RequestContext, json, readJson } from "@/lib/http";
-import type { AreaName } from "./areas";
+import { AREAS, type AreaName } from "./areas";
 import type { AdminPrincipal, CustomerPrincipal, StorePrincipal } from "./guards";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/http/errors";
 import {
   type MfaPrincipal,
   beginTotpEnrolment,
@@ -52,11 +52,7 @@ export const changeSchema = z
   });
 
 /** Re-authentication before a factor change: a wrong password is a field error, nothing changes. */
-export async function assertOwnPassword(
-  holder: TotpHolder,
-  password: string,
-  ctx: RequestContext,
-): Promise<void> {
+async function assertOwnPassword(holder: TotpHolder, password: string, ctx: RequestContext): Promise<void> {
   const p = holder.principal;
   const [row] = p.userId
     ? await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, p.userId))
@@ -151,23 +147,17 @@ export async function totpEndpoint(
 
 /** The holder behind a signed-in principal: staff factors belong to the person, a shopper's to the store's account. */
 export function totpHolder(p: AdminPrincipal | StorePrincipal | CustomerPrincipal): TotpHolder {
-  if (p.area === "customer") {
-    return {
-      principal: { customerId: p.id },
-      area: "customer",
-      storeId: p.store.id,
-      sessionId: p.sessionId,
-      issuer: p.store.name,
-      label: p.email,
-    };
-  }
+  const def = AREAS[p.area];
+  const store = "store" in p ? p.store : null;
+  const ofStore = def.account.table === "customers";
   return {
-    principal: { userId: p.id },
+    principal: ofStore ? { customerId: p.id } : { userId: p.id },
     area: p.area,
-    storeId: p.area === "store" ? p.store.id : null,
+    storeId: def.storeScoped && store ? store.id : null,
     sessionId: p.sessionId,
-    issuer: "Orion",
-    label: p.username,
+    // A shopper's app names the shop; staff and admins have one Orion account wherever they work.
+    issuer: ofStore && store ? store.name : "Orion",
+    label: "username" in p ? p.username : p.email,
   };
 }
 

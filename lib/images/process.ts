@@ -2,7 +2,7 @@
 // at most 5 MB, a sane pixel count), turned upright, resized to every width the pages use and
 // re-encoded as WebP, which drops EXIF, GPS and every other piece of metadata.
 import sharp from "sharp";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { IMAGE_WIDTHS, type ImageWidth } from "./sizes";
 import { IMAGE_KIND_LABEL, sniffImage } from "./sniff";
 
@@ -18,7 +18,7 @@ export function imageRefused(message: string, field = "image"): ApiError {
 }
 
 /** The checks that need no decoding: present, small enough, and an image by its first bytes. */
-export function checkImageBytes(bytes: Uint8Array, field = "image"): void {
+function checkImageBytes(bytes: Uint8Array, field = "image"): void {
   if (bytes.byteLength === 0) throw imageRefused("Choose an image to upload.", field);
   if (bytes.byteLength > MAX_IMAGE_BYTES)
     throw imageRefused("This file is larger than 5 MB. Choose a smaller image.", field);

@@ -15,7 +15,7 @@ export function imageNotFound(): Response {
 }
 
 /** The width asked for by a file name such as `640.webp`, or null. */
-export function widthOfFile(file: string): number | null {
+function widthOfFile(file: string): number | null {
   const match = FILE.exec(file);
   const width = match ? Number(match[1]) : NaN;
   return isImageWidth(width) ? width : null;

@@ -1,4 +1,4 @@
-// Mail to the owner of an account when its credentials change (checklist S44): the audit
+// Mail to the owner of an account when its credentials change (docs/security.md, S44): the audit
 // trail records the change; this tells the one person who knows whether it was them. People
 // of the platform hear from Orion, shoppers from their store.
 import "server-only";

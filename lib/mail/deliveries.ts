@@ -11,7 +11,7 @@ import { PAGE_SIZE, pageField } from "@/lib/validation";
 import { failureLine } from "./delivery-error";
 
 export const DELIVERY_STATUSES = ["queued", "sent", "retrying", "failed"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** `status` and `page` of a delivery list; the API answers 422 to a status it does not know. */
 export const deliveryQuery = z.object({

@@ -14,6 +14,7 @@ import { log } from "@/lib/log";
 import { type Mail, deliverMail } from "./deliver";
 import { DeliveryError, deliveryFailure } from "./delivery-error";
 import { statement } from "./queue-sql";
+import { processSlot } from "@/lib/process-global";
 
 /** The app's database, or a transaction of it: a job written there commits or rolls back with it. */
 export type Executor = Pick<Database, "execute">;
@@ -21,16 +22,17 @@ export type Executor = Pick<Database, "execute">;
 const POLL_SECONDS = 1;
 
 type Queue = { boss: PgBoss; name: string; workerId: string | null; stopped: boolean };
-const globalForQueue = globalThis as unknown as { orionMailQueue?: Promise<Queue>; orionMailBusy?: number };
+const openQueue = processSlot<Promise<Queue>>("orionMailQueue");
+const mailBusy = processSlot<number>("orionMailBusy");
 
 // Queue statements and deliveries under way in this process: a stopping server waits for
 // them, so a delivery's outcome (done, or failed and due again) is written before it exits.
 async function busy<T>(work: () => Promise<T>): Promise<T> {
-  globalForQueue.orionMailBusy = (globalForQueue.orionMailBusy ?? 0) + 1;
+  mailBusy.set((mailBusy.get() ?? 0) + 1);
   try {
     return await work();
   } finally {
-    globalForQueue.orionMailBusy -= 1;
+    mailBusy.set((mailBusy.get() ?? 1) - 1);
   }
 }
 
@@ -113,11 +115,15 @@ async function open(): Promise<Queue> {
 }
 
 function queue(): Promise<Queue> {
-  globalForQueue.orionMailQueue ??= open().catch((error: unknown) => {
-    globalForQueue.orionMailQueue = undefined;
-    throw error;
-  });
-  return globalForQueue.orionMailQueue;
+  let opening = openQueue.get();
+  if (!opening) {
+    opening = open().catch((error: unknown) => {
+      openQueue.set(undefined);
+      throw error;
+    });
+    openQueue.set(opening);
+  }
+  return opening;
 }
 
 /** Puts the mail in the queue; with `executor` a transaction, only if that transaction commits. */
@@ -155,7 +161,7 @@ export async function retryMailNow(jobId: string): Promise<boolean> {
 
 /** Mail queued in a transaction that has now committed: the worker looks at once, not at its next poll. */
 export function wakeMailWorker(): void {
-  const pending = globalForQueue.orionMailQueue;
+  const pending = openQueue.get();
   void pending
     ?.then((q) => {
       if (q.workerId && !q.stopped) q.boss.notifyWorker(q.workerId);
@@ -197,7 +203,7 @@ export async function startMailWorker(): Promise<void> {
  * inside the 5 s the server gives itself to exit.
  */
 export async function stopMailWorker(timeoutMs = 2500): Promise<void> {
-  const pending = globalForQueue.orionMailQueue;
+  const pending = openQueue.get();
   if (!pending) return;
   const q = await pending;
   q.stopped = true;
@@ -205,14 +211,14 @@ export async function stopMailWorker(timeoutMs = 2500): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
   // pg-boss may call a stop done while a fetch or a job's outcome is still being written.
-  while ((globalForQueue.orionMailBusy ?? 0) > 0 && Date.now() < deadline) {
+  while ((mailBusy.get() ?? 0) > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 /** Readiness: this process's mail worker is running (its queue opened, not stopped). */
 export async function mailWorkerRunning(): Promise<boolean> {
-  const pending = globalForQueue.orionMailQueue;
+  const pending = openQueue.get();
   if (!pending) return false;
   const q = await pending.catch(() => null);
   return Boolean(q?.workerId && !q.stopped);

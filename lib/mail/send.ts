@@ -1,4 +1,4 @@
-// Sending mail (SPEC §9): the mail is written to the queue in PostgreSQL and the answer goes
+// Sending mail: the mail is written to the queue in PostgreSQL and the answer goes
 // on; the mail worker (lib/mail/queue.ts) delivers it, over SMTP or into the dev outbox, and
 // tries again while the mail server is away. The log names the message, never its link.
 import "server-only";

@@ -84,7 +84,7 @@ export function invitationMail(to: string, url: string, brand: Brand, role: stri
   return { kind: "invitation", to, subject, storeId: brand.storeId, ...body };
 }
 
-/** What changed on an account, for the notice its owner gets (checklist S44). */
+/** What changed on an account, for the notice its owner gets (docs/security.md, S44). */
 export type AccountChange =
   | "password_changed"
   | "password_reset"

@@ -3,8 +3,8 @@
 import "server-only";
 import { requireStorePermission, type StorePrincipal } from "@/lib/auth/guards";
 import { type RequestContext, apiRoute, requestContext } from "@/lib/http";
-import { apiSlug } from "@/lib/stores/slug";
-import type { Permission } from "./permissions";
+import { apiSlug } from "@/lib/tenancy/slug";
+import type { Permission } from "@/lib/auth/permissions";
 
 type Params = { store: string } & Record<string, string>;
 

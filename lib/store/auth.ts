@@ -4,33 +4,33 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type Store, type StoreRole, type User, storeMembers, stores, users } from "@/db/schema";
-import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { type Store, type StoreRole, type User, storeMembers, users } from "@/db/schema";
+import { isActiveIn } from "@/lib/auth/accounts";
+import { AREAS } from "@/lib/auth/areas";
+import { ApiError } from "@/lib/http/errors";
 import {
+  type AreaLogin,
   type IssuedTokens,
   type MfaLoginInput,
   type RefreshOptions,
   type MfaRequired,
-  checkPassword,
+  completeAreaMfa,
   endSession,
-  loginFailed,
   mfaLoginSchema,
   mfaRequiredBody,
-  openLoginGate,
   loginSchema,
+  openAreaSession,
   passChallenge,
-  refreshSession,
-  secondStepOrDone,
+  refreshArea,
+  runLogin,
   sessionCookies,
-  startSession,
   tokenBody,
 } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
 import { type RequestContext, json } from "@/lib/http";
 import { invitationTokenField, joinWithAccount, liveInvitation } from "@/lib/store/team";
-import { storeByCode } from "@/lib/stores/lookup";
-import { findUserByEmail, findUserByLogin, touchLastLogin } from "@/lib/users";
+import { storeByCode } from "@/lib/tenancy/lookup";
+import { findUserByEmail, findUserByLogin } from "@/lib/users";
 import { textField } from "@/lib/validation";
 
 /** A store's code (or slug) as typed at sign-in and on the password-reset forms. */
@@ -44,7 +44,7 @@ export type StoreLoginInput = z.infer<typeof storeLoginSchema>;
 
 export type StoreLogin = { user: User; store: Store; storeRole: StoreRole; tokens: IssuedTokens };
 
-export function storeLoginView(login: Omit<StoreLogin, "tokens">) {
+function storeLoginView(login: Omit<StoreLogin, "tokens">) {
   return {
     user: {
       id: login.user.id,
@@ -66,6 +66,15 @@ export function storeLoginResponse(result: StoreLogin | MfaRequired, status = 20
   );
 }
 
+function asStoreLogin(login: AreaLogin): StoreLogin {
+  return {
+    user: login.account as User,
+    store: login.store!,
+    storeRole: login.storeRole!,
+    tokens: login.tokens,
+  };
+}
+
 async function membership(storeId: string, userId: string) {
   const [row] = await db()
     .select({ role: storeMembers.role, isActive: storeMembers.isActive })
@@ -76,7 +85,7 @@ async function membership(storeId: string, userId: string) {
 
 /** Why a store login failed, for the audit trail only: every one of them answers the same 401. */
 function failureReason(
-  candidate: User | undefined,
+  candidate: User | null,
   store: Store | null,
   memberActive: boolean | undefined,
 ): string {
@@ -86,6 +95,11 @@ function failureReason(
   if (!memberActive) return "not_a_member";
   return candidate.isActive ? "bad_credentials" : "inactive";
 }
+
+const suspended = (store: Store, user: User, details: Record<string, string>) => ({
+  event: { area: "store" as const, storeId: store.id, userId: user.id, details },
+  error: new ApiError("STORE_UNAVAILABLE"),
+});
 
 /**
  * The password is compared with the account's hash only for an active member of the store
@@ -99,76 +113,47 @@ export async function loginStore(
 ): Promise<StoreLogin | MfaRequired> {
   const [store, candidate] = await Promise.all([
     storeByCode(input.store_code),
-    findUserByLogin(input.email_or_username),
+    findUserByLogin(input.email_or_username).then((user) => user ?? null),
   ]);
-  const gate = await openLoginGate(
-    "store",
+  let member: Awaited<ReturnType<typeof membership>>;
+  const result = await runLogin(
     {
-      account: candidate ? { userId: candidate.id } : null,
+      area: "store",
       identifier: input.email_or_username,
-      shopId: null,
-      storeId: store?.id ?? null,
+      password: input.password,
+      rememberMe: input.remember_me,
+      store,
+      candidate,
+      eligible: async (user) => {
+        member = store ? await membership(store.id, user.id) : undefined;
+        return isActiveIn(AREAS.store, user) && Boolean(member?.isActive);
+      },
+      refused: (user) => ({
+        event: {
+          area: "store",
+          storeId: store?.id ?? null,
+          userId: user?.id ?? null,
+          identifier: input.email_or_username.slice(0, 254),
+          details: { reason: failureReason(user, store, member?.isActive) },
+        },
+        error: new ApiError("INVALID_CREDENTIALS"),
+      }),
+      afterPassword: (user) =>
+        store!.status === "active" ? null : suspended(store!, user, { reason: "store_suspended" }),
+      loaded: (user) => ({ account: user, store, storeRole: member!.role }),
     },
     ctx,
   );
-  const member = candidate && store ? await membership(store.id, candidate.id) : undefined;
-  const eligible = candidate?.role === "store" && candidate.isActive && member?.isActive ? candidate : null;
-  const user = await checkPassword(eligible, input.password, () => true);
-  if (!user || !store || !member) {
-    await loginFailed(
-      gate,
-      {
-        area: "store",
-        storeId: store?.id ?? null,
-        userId: candidate?.id ?? null,
-        identifier: input.email_or_username.slice(0, 254),
-        details: { reason: failureReason(candidate, store, member?.isActive) },
-      },
-      ctx,
-    );
-    throw new ApiError("INVALID_CREDENTIALS");
-  }
-  if (store.status !== "active") {
-    await loginFailed(
-      gate,
-      { area: "store", storeId: store.id, userId: user.id, details: { reason: "store_suspended" } },
-      ctx,
-    );
-    throw new ApiError("STORE_UNAVAILABLE");
-  }
-  const pending = await secondStepOrDone(
-    gate,
-    { area: "store", userId: user.id, storeId: store.id, rememberMe: input.remember_me },
-    ctx,
-  );
-  return pending ?? openStoreSession(user, store, member.role, input.remember_me, ctx);
+  return "mfaRequired" in result ? result : asStoreLogin(result);
 }
 
 /** Second step: the code, then the member and store checked again, then the session. */
 export async function completeStoreMfa(input: MfaLoginInput, ctx: RequestContext): Promise<StoreLogin> {
-  const passed = await passChallenge("store", input, ctx);
-  const [row] =
-    passed.userId && passed.storeId
-      ? await db()
-          .select({
-            user: users,
-            store: stores,
-            role: storeMembers.role,
-            memberActive: storeMembers.isActive,
-          })
-          .from(users)
-          .innerJoin(
-            storeMembers,
-            and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, passed.storeId)),
-          )
-          .innerJoin(stores, eq(stores.id, storeMembers.storeId))
-          .where(eq(users.id, passed.userId))
-      : [];
-  if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive)
-    throw new ApiError("MFA_CHALLENGE_INVALID");
-  if (row.store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
-  return openStoreSession(row.user, row.store, row.role, passed.rememberMe, ctx);
+  return asStoreLogin(await completeAreaMfa("store", input, ctx));
 }
+
+/** A person who may join a team: an active staff account. */
+const mayJoin = (user: User) => isActiveIn(AREAS.store, user);
 
 /**
  * Joining a team with an account that already exists is a sign-in at the inviting store as
@@ -182,42 +167,48 @@ export async function signInToAccept(
   ctx: RequestContext,
 ): Promise<StoreLogin | MfaRequired> {
   const { email } = await liveInvitation(store.id, input.token);
-  const candidate = await findUserByEmail(email);
+  const candidate = (await findUserByEmail(email)) ?? null;
+  const via = { via: "invitation" };
   // The account's one lock, shared with every login of it: owning many stores buys no guesses.
-  const gate = await openLoginGate(
-    "store",
+  const result = await runLogin(
     {
-      account: candidate ? { userId: candidate.id } : null,
+      area: "store",
       identifier: email,
-      shopId: null,
-      storeId: store.id,
+      password: input.password,
+      rememberMe: false,
+      store,
+      candidate,
+      eligible: mayJoin,
+      refused: () => ({
+        event: {
+          area: "store",
+          storeId: store.id,
+          userId: candidate?.id ?? null,
+          identifier: email,
+          details: { reason: "bad_credentials", ...via },
+        },
+        error: new ApiError("INVALID_CREDENTIALS"),
+      }),
+      afterPassword: (user) =>
+        store.status === "active"
+          ? null
+          : {
+              event: {
+                area: "store",
+                storeId: store.id,
+                userId: user.id,
+                identifier: email,
+                details: { reason: "store_suspended", ...via },
+              },
+              error: new ApiError("STORE_UNAVAILABLE"),
+            },
+      // The role is the invitation's, known once it is spent.
+      loaded: (user) => ({ account: user, store, storeRole: null }),
+      open: (loaded) => joinAndOpenSession(loaded.account as User, store, input.token, ctx),
     },
     ctx,
   );
-  const user = await checkPassword(candidate, input.password, (u) => u.isActive && u.role === "store");
-  const fail = async (reason: string) => {
-    const event = {
-      area: "store" as const,
-      storeId: store.id,
-      userId: candidate?.id ?? null,
-      identifier: email,
-    };
-    await loginFailed(gate, { ...event, details: { reason, via: "invitation" } }, ctx);
-  };
-  if (!user) {
-    await fail("bad_credentials");
-    throw new ApiError("INVALID_CREDENTIALS");
-  }
-  if (store.status !== "active") {
-    await fail("store_suspended");
-    throw new ApiError("STORE_UNAVAILABLE");
-  }
-  const pending = await secondStepOrDone(
-    gate,
-    { area: "store", userId: user.id, storeId: store.id, rememberMe: false },
-    ctx,
-  );
-  return pending ?? joinAndOpenSession(user, store, input.token, ctx);
+  return "mfaRequired" in result ? result : asStoreLogin(result);
 }
 
 /** The code step of accepting: the login's second step, with the invitation's token. */
@@ -236,47 +227,14 @@ export async function completeAcceptMfa(
   await liveInvitation(store.id, token);
   const passed = await passChallenge("store", input, ctx, store.id);
   const [user] = passed.userId ? await db().select().from(users).where(eq(users.id, passed.userId)) : [];
-  if (!user || !user.isActive || user.role !== "store") throw new ApiError("MFA_CHALLENGE_INVALID");
+  if (!user || !mayJoin(user)) throw new ApiError("MFA_CHALLENGE_INVALID");
   if (store.status !== "active") throw new ApiError("STORE_UNAVAILABLE");
-  return joinAndOpenSession(user, store, token, ctx);
+  return asStoreLogin(await joinAndOpenSession(user, store, token, ctx));
 }
 
-async function joinAndOpenSession(
-  user: User,
-  store: Store,
-  token: string,
-  ctx: RequestContext,
-): Promise<StoreLogin> {
-  const role = await joinWithAccount(store.id, token, user, ctx);
-  return openStoreSession(user, store, role, false, ctx);
-}
-
-async function openStoreSession(
-  user: User,
-  store: Store,
-  storeRole: StoreRole,
-  rememberMe: boolean,
-  ctx: RequestContext,
-): Promise<StoreLogin> {
-  const tokens = await startSession(
-    { area: "store", userId: user.id, storeId: store.id, tokenVersion: user.tokenVersion, rememberMe },
-    {
-      sub: user.id,
-      type: "store",
-      role: "store",
-      email: user.email,
-      store_id: store.id,
-      store_role: storeRole,
-    },
-    ctx,
-  );
-  const updated = await touchLastLogin(user.id);
-  await recordAuthEvent(
-    "login_succeeded",
-    { area: "store", userId: user.id, storeId: store.id, sessionId: tokens.sessionId },
-    ctx,
-  );
-  return { user: updated ?? user, store, storeRole, tokens };
+async function joinAndOpenSession(user: User, store: Store, token: string, ctx: RequestContext) {
+  const storeRole = await joinWithAccount(store.id, token, user, ctx);
+  return openAreaSession("store", { account: user, store, storeRole }, false, ctx);
 }
 
 /** New tokens for a live store session, with the member's current role; the store's slug for the cookie. */
@@ -285,37 +243,8 @@ export async function refreshStore(
   ctx: RequestContext,
   options?: RefreshOptions,
 ): Promise<{ tokens: IssuedTokens; slug: string }> {
-  let slug = "";
-  const tokens = await refreshSession(
-    "store",
-    refreshToken,
-    ctx,
-    async (session) => {
-      if (!session.userId || !session.storeId) return null;
-      const [row] = await db()
-        .select({ user: users, role: storeMembers.role, memberActive: storeMembers.isActive, store: stores })
-        .from(users)
-        .innerJoin(
-          storeMembers,
-          and(eq(storeMembers.userId, users.id), eq(storeMembers.storeId, session.storeId)),
-        )
-        .innerJoin(stores, eq(stores.id, storeMembers.storeId))
-        .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
-      if (!row || !row.user.isActive || row.user.role !== "store" || !row.memberActive) return null;
-      if (row.store.status !== "active") return null;
-      slug = row.store.slug;
-      return {
-        sub: row.user.id,
-        type: "store",
-        role: "store",
-        email: row.user.email,
-        store_id: row.store.id,
-        store_role: row.role,
-      };
-    },
-    options,
-  );
-  return { tokens, slug };
+  const { tokens, store } = await refreshArea("store", refreshToken, ctx, options);
+  return { tokens, slug: store?.slug ?? "" };
 }
 
 export function logoutStore(

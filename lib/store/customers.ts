@@ -4,7 +4,7 @@ import "server-only";
 import { and, count, desc, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Customer, customers, orders, sessions } from "@/db/schema";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { endResetLinks } from "@/lib/auth/reset";
 import { containsPattern, PAGE_SIZE } from "@/lib/validation";
 

@@ -5,7 +5,7 @@ import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { type Order, type OrderStatus, customers, orderItems, orderStatus, orders } from "@/db/schema";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { PAGE_SIZE } from "@/lib/validation";
 
 export const ORDER_STATUSES = orderStatus.enumValues;

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { type ProductImage, productImages, products } from "@/db/schema";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { processImage } from "@/lib/images/process";
 import { removeImageFiles, writeImageFiles } from "@/lib/images/storage";
 import { booleanField, patchSchema, textField } from "@/lib/validation";

@@ -5,17 +5,17 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { type StoreTheme, storeDomains, stores } from "@/db/schema";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
-import { forgetDomain, forgetStore } from "@/lib/stores/lookup";
-import { textContrastProblem } from "@/lib/stores/contrast";
+import { forgetDomain, forgetStore } from "@/lib/tenancy/lookup";
+import { textContrastProblem } from "@/lib/store/contrast";
 import { hexColorField, imageUrlField, patchSchema, textField } from "@/lib/validation";
 
 export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;
 
 // The shop writes white on the primary colour (header, buttons) and the accent colour on white
 // (links, badges, focus ring): each must stay readable, so a colour below AA is refused.
-export const themeSchema = z.object({
+const themeSchema = z.object({
   primaryColor: hexColorField.superRefine((c, ctx) => {
     const problem = textContrastProblem(c, "background", "the shop's header and buttons");
     if (problem) ctx.addIssue({ code: "custom", message: problem });

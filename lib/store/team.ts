@@ -15,19 +15,20 @@ import {
 } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { platformLink } from "@/lib/links";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import type { StorePrincipal } from "@/lib/auth/guards";
 import { hasTotp } from "@/lib/auth/mfa";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/http";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, peekOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 import { emailField, identifierText, textField } from "@/lib/validation";
-import { STORE_ROLES } from "./permissions";
+import { STORE_ROLES } from "@/lib/auth/permissions";
 
-export const INVITATION_HOURS = 72;
+const INVITATION_HOURS = 72;
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
@@ -251,7 +252,7 @@ export async function acceptInvitation(
       }
       const name = usernameField.safeParse(input.username);
       if (!name.success) throw new InvitationError(name.error.issues[0]!.message);
-      const password = newPasswordSchema(MIN_PASSWORD_CHARS.staff).safeParse(input.password);
+      const password = newPasswordSchema(AREAS.store.minPasswordChars).safeParse(input.password);
       if (!password.success) throw new InvitationError(password.error.issues[0]!.message);
       // A weak password is a 422 on `password`; the transaction rolls back and the link stays unspent.
       const [store] = await tx

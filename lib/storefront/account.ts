@@ -17,10 +17,11 @@ import {
   wishlistItems,
 } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { isOwnPassword } from "@/lib/auth/own-password";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import { endResetLinks } from "@/lib/auth/reset";
 import type { RequestContext } from "@/lib/http";
 import { booleanField, patchSchema, textField } from "@/lib/validation";
@@ -43,7 +44,7 @@ export const profilePatchSchema = patchSchema(profileSchema.shape);
 
 export const passwordChangeSchema = z.object({
   current_password: z.string().min(1, { message: "Enter your current password" }),
-  new_password: newPasswordSchema(MIN_PASSWORD_CHARS.customer),
+  new_password: newPasswordSchema(AREAS.customer.minPasswordChars),
 });
 
 export const addressSchema = z.object({

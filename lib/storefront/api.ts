@@ -1,11 +1,11 @@
-// The storefront JSON API (SPEC §7). One router serves both forms of address:
+// The storefront JSON API. One router serves both forms of address:
 // /api/v1/storefront/{endpoint} (store from the host or the Referer) and
 // /api/v1/storefront/{slug}/{endpoint}. Catalog endpoints are public; account endpoints
 // take the customer's Bearer token, bound to the resolved store.
 import "server-only";
 import { z } from "zod";
 import { clearedCookies } from "@/lib/auth/cookies";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
 import {
   type MfaRequired,
@@ -15,7 +15,7 @@ import {
   sessionCookies,
   tokenBody,
 } from "@/lib/auth/login";
-import { methodAnswer } from "@/lib/api-methods";
+import { methodAnswer } from "@/lib/http/methods";
 import { withCookies } from "@/lib/auth/respond";
 import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
 import { endOwnSession, listSessions, sessionView } from "@/lib/auth/session-list";
@@ -29,7 +29,7 @@ import {
   resetSchema,
 } from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
-import { RESERVED_SLUGS, isValidSlug } from "@/lib/stores/slug";
+import { RESERVED_SLUGS, isValidSlug } from "@/lib/tenancy/slug";
 import { idParam, listQuery, queryObject, textField } from "@/lib/validation";
 import {
   addToWishlist,

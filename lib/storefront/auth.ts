@@ -6,24 +6,22 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type Customer, type Store, customers, stores } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { ApiError, databaseError } from "@/lib/auth/errors";
+import { ApiError, databaseError } from "@/lib/http/errors";
 import {
+  type AreaLogin,
   type IssuedTokens,
-  checkPassword,
+  completeAreaMfa,
   endSession,
-  loginFailed,
   loginSchema,
   type MfaLoginInput,
   type RefreshOptions,
   type MfaRequired,
-  openLoginGate,
-  passChallenge,
-  secondStepOrDone,
-  refreshSession,
-  startSession,
+  refreshArea,
+  runLogin,
 } from "@/lib/auth/login";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { MIN_PASSWORD_CHARS, hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/passwords";
 import { spend } from "@/lib/auth/throttle";
 import type { RequestContext } from "@/lib/http";
 import { booleanField, emailField, textField } from "@/lib/validation";
@@ -47,7 +45,7 @@ export const registerSchema = z.object({
   last_name: nameField("Last name"),
   email: emailField,
   phone: z.union([phoneField, z.literal("").transform(() => undefined)]).optional(),
-  password: newPasswordSchema(MIN_PASSWORD_CHARS.customer),
+  password: newPasswordSchema(AREAS.customer.minPasswordChars),
   marketing_consent: booleanField.default(false),
 });
 
@@ -127,41 +125,43 @@ export async function registerCustomer(
 
 export type CustomerLogin = { customer: Customer; tokens: IssuedTokens };
 
+function asCustomerLogin(login: AreaLogin): CustomerLogin {
+  return { customer: login.account as Customer, tokens: login.tokens };
+}
+
 export async function loginCustomer(
   store: Store,
   input: z.infer<typeof customerLoginSchema>,
   ctx: RequestContext,
 ): Promise<CustomerLogin | MfaRequired> {
   const email = input.email_or_username.toLowerCase();
-  const [candidate] = await db()
+  const [candidate = null] = await db()
     .select()
     .from(customers)
     .where(and(eq(customers.storeId, store.id), eq(sql`lower(${customers.email})`, email)));
-  const gate = await openLoginGate(
-    "customer",
-    { account: candidate ? { customerId: candidate.id } : null, identifier: email, shopId: store.id },
+  const result = await runLogin(
+    {
+      area: "customer",
+      identifier: email,
+      password: input.password,
+      rememberMe: input.remember_me,
+      store,
+      candidate,
+      eligible: (customer) => customer.isActive,
+      refused: (customer) => ({
+        event: {
+          area: "customer",
+          storeId: store.id,
+          customerId: customer?.id ?? null,
+          identifier: email.slice(0, 254),
+        },
+        error: new ApiError("INVALID_CREDENTIALS", { message: "Invalid email or password" }),
+      }),
+      loaded: (customer) => ({ account: customer, store, storeRole: null }),
+    },
     ctx,
   );
-  const customer = await checkPassword(candidate, input.password, (c) => c.isActive);
-  if (!customer) {
-    await loginFailed(
-      gate,
-      {
-        area: "customer",
-        storeId: store.id,
-        customerId: candidate?.id ?? null,
-        identifier: email.slice(0, 254),
-      },
-      ctx,
-    );
-    throw new ApiError("INVALID_CREDENTIALS", { message: "Invalid email or password" });
-  }
-  const pending = await secondStepOrDone(
-    gate,
-    { area: "customer", customerId: customer.id, storeId: store.id, rememberMe: input.remember_me },
-    ctx,
-  );
-  return pending ?? openCustomerSession(store, customer, input.remember_me, ctx);
+  return "mfaRequired" in result ? result : asCustomerLogin(result);
 }
 
 /** Second step for a shopper who turned TOTP on; the challenge is bound to this store. */
@@ -170,68 +170,17 @@ export async function completeCustomerMfa(
   input: MfaLoginInput,
   ctx: RequestContext,
 ): Promise<CustomerLogin> {
-  const passed = await passChallenge("customer", input, ctx, store.id);
-  if (!passed.customerId) throw new ApiError("MFA_CHALLENGE_INVALID");
-  const [customer] = await db()
-    .select()
-    .from(customers)
-    .where(and(eq(customers.id, passed.customerId), eq(customers.storeId, store.id)));
-  if (!customer?.isActive) throw new ApiError("MFA_CHALLENGE_INVALID");
-  return openCustomerSession(store, customer, passed.rememberMe, ctx);
-}
-
-export async function openCustomerSession(
-  store: Store,
-  customer: Customer,
-  rememberMe: boolean,
-  ctx: RequestContext,
-): Promise<CustomerLogin> {
-  const tokens = await startSession(
-    {
-      area: "customer",
-      customerId: customer.id,
-      storeId: store.id,
-      tokenVersion: customer.tokenVersion,
-      rememberMe,
-    },
-    { sub: customer.id, type: "customer", email: customer.email, store_id: store.id },
-    ctx,
-  );
-  const [updated] = await db()
-    .update(customers)
-    .set({ lastLoginAt: new Date() })
-    .where(eq(customers.id, customer.id))
-    .returning();
-  await recordAuthEvent(
-    "login_succeeded",
-    { area: "customer", storeId: store.id, customerId: customer.id, sessionId: tokens.sessionId },
-    ctx,
-  );
-  return { customer: updated ?? customer, tokens };
+  return asCustomerLogin(await completeAreaMfa("customer", input, ctx, store.id));
 }
 
 /** New tokens for a live customer session of `store`; a refresh token of another store is refused. */
-export function refreshCustomer(
+export async function refreshCustomer(
   store: Store,
   refreshToken: string,
   ctx: RequestContext,
   options?: RefreshOptions,
 ): Promise<IssuedTokens> {
-  return refreshSession(
-    "customer",
-    refreshToken,
-    ctx,
-    async (session) => {
-      if (!session.customerId || session.storeId !== store.id) return null;
-      const [customer] = await db()
-        .select()
-        .from(customers)
-        .where(and(eq(customers.id, session.customerId), eq(customers.tokenVersion, session.tokenVersion)));
-      if (!customer || !customer.isActive || customer.storeId !== store.id) return null;
-      return { sub: customer.id, type: "customer", email: customer.email, store_id: store.id };
-    },
-    options,
-  );
+  return (await refreshArea("customer", refreshToken, ctx, { ...options, atStoreId: store.id })).tokens;
 }
 
 export function logoutCustomer(customerId: string, storeId: string, sessionId: string, ctx: RequestContext) {

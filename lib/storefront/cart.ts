@@ -5,16 +5,15 @@ import "server-only";
 import { z } from "zod";
 import type { Product } from "@/db/schema";
 import { config } from "@/lib/config";
+import { UUID_PATTERN } from "@/lib/validation";
 import { catalogProducts } from "./catalog";
 
 export const CART_COOKIE = "cart";
 const MAX_LINES = 50;
 export const MAX_QUANTITY = 99;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 const cartSchema = z
-  .array(z.object({ p: z.string().regex(UUID), q: z.number().int().min(1).max(MAX_QUANTITY) }))
+  .array(z.object({ p: z.string().regex(UUID_PATTERN), q: z.number().int().min(1).max(MAX_QUANTITY) }))
   .max(MAX_LINES);
 
 export type CartLine = { productId: string; quantity: number };
@@ -29,7 +28,7 @@ export function readCart(value: string | undefined): CartLine[] {
   }
 }
 
-export function writeCart(lines: CartLine[]): string {
+function writeCart(lines: CartLine[]): string {
   const compact = lines.slice(0, MAX_LINES).map((l) => ({ p: l.productId, q: l.quantity }));
   return Buffer.from(JSON.stringify(compact)).toString("base64url");
 }
@@ -53,7 +52,7 @@ export function setLine(lines: CartLine[], productId: string, quantity: number, 
   return next > 0 ? [...others, { productId, quantity: next }] : others;
 }
 
-export type PricedLine = { product: Product; quantity: number; lineCents: number };
+type PricedLine = { product: Product; quantity: number; lineCents: number };
 
 /** The cart with current prices; lines whose product is gone or hidden drop out. */
 export async function priceCart(storeId: string, lines: CartLine[]) {

@@ -3,7 +3,7 @@ import "server-only";
 import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Product, products } from "@/db/schema";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { listProducts } from "@/lib/store/products";
 import { PAGE_SIZE } from "@/lib/validation";
 

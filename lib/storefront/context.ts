@@ -4,18 +4,18 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { Store } from "@/db/schema";
 import { accessMethodOf } from "@/lib/auth/guards";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
 import { storefrontLink } from "@/lib/links";
 import { edgeOf } from "@/lib/net/edge";
-import { storeBySlug, storeSlugByDomain } from "@/lib/stores/lookup";
+import { storeBySlug, storeSlugByDomain } from "@/lib/tenancy/lookup";
 import {
   type AccessMethod,
   classifyHost,
   hostnameOf,
   resolveApiStore,
   storefrontBase,
-} from "@/lib/stores/resolve";
+} from "@/lib/tenancy/resolve";
 
 export type StorefrontContext = { store: Store; method: AccessMethod; base: string };
 
@@ -27,7 +27,7 @@ export async function storefrontPage(slug: string): Promise<StorefrontContext> {
   return { store, method, base: storefrontBase(method, store.slug) };
 }
 
-/** For a storefront API call: host, then path, then Referer (SPEC §3); 404, 400 or 503 otherwise. */
+/** For a storefront API call: host, then path, then Referer; 404, 400 or 503 otherwise. */
 export async function storefrontApi(request: Request, pathSlug: string | null): Promise<StorefrontContext> {
   const host = classifyHost(edgeOf(request.headers).host, config().platformDomain);
   const domainSlug = host.kind === "custom" ? await storeSlugByDomain(host.hostname) : null;

@@ -1,4 +1,4 @@
-// Email verification for customers (SPEC §9): sent on registration and on request, the link
+// Email verification for customers: sent on registration and on request, the link
 // works once for 24 hours and confirms the address the customer has at that moment.
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
@@ -11,7 +11,7 @@ import { sendMail } from "@/lib/mail/send";
 import { verificationMail } from "@/lib/mail/templates";
 import { issueOneTimeToken, spendOneTimeToken } from "@/lib/one-time-tokens";
 
-export const VERIFICATION_HOURS = 24;
+const VERIFICATION_HOURS = 24;
 const RESEND_INTERVAL_SECONDS = 60;
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];

@@ -16,7 +16,7 @@ export const TEST_JWT_SECRET = "orion-test-secret-0123456789abcdef0123456789abcd
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
-export function adminDatabaseUrl(): string {
+function adminDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
@@ -24,7 +24,7 @@ export function adminDatabaseUrl(): string {
  * Where the seed and the test servers of this run keep product pictures: a directory of the
  * run's own (or ORION_UPLOAD_DIR), never the checkout's `.data`.
  */
-export function testUploadDir(): string {
+function testUploadDir(): string {
   process.env.ORION_UPLOAD_DIR ??= mkdtempSync(path.join(tmpdir(), "orion-test-uploads-"));
   return process.env.ORION_UPLOAD_DIR;
 }

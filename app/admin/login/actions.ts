@@ -2,16 +2,14 @@
 
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
+import { booleanField } from "@/lib/validation";
 import { completeAdminMfa, loginAdmin } from "@/lib/admin/auth";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { loginSchema } from "@/lib/auth/login";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 
 const formSchema = loginSchema.extend({
-  remember_me: z
-    .union([z.literal("on"), z.literal("")])
-    .optional()
-    .transform((v) => v === "on"),
+  remember_me: booleanField.default(false),
   next: z.string().optional(),
 });
 

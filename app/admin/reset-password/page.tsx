@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/password-reset";
 import { TokenPage } from "@/components/token-page";
-import { MIN_PASSWORD_CHARS } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
 import { adminResetAction } from "../password-actions";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -18,7 +18,7 @@ export default async function AdminResetPasswordPage({
         <ResetPasswordForm
           action={adminResetAction}
           token={typeof token === "string" ? token : ""}
-          minimum={MIN_PASSWORD_CHARS.staff}
+          minimum={AREAS.admin.minPasswordChars}
         />
       </TokenPage>
     </main>

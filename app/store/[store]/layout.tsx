@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { storeBySlug } from "@/lib/stores/lookup";
-import { isValidSlug } from "@/lib/stores/slug";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { isValidSlug } from "@/lib/tenancy/slug";
 
 export default async function StoreAreaLayout({
   children,

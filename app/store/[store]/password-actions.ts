@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions";
 import { forgotPassword, resetFromForm } from "@/lib/password-actions";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 
 export async function storeForgotAction(
   slug: string,

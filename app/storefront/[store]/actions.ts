@@ -1,6 +1,6 @@
 "use server";
 // The storefront's server actions: cart, sign-in and registration, checkout and the account.
-// Cookies are scoped to the form of address the shopper used (SPEC §3).
+// Cookies are scoped to the form of address the shopper used.
 
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, assertSameOriginAction, parseForm, runAction } from "@/lib/actions";
 import { clearedCookies } from "@/lib/auth/cookies";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { sessionCookies } from "@/lib/auth/login";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
@@ -47,7 +47,7 @@ import {
 import { sendVerification, verifyEmail } from "@/lib/storefront/verification";
 import { totpHolder } from "@/lib/auth/totp-account";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
-import { idParam, textField } from "@/lib/validation";
+import { booleanField, idParam, textField, withConfirmation } from "@/lib/validation";
 
 function customer(slug: string) {
   return { principal: () => currentPagePrincipal("customer", slug) };
@@ -90,10 +90,7 @@ export async function setCartLineAction(slug: string, formData: FormData): Promi
 }
 
 const loginForm = customerLoginSchema.extend({
-  remember_me: z
-    .enum(["on"])
-    .optional()
-    .transform((v) => v === "on"),
+  remember_me: booleanField.default(false),
   next: z.string().optional(),
 });
 
@@ -130,13 +127,10 @@ export async function customerMfaAction(
   );
 }
 
-const registerForm = registerSchema.extend({
-  marketing_consent: z
-    .enum(["on"])
-    .optional()
-    .transform((v) => v === "on"),
-  confirm_password: z.string(),
-});
+const registerForm = withConfirmation(
+  registerSchema.extend({ marketing_consent: booleanField.default(false) }),
+  "password",
+);
 
 export async function registerAction(
   slug: string,
@@ -147,9 +141,6 @@ export async function registerAction(
   const parsed = await parseForm(formData, registerForm, echo);
   if (!parsed.ok) return parsed.state;
   const values = Object.fromEntries(echo.map((k) => [k, String(formData.get(k) ?? "")]));
-  if (parsed.data.password !== parsed.data.confirm_password) {
-    return { fieldErrors: { confirm_password: "The passwords differ" }, values };
-  }
   const shop = await storefrontPage(slug);
   const { store, method, base } = shop;
   const hdrs = await headers();
@@ -198,7 +189,7 @@ export async function forgotPasswordAction(
   return { message: `Check your email. ${FORGOT_ANSWER}` };
 }
 
-const resetForm = resetSchema("customer").extend({ confirm_password: z.string() });
+const resetForm = withConfirmation(resetSchema("customer"), "password");
 
 export async function resetPasswordAction(
   slug: string,
@@ -207,8 +198,6 @@ export async function resetPasswordAction(
 ): Promise<ActionState> {
   const parsed = await parseForm(formData, resetForm);
   if (!parsed.ok) return parsed.state;
-  if (parsed.data.password !== parsed.data.confirm_password)
-    return { fieldErrors: { confirm_password: "The passwords differ" } };
   const { store, base } = await storefrontPage(slug);
   try {
     if (!(await resetPassword("customer", store.id, parsed.data.token, parsed.data.password, parsed.ctx))) {
@@ -318,10 +307,7 @@ export async function checkoutAction(
 }
 
 const profileForm = profileSchema.extend({
-  marketing_consent: z
-    .enum(["on"])
-    .optional()
-    .transform((v) => v === "on"),
+  marketing_consent: booleanField.default(false),
 });
 
 export async function profileAction(
@@ -339,7 +325,7 @@ export async function profileAction(
   );
 }
 
-const passwordForm = passwordChangeSchema.extend({ confirm_password: z.string() });
+const passwordForm = withConfirmation(passwordChangeSchema, "new_password");
 
 export async function customerPasswordAction(
   slug: string,
@@ -350,8 +336,6 @@ export async function customerPasswordAction(
     formData,
     { schema: passwordForm, ...customer(slug) },
     async (me, data, ctx): Promise<ActionState> => {
-      if (data.new_password !== data.confirm_password)
-        return { fieldErrors: { confirm_password: "The passwords differ" } };
       if (!(await changeCustomerPassword(me.id, me.sessionId, data, ctx))) {
         return { fieldErrors: { current_password: "That is not your current password" } };
       }
@@ -361,10 +345,7 @@ export async function customerPasswordAction(
 }
 
 const addressForm = addressSchema.extend({
-  is_default_shipping: z
-    .enum(["on"])
-    .optional()
-    .transform((v) => v === "on"),
+  is_default_shipping: booleanField.default(false),
 });
 
 export async function saveAddressAction(

@@ -3,7 +3,7 @@ import type { CSSProperties, ReactNode } from "react";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { storefrontPage } from "@/lib/storefront/context";
-import { isValidSlug } from "@/lib/stores/slug";
+import { isValidSlug } from "@/lib/tenancy/slug";
 import { notFound } from "next/navigation";
 
 type LayoutParams = { params: Promise<{ store: string }> };

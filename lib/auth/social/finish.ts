@@ -8,9 +8,8 @@ import { db } from "@/db/client";
 import { type Store, customers } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
-import { openCustomerSession } from "@/lib/storefront/auth";
-import type { AccessMethod } from "@/lib/stores/resolve";
-import { openLoginGate, secondStepOrDone } from "../login";
+import type { AccessMethod } from "@/lib/tenancy/resolve";
+import { runVerifiedLogin } from "../login";
 import { finishPageLogin } from "../page-login";
 import { NONCE_COOKIE, clearedNonceCookie } from "./flow";
 import { spendHandoff } from "./handoff";
@@ -36,9 +35,15 @@ export async function finishOnShop(
     .from(customers)
     .where(and(eq(customers.id, spent.customerId), eq(customers.storeId, store.id)));
   if (!customer?.isActive) return "inactive";
-  const gate = await openLoginGate(
-    "customer",
-    { account: { customerId: customer.id }, identifier: customer.email, shopId: store.id },
+  const login = await runVerifiedLogin(
+    {
+      area: "customer",
+      identifier: customer.email,
+      store,
+      account: customer,
+      loaded: { account: customer, store, storeRole: null },
+      rememberMe: false,
+    },
     ctx,
   );
   await recordAuthEvent(
@@ -51,11 +56,5 @@ export async function finishOnShop(
     },
     ctx,
   );
-  const pending = await secondStepOrDone(
-    gate,
-    { area: "customer", customerId: customer.id, storeId: store.id, rememberMe: false },
-    ctx,
-  );
-  const result = pending ?? (await openCustomerSession(store, customer, false, ctx));
-  return finishPageLogin("customer", scope, result, spent.data.next);
+  return finishPageLogin("customer", scope, login, spent.data.next);
 }

@@ -12,12 +12,12 @@ import { NextRequest } from "next/server";
 import type { AuthOptions } from "next-auth";
 import NextAuth from "next-auth/next";
 import type { Store } from "@/db/schema";
-import { ApiError, errorResponse } from "../errors";
+import { ApiError, errorResponse } from "@/lib/http/errors";
 import { recordAuthEvent } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/http";
-import { storeBySlug } from "@/lib/stores/lookup";
-import { type AccessMethod, storefrontBase } from "@/lib/stores/resolve";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { type AccessMethod, storefrontBase } from "@/lib/tenancy/resolve";
 import { AREAS } from "../areas";
 import type { CookieSpec } from "../cookies";
 import { safeNext } from "../safe-next";
@@ -33,9 +33,9 @@ export const NONCE_COOKIE = "customer_social";
 export type FailureReason = "provider" | "expired" | "unavailable" | "refused" | "taken" | "no_email";
 
 /** Social sign-in's own pages on the platform host (outside the JSON API under /api). */
-export const SOCIAL_PAGES = "/auth/social";
+const SOCIAL_PAGES = "/auth/social";
 
-export function failedUrl(reason: FailureReason, ticket?: string | null): string {
+function failedUrl(reason: FailureReason, ticket?: string | null): string {
   const back = ticket ? `&ticket=${encodeURIComponent(ticket)}` : "";
   return `${config().publicUrl}${SOCIAL_PAGES}/failed?reason=${reason}${back}`;
 }
@@ -130,7 +130,7 @@ export async function startAtProvider(request: Request): Promise<Response> {
 }
 
 /** The ticket that came back with next-auth's callback URL cookie. */
-export function ticketOfCallbackCookie(value: string | undefined): string | null {
+function ticketOfCallbackCookie(value: string | undefined): string | null {
   if (!value) return null;
   try {
     return new URL(value).searchParams.get("ticket");

@@ -10,10 +10,10 @@ import { TOKEN_PATTERN, issueOneTimeToken } from "@/lib/one-time-tokens";
 import { hashToken } from "../sessions";
 import type { SignInTicket } from "./ticket";
 
-export const HANDOFF_SECONDS = 60;
+const HANDOFF_SECONDS = 60;
 const PURPOSE = "social_sign_in" as const;
 
-export type HandoffData = {
+type HandoffData = {
   host: string;
   method: SignInTicket["method"];
   next: string | null;

@@ -10,7 +10,7 @@ import { db } from "@/db/client";
 import { type Customer, customerIdentities, customers, stores } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
-import { ApiError, databaseError } from "../errors";
+import { ApiError, databaseError } from "@/lib/http/errors";
 import { hashPassword } from "../passwords";
 import type { SignInProvider } from "./providers";
 

@@ -16,7 +16,7 @@ import type { SignInProvider } from "./providers";
 export const AUTH_BASE_PATH = "/api/auth";
 
 /** next-auth's secret: derived from the signing secret, so nothing more has to be configured. */
-export function nextAuthSecret(): string {
+function nextAuthSecret(): string {
   return Buffer.from(
     hkdfSync("sha256", config().jwtSecrets.current, "orion", "next-auth-secret", 32),
   ).toString("base64url");

@@ -9,7 +9,7 @@ import { storeSignInProviders } from "@/db/schema";
 import { config } from "@/lib/config";
 import { decryptSecret, encryptSecret } from "../mfa";
 
-export const OWN_CLIENT = "store";
+const OWN_CLIENT = "store";
 
 export type SignInProvider = {
   /** next-auth's id: `oidc`, `google`, `github`, or `store-{slug}` for a store's own client. */
@@ -25,7 +25,7 @@ export type SignInProvider = {
   ownerStoreId: string | null;
 };
 
-export const ownClientId = (slug: string) => `store-${slug}`;
+const ownClientId = (slug: string) => `store-${slug}`;
 
 /** The URL to register at a provider: next-auth's default callback path on the platform host. */
 export function callbackUrlOf(providerId: string): string {
@@ -81,7 +81,7 @@ export async function storeProviderSettings(store: {
 }
 
 /** Every provider this store offers now, in button order. */
-export async function providersOfStore(store: { id: string; slug: string }): Promise<SignInProvider[]> {
+async function providersOfStore(store: { id: string; slug: string }): Promise<SignInProvider[]> {
   const rows = await rowsOf(store.id);
   const offered = platformProviders().filter((p) => rows.find((r) => r.provider === p.key)?.enabled ?? true);
   const own = rows.find((r) => r.provider === OWN_CLIENT);

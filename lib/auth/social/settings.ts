@@ -7,12 +7,12 @@ import { recordAuthEvent } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/http";
 import { textField } from "@/lib/validation";
-import { ApiError } from "../errors";
+import { ApiError } from "@/lib/http/errors";
 import type { StorePrincipal } from "../guards";
 import { platformProviders, removeOwnClient, saveOwnClient, setPlatformProviderEnabled } from "./providers";
 
 /** The issuer's discovery document is fetched by the server: https only (http on loopback outside production). */
-export const issuerField = textField()
+const issuerField = textField()
   .max(512)
   .url({ message: "Enter the issuer URL, such as https://login.example.com" })
   .refine(
@@ -43,7 +43,7 @@ export const signInSettingsSchema = z.object({
   own_client: ownClientSchema.nullable().optional(),
 });
 
-export function assertOwner(p: StorePrincipal): void {
+function assertOwner(p: StorePrincipal): void {
   if (p.storeRole !== "owner")
     throw new ApiError("INSUFFICIENT_PERMISSIONS", {
       message: "Only the store's owner changes sign-in methods",

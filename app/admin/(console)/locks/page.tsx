@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms";
 import { Card, PageHeader, Table, when } from "@/components/ui";
+import { AREA_NAMES } from "@/lib/auth/areas";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { lockRows } from "@/lib/admin/locks";
 import { LOCKOUT } from "@/lib/auth/throttle";
@@ -43,9 +44,11 @@ export default async function LocksPage() {
                 Area
               </label>
               <select id="field-area" name="area" className={inputClass}>
-                <option value="admin">admin</option>
-                <option value="store">store</option>
-                <option value="customer">customer</option>
+                {AREA_NAMES.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
               </select>
             </div>
             <Field name="store_code" label="Store code (customers only)" />

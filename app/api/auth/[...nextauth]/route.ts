@@ -1,11 +1,11 @@
 // next-auth's routes on the platform host: the provider's callback (and next-auth's own error
 // redirect). Nothing here is served on a store's host.
 import type { NextRequest } from "next/server";
-import { otherMethods } from "@/lib/api-methods";
-import { ApiError, errorResponse } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ApiError, errorResponse } from "@/lib/http/errors";
 import { handleNextAuth } from "@/lib/auth/social/flow";
 import { requestContext } from "@/lib/http";
-import { hostOfRequest } from "@/lib/stores/host";
+import { hostOfRequest } from "@/lib/tenancy/host";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,5 +1,5 @@
 // Liveness: answers without touching the database or any auth, on our own hosts only.
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { apiRoute, json } from "@/lib/http";
 
 export const GET = apiRoute(async () => json({ status: "ok" }));

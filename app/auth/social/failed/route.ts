@@ -3,7 +3,7 @@
 import type { NextRequest } from "next/server";
 import { type FailureReason, shopLoginOf } from "@/lib/auth/social/flow";
 import { messagePage } from "@/lib/auth/social/page";
-import { hostOfRequest } from "@/lib/stores/host";
+import { hostOfRequest } from "@/lib/tenancy/host";
 
 const MESSAGES: Record<FailureReason, { status: number; title: string; text: string }> = {
   provider: {

@@ -14,7 +14,7 @@ import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import { logoutStore } from "@/lib/store/auth";
 import { setCustomerActive } from "@/lib/store/customers";
 import { orderStatusSchema, setOrderStatus } from "@/lib/store/orders";
-import type { Permission } from "@/lib/store/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import { archiveProduct, createProduct, productSchema, updateProduct } from "@/lib/store/products";
 import { uploadedImage } from "@/lib/store/image-upload";
 import {

@@ -4,7 +4,7 @@ import { LogoutButton } from "@/components/logout-button";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Badge } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
-import type { Permission } from "@/lib/store/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import { storeLogoutAction } from "./actions";
 
 const NAV: Array<{ href: string; label: string; permission: Permission }> = [

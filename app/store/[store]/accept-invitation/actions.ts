@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, parseForm } from "@/lib/actions";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 import { loginPasswordSchema } from "@/lib/auth/passwords";
 import { completeAcceptMfa, signInToAccept } from "@/lib/store/auth";
@@ -14,14 +14,15 @@ import {
   invitationTokenField,
   usernameField,
 } from "@/lib/store/team";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { withConfirmation } from "@/lib/validation";
 
 /** Where the code of an account with two-factor sign-in is asked for, the invitation kept. */
 function acceptMfaPath(slug: string, token: string): string {
   return `/store/${slug}/accept-invitation/mfa?token=${encodeURIComponent(token)}`;
 }
 
-const newAccountForm = acceptSchema.extend({ username: usernameField });
+const newAccountForm = withConfirmation(acceptSchema.extend({ username: usernameField }), "password");
 
 /** A new account: username and password chosen here; then the store's sign-in page. */
 export async function acceptInvitationAction(
@@ -34,9 +35,6 @@ export async function acceptInvitationAction(
   const store = await storeBySlug(slug);
   if (!store) return { error: "This store does not exist." };
   const values = { username: parsed.data.username };
-  if (formData.get("confirm_password") !== parsed.data.password) {
-    return { fieldErrors: { confirm_password: "The passwords differ" }, values };
-  }
   try {
     await acceptInvitation(store.id, parsed.data, parsed.ctx);
   } catch (error) {

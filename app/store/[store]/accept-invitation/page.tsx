@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms";
 import { describeInvitation } from "@/lib/store/team";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { acceptInvitationAction, signInToAcceptAction } from "./actions";
 
 export const metadata: Metadata = { title: "Join a store team" };

@@ -2,15 +2,13 @@
 
 import { z } from "zod";
 import { type ActionState, parseForm } from "@/lib/actions";
-import { ApiError } from "@/lib/auth/errors";
+import { booleanField } from "@/lib/validation";
+import { ApiError } from "@/lib/http/errors";
 import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
 import { completeStoreMfa, loginStore, storeLoginSchema } from "@/lib/store/auth";
 
 const formSchema = storeLoginSchema.extend({
-  remember_me: z
-    .union([z.literal("on"), z.literal("")])
-    .optional()
-    .transform((v) => v === "on"),
+  remember_me: booleanField.default(false),
   next: z.string().optional(),
 });
 

@@ -6,7 +6,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { Toast } from "@/components/toast";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { safeNext } from "@/lib/auth/safe-next";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { storeLoginAction } from "./actions";
 
 export const metadata: Metadata = { title: "Store sign in" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/password-reset";
 import { TokenPage } from "@/components/token-page";
-import { MIN_PASSWORD_CHARS } from "@/lib/auth/passwords";
+import { AREAS } from "@/lib/auth/areas";
 import { storeResetAction } from "../password-actions";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -19,7 +19,7 @@ export default async function StoreResetPasswordPage({ params, searchParams }: P
         <ResetPasswordForm
           action={storeResetAction.bind(null, slug)}
           token={typeof query.token === "string" ? query.token : ""}
-          minimum={MIN_PASSWORD_CHARS.staff}
+          minimum={AREAS.store.minPasswordChars}
         />
       </TokenPage>
     </main>

@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
 import { auditEventView, auditQuery, listAuthEvents } from "@/lib/audit-log";
 import { json } from "@/lib/http";

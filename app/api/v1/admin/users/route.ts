@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { z } from "zod";
 import { adminRoute } from "@/lib/admin/api";
 import { adminUserView, listUsers } from "@/lib/admin/users";

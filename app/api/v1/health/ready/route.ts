@@ -2,8 +2,8 @@
 // configured, and the mail worker runs. 200 when all do; 503 naming what is down, so a load
 // balancer sends traffic elsewhere. Liveness (is the process up at all) is /api/v1/health.
 import { databaseReachable } from "@/db/client";
-import { otherMethods } from "@/lib/api-methods";
-import { ERROR_CODES } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ERROR_CODES } from "@/lib/http/errors";
 import { redisReachable } from "@/lib/auth/throttle";
 import { apiRoute, json } from "@/lib/http";
 import { mailWorkerRunning } from "@/lib/mail/queue";

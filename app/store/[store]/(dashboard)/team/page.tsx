@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms";
 import { Badge, Card, PageHeader, Table, when } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
-import { STORE_ROLES } from "@/lib/store/permissions";
+import { STORE_ROLES } from "@/lib/auth/permissions";
 import { listTeam, staffMfaRequired } from "@/lib/store/team";
 import { changeRoleAction, inviteAction, removeMemberAction, staffMfaPolicyAction } from "../actions";
 

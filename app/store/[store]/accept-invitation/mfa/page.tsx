@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MfaStep } from "@/components/mfa-step";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { invitationPath } from "@/lib/store/team";
 import { acceptMfaAction } from "../actions";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { MfaStep } from "@/components/mfa-step";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { safeNext } from "@/lib/auth/safe-next";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { storeMfaAction } from "../actions";
 
 export const metadata: Metadata = { title: "Store sign in: code" };

@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { adminLoginResponse, loginAdmin } from "@/lib/admin/auth";
 import { loginSchema } from "@/lib/auth/login";
 import { apiRoute, readJson, requestContext } from "@/lib/http";

@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { logoutAdmin } from "@/lib/admin/auth";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { requireApiPrincipal } from "@/lib/auth/guards";

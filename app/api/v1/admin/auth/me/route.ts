@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { apiRoute, json } from "@/lib/http";
 

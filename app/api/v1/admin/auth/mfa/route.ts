@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { adminLoginResponse, completeAdminMfa } from "@/lib/admin/auth";
 import { mfaLoginSchema } from "@/lib/auth/login";
 import { apiRoute, readJson, requestContext } from "@/lib/http";

@@ -1,5 +1,5 @@
-import { otherMethods } from "@/lib/api-methods";
-import { ApiError } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ApiError } from "@/lib/http/errors";
 import { RESET_REFUSED, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 

@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
 import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { json, readJson } from "@/lib/http";

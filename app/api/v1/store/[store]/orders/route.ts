@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { z } from "zod";
 import { json } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";

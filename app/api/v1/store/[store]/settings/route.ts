@@ -1,8 +1,8 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { settingsPatchSchema, settingsView, updateSettings } from "@/lib/store/settings";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 
 export const GET = storeRoute("settings.manage", async ({ principal }) => {
   return json(settingsView(principal.store));

@@ -1,9 +1,9 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { FORGOT_ANSWER, forgotSchema, requestPasswordReset } from "@/lib/auth/reset";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { platformLink } from "@/lib/links";
 import { storeCodeField } from "@/lib/store/auth";
-import { storeByCode } from "@/lib/stores/lookup";
+import { storeByCode } from "@/lib/tenancy/lookup";
 
 const schema = forgotSchema.extend({ store_code: storeCodeField });
 

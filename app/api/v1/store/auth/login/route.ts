@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { apiRoute, readJson, requestContext } from "@/lib/http";
 import { loginStore, storeLoginResponse, storeLoginSchema } from "@/lib/store/auth";
 

@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { withCookies } from "@/lib/auth/respond";

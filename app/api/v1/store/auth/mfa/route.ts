@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { mfaLoginSchema } from "@/lib/auth/login";
 import { apiRoute, readJson, requestContext } from "@/lib/http";
 import { completeStoreMfa, storeLoginResponse } from "@/lib/store/auth";

@@ -1,9 +1,9 @@
-import { otherMethods } from "@/lib/api-methods";
-import { ApiError } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ApiError } from "@/lib/http/errors";
 import { RESET_REFUSED, resetPassword, resetSchema } from "@/lib/auth/reset";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { storeCodeField } from "@/lib/store/auth";
-import { storeByCode } from "@/lib/stores/lookup";
+import { storeByCode } from "@/lib/tenancy/lookup";
 
 const schema = resetSchema("store").extend({ store_code: storeCodeField });
 

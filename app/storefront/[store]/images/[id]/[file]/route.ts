@@ -2,7 +2,7 @@
 // this store's own address (the request layer found the store from the host or the path).
 import { imageNotFound, imageResponse } from "@/lib/images/respond";
 import { storeImage } from "@/lib/store/product-images";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { uuidField } from "@/lib/validation";
 
 type Params = { params: Promise<{ store: string; id: string; file: string }> };

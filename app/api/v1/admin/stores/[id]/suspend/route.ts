@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
 import { adminStoreView, setStoreStatus } from "@/lib/admin/stores";
 import { json } from "@/lib/http";

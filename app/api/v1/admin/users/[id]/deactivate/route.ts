@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
 import { adminUserView, setUserActive } from "@/lib/admin/users";
 import { json } from "@/lib/http";

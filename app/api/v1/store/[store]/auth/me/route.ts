@@ -1,7 +1,7 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { apiRoute, json } from "@/lib/http";
-import { apiSlug } from "@/lib/stores/slug";
+import { apiSlug } from "@/lib/tenancy/slug";
 
 export const GET = apiRoute<{ store: string }>(async (request, { params }) => {
   const slug = apiSlug(request, (await params).store);

@@ -1,10 +1,10 @@
-import { otherMethods } from "@/lib/api-methods";
-import { ApiError } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ApiError } from "@/lib/http/errors";
 import { apiRoute, json, readJson, requestContext } from "@/lib/http";
 import { signInToAccept, storeLoginResponse } from "@/lib/store/auth";
 import { InvitationError, acceptInvitation, acceptSchema } from "@/lib/store/team";
-import { storeBySlug } from "@/lib/stores/lookup";
-import { apiSlug } from "@/lib/stores/slug";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { apiSlug } from "@/lib/tenancy/slug";
 
 /**
  * Accepts an invitation. With a username: a new account for the invited address. Without: a

@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/auth/errors";
-import { otherMethods } from "@/lib/api-methods";
+import { ApiError } from "@/lib/http/errors";
+import { otherMethods } from "@/lib/http/methods";
 import { json } from "@/lib/http";
 import { getStoreDelivery, storeDeliveryView } from "@/lib/mail/deliveries";
 import { storeRoute } from "@/lib/store/api";

@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { json, readJson } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import {

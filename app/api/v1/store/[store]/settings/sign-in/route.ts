@@ -1,6 +1,6 @@
 // The store's social sign-in settings: platform providers on or off, the store's own OIDC
 // client (its secret is never returned). Changes are the owner's.
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { applySignInSettings, signInSettingsSchema } from "@/lib/auth/social/settings";
 import { storeProviderSettings } from "@/lib/auth/social/providers";
 import { json, readJson } from "@/lib/http";

@@ -7,8 +7,8 @@ import { providerOfStore } from "@/lib/auth/social/providers";
 import { serializeCookie } from "@/lib/auth/cookies";
 import { AREAS } from "@/lib/auth/areas";
 import { edgeOf } from "@/lib/net/edge";
-import { recognizeHost } from "@/lib/stores/host";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { recognizeHost } from "@/lib/tenancy/host";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 
 type Context = { params: Promise<{ store: string; provider: string }> };
 

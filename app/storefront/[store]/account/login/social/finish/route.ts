@@ -2,12 +2,12 @@
 // becomes this shop's customer session, cookie host-only with the shop's Path.
 import { accessMethodOf } from "@/lib/auth/guards";
 import { AREAS } from "@/lib/auth/areas";
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 import { finishOnShop } from "@/lib/auth/social/finish";
 import { messagePage } from "@/lib/auth/social/page";
 import { requestContext } from "@/lib/http";
 import { edgeOf } from "@/lib/net/edge";
-import { storeBySlug } from "@/lib/stores/lookup";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 
 type Context = { params: Promise<{ store: string }> };
 

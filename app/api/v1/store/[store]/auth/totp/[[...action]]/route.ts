@@ -1,7 +1,7 @@
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
 import { apiRoute, requestContext } from "@/lib/http";
-import { apiSlug } from "@/lib/stores/slug";
+import { apiSlug } from "@/lib/tenancy/slug";
 
 // A router of its own (status and four actions): it answers every method, 405 included.
 const handler = apiRoute<{ store: string; action?: string[] }>(async (request, { params }) => {

@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { recordAuthEvent } from "@/lib/audit";
 import { json } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";

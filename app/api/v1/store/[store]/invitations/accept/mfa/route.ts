@@ -1,10 +1,10 @@
-import { otherMethods } from "@/lib/api-methods";
-import { ApiError } from "@/lib/auth/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { ApiError } from "@/lib/http/errors";
 import { apiRoute, readJson, requestContext } from "@/lib/http";
 import { acceptMfaSchema, completeAcceptMfa, storeLoginResponse } from "@/lib/store/auth";
 import { InvitationError } from "@/lib/store/team";
-import { storeBySlug } from "@/lib/stores/lookup";
-import { apiSlug } from "@/lib/stores/slug";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { apiSlug } from "@/lib/tenancy/slug";
 
 /** The second step of joining with an existing account: its code, then the session (201). */
 export const POST = apiRoute<{ store: string }>(async (request, { params }) => {

@@ -1,5 +1,5 @@
-import { validationError } from "@/lib/auth/errors";
-import { otherMethods } from "@/lib/api-methods";
+import { validationError } from "@/lib/http/errors";
+import { otherMethods } from "@/lib/http/methods";
 import { json, readMultipart } from "@/lib/http";
 import { storeRoute } from "@/lib/store/api";
 import { MAX_UPLOAD_BYTES, uploadedImage } from "@/lib/store/image-upload";

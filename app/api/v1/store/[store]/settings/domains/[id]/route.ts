@@ -1,4 +1,4 @@
-import { otherMethods } from "@/lib/api-methods";
+import { otherMethods } from "@/lib/http/methods";
 import { storeRoute } from "@/lib/store/api";
 import { removeDomain } from "@/lib/store/settings";
 import { idParam } from "@/lib/validation";

@@ -4,9 +4,9 @@
 // A route file ends with `export const { …the rest… } = otherMethods({ GET, PATCH })`; a
 // router behind a catch-all segment (storefront, TOTP) exports every method and asks
 // `methodAnswer` with the methods of the path it matched. Unknown paths: app/api/[[...path]].
-import { ApiError, NO_STORE, errorResponse } from "@/lib/auth/errors";
+import { ApiError, NO_STORE, errorResponse } from "@/lib/http/errors";
 
-export const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
@@ -21,7 +21,7 @@ export function allowHeader(methods: readonly string[]): string {
   return [...allowed].sort().join(", ");
 }
 
-export function methodNotAllowed(methods: readonly string[]): ApiError {
+function methodNotAllowed(methods: readonly string[]): ApiError {
   return new ApiError("METHOD_NOT_ALLOWED", { headers: { Allow: allowHeader(methods) } });
 }
 

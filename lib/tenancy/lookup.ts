@@ -5,15 +5,16 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Store, storeDomains, stores } from "@/db/schema";
+import { processSingleton } from "@/lib/process-global";
 
-export const STORE_CACHE_MS = 5_000;
+const STORE_CACHE_MS = 5_000;
 
 // On globalThis: the request layer and the route handlers are separate bundles in one process,
 // and a change made through either must be seen by both.
-const globalForStores = globalThis as unknown as {
-  orionStoresBySlug?: Map<string, { store: Store | null; at: number }>;
-};
-const bySlug = (globalForStores.orionStoresBySlug ??= new Map());
+const bySlug = processSingleton(
+  "orionStoresBySlug",
+  () => new Map<string, { store: Store | null; at: number }>(),
+);
 
 export async function storeBySlug(slug: string): Promise<Store | null> {
   const hit = bySlug.get(slug);
@@ -40,12 +41,12 @@ export function forgetStore(slug: string): void {
 }
 
 /** How long a custom domain's answer is kept: a domain added or verified works within this. */
-export const DOMAIN_CACHE_MS = 30_000;
+const DOMAIN_CACHE_MS = 30_000;
 
-const globalForDomains = globalThis as unknown as {
-  orionSlugByDomain?: Map<string, { slug: string | null; at: number }>;
-};
-const byDomain = (globalForDomains.orionSlugByDomain ??= new Map());
+const byDomain = processSingleton(
+  "orionSlugByDomain",
+  () => new Map<string, { slug: string | null; at: number }>(),
+);
 
 /** The slug of the store that owns this verified custom domain, or null. */
 export async function storeSlugByDomain(hostname: string): Promise<string | null> {

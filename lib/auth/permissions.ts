@@ -2,7 +2,7 @@
 // server actions and API alike).
 import type { StoreRole } from "@/db/schema";
 
-export const PERMISSIONS = [
+const PERMISSIONS = [
   "dashboard.read",
   "products.read",
   "products.write",
@@ -38,7 +38,3 @@ export const ROLE_PERMISSIONS: Record<StoreRole, readonly Permission[]> = {
 };
 
 export const STORE_ROLES: readonly StoreRole[] = ["owner", "manager", "staff"];
-
-export function can(role: StoreRole, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
-}

@@ -1,4 +1,4 @@
-// Which store a storefront request is for (SPEC §3): one pure function for the request layer,
+// Which store a storefront request is for: one pure function for the request layer,
 // the pages and the API. It reads the host, then the path, then (for API calls from a
 // path-based page) the Referer path, and always reports the same `method` for one visit.
 import { isValidSlug } from "./slug";

@@ -1,8 +1,8 @@
-// Store slugs in URLs are lowercase (SPEC §3): an upper-case form redirects with 308, so the
+// Store slugs in URLs are lowercase: an upper-case form redirects with 308, so the
 // cookie Path always matches; anything that cannot be a slug is not found.
-import { ApiError } from "@/lib/auth/errors";
+import { ApiError } from "@/lib/http/errors";
 
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Words that name platform routes and so can never be a store's slug. */
 export const RESERVED_SLUGS = new Set([

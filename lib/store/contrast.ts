@@ -1,7 +1,7 @@
 // WCAG 2.x contrast between two sRGB colours, for the store theme's rule: white text on the
 // primary colour (header, buttons) and the accent colour as text on white (links, badges)
 // must reach AA for normal text, 4.5:1. Both are the same test: contrast with white.
-export const MIN_TEXT_CONTRAST = 4.5;
+const MIN_TEXT_CONTRAST = 4.5;
 
 const WHITE = "#ffffff";
 

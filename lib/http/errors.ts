@@ -1,4 +1,4 @@
-// The API's errors (SPEC §6): one named code per kind, mapped to status and JSON body here
+// The API's errors: one named code per kind, mapped to status and JSON body here
 // and nowhere else.
 import { z } from "zod";
 import { log } from "@/lib/log";
@@ -137,7 +137,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** The answer while the database is away: 503, and when to try again. */
-export function serviceUnavailable(): ApiError {
+function serviceUnavailable(): ApiError {
   return new ApiError("SERVICE_UNAVAILABLE", {
     headers: { "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) },
   });

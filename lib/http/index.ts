@@ -1,12 +1,12 @@
 // Reading requests for the JSON API: size, content type, JSON and zod, each failure a named
-// ApiError (SPEC §6), plus the wrapper every route handler goes through.
+// ApiError, plus the wrapper every route handler goes through.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ApiError, errorResponse, validationError } from "@/lib/auth/errors";
+import { ApiError, errorResponse, validationError } from "@/lib/http/errors";
 import { edgeOf } from "@/lib/net/edge";
-import { hostOfRequest } from "@/lib/stores/host";
+import { hostOfRequest } from "@/lib/tenancy/host";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** The body's bytes, refused with 413 (`tooLarge`) as soon as they pass `limit`. */
 async function readBodyBytes(request: Request, limit: number, tooLarge: () => ApiError): Promise<Buffer> {
@@ -74,7 +74,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parsed.data;
 }
 
-export { json } from "@/lib/auth/errors";
+export { json } from "@/lib/http/errors";
 
 /**
  * The caller's address: the socket's peer, or what a trusted proxy said, as Orion's server

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowHeader, methodAnswer, otherMethods } from "./api-methods";
+import { allowHeader, methodAnswer, otherMethods } from "./methods";
 
 const request = (method: string) => new Request("http://orion.test/api/v1/x", { method });
 

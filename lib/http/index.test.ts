@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientIp } from "./http";
-import { EDGE_HEADERS, EDGE_SECRET_ENV } from "./net/edge";
+import { clientIp } from ".";
+import { EDGE_HEADERS, EDGE_SECRET_ENV } from "@/lib/net/edge";
 
 describe("clientIp", () => {
   const ip = (h: Record<string, string>) => clientIp(new Headers(h));
