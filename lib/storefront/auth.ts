@@ -4,7 +4,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type Customer, type Store, customers, stores } from "@/db/schema";
+import { nextCustomerNumber } from "@/db/customer-number";
+import { type Customer, type Store, customers } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import { ApiError, databaseError } from "@/lib/http/errors";
 import {
@@ -87,17 +88,13 @@ export async function registerCustomer(
         .from(customers)
         .where(and(eq(customers.storeId, store.id), eq(sql`lower(${customers.email})`, input.email)));
       if (existing) throw new ApiError("CONFLICT", { message: DUPLICATE });
-      const [counter] = await tx
-        .update(stores)
-        .set({ lastCustomerNumber: sql`${stores.lastCustomerNumber} + 1` })
-        .where(eq(stores.id, store.id))
-        .returning({ n: stores.lastCustomerNumber });
+      const customerNumber = await nextCustomerNumber(tx, store);
       const [row] = await tx
         .insert(customers)
         .values({
           storeId: store.id,
           email: input.email,
-          customerNumber: `${store.code}-${String(counter!.n).padStart(6, "0")}`,
+          customerNumber,
           firstName: input.first_name,
           lastName: input.last_name,
           phone: input.phone ?? null,

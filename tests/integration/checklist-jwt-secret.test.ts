@@ -26,7 +26,7 @@ let prod: TestServer;
 beforeAll(async () => {
   dev = await startServer({
     databaseUrl: inject("databaseUrl"),
-    port: testPort("ORION_TEST_DEV_SECRET_PORT", 3161),
+    port: testPort("ORION_TEST_DEV_SECRET_PORT", 3167),
     env: { ENVIRONMENT: "development", JWT_SECRET_KEY: "", ORION_DATA_DIR: dataDir },
   });
   prod = await startServer({

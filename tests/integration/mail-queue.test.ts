@@ -50,9 +50,8 @@ async function start(
   return server;
 }
 
-async function register(server: TestServer): Promise<{ email: string; status: number; ms: number }> {
+async function register(server: TestServer): Promise<{ email: string; status: number }> {
   const email = `queued-${randomBytes(4).toString("hex")}@example.com`;
-  const started = performance.now();
   const res = await rawRequest(server.url, "/api/v1/storefront/orion/auth/register", {
     body: {
       first_name: "Quinn",
@@ -62,7 +61,7 @@ async function register(server: TestServer): Promise<{ email: string; status: nu
       marketing_consent: false,
     },
   });
-  return { email, status: res.status, ms: performance.now() - started };
+  return { email, status: res.status };
 }
 
 /** The queue's jobs by state, once none is waiting or under way any more. */
@@ -85,9 +84,21 @@ describe("mail while the mail server is down", () => {
     const server = await start(PORT, queue, smtpPort);
     const shopper = await register(server);
     expect(shopper.status).toBe(201);
-    expect(shopper.ms).toBeLessThan(2000);
+    // Answered without the mail: it waits in the queue, not yet delivered.
     const [job] = await testSql()`select state, data->>'to' as "to" from pgboss.job where name = ${queue}`;
     expect(job?.to).toBe(shopper.email);
+    expect(job?.state).not.toBe("completed");
+    // The mail server comes up only once an attempt has failed on it being down.
+    await expect
+      .poll(
+        async () =>
+          (await testSql()`select retry_count from pgboss.job where name = ${queue}`)[0]?.retry_count,
+        {
+          timeout: 20_000,
+          interval: 100,
+        },
+      )
+      .toBeGreaterThan(0);
 
     smtp = await startSmtp({ port: smtpPort });
     const link = await linkFor(smtp.messages, shopper.email, "/account/verify-email", 0, 20_000);
@@ -105,11 +116,8 @@ describe("mail while the mail server is down", () => {
     const first = await start(PORT, queue, smtpPort);
     const shopper = await register(first);
     expect(shopper.status).toBe(201);
-    const stopping = performance.now();
     await first.stop();
-    // A clean stop, well before the 5 s after which the server would give up waiting.
     expect(first.process.exitCode).toBe(0);
-    expect(performance.now() - stopping).toBeLessThan(4000);
     servers = [];
 
     smtp = await startSmtp({ port: smtpPort });
@@ -206,19 +214,20 @@ describe("two instances on one queue", () => {
     const smtpPort = SMTP_PORT + 2;
     const [a, b] = await Promise.all([start(PORT, queue, smtpPort), start(PORT + 1, queue, smtpPort)]);
     // Queued through both while the mail server is down: both workers race for every retry.
+    const MAILS = 20;
     const shoppers = [];
-    for (let i = 0; i < 6; i++) shoppers.push(await register(i % 2 ? b! : a!));
-    expect(shoppers.map((s) => s.status)).toEqual(Array(6).fill(201));
+    for (let i = 0; i < MAILS; i++) shoppers.push(await register(i % 2 ? b! : a!));
+    expect(shoppers.map((s) => s.status)).toEqual(Array(MAILS).fill(201));
 
     smtp = await startSmtp({ port: smtpPort });
     for (const s of shoppers) await linkFor(smtp.messages, s.email, "/account/verify-email", 0, 20_000);
-    expect(await settled(queue)).toEqual({ completed: 6 });
+    expect(await settled(queue)).toEqual({ completed: MAILS });
     for (const s of shoppers) {
       expect(
         smtp.messages.filter((m) => m.to.includes(s.email)),
         s.email,
       ).toHaveLength(1);
     }
-    expect(smtp.messages).toHaveLength(6);
-  });
+    expect(smtp.messages).toHaveLength(MAILS);
+  }, 90_000);
 });

@@ -31,7 +31,7 @@ describe("rate limits and lockout while Redis is down", () => {
   it("registers a shopper and then locks the account after 10 failed sign-ins, counted in PostgreSQL", async () => {
     const email = `redis-down-${randomBytes(4).toString("hex")}@example.com`;
     const password = "first maple orbit candle";
-    const from = "127.0.0.21";
+    const from = "127.0.3.21"; // an address no other test spends budgets from
     const registered = await rawRequest(server.url, "/api/v1/storefront/orion/auth/register", {
       body: { first_name: "Rhea", last_name: "Redis", email, password, marketing_consent: false },
       localAddress: from,
@@ -58,7 +58,7 @@ describe("rate limits and lockout while Redis is down", () => {
   });
 
   it("keeps the per-IP budget: the 11th forgot-password from one address within 15 minutes is 429", async () => {
-    const from = "127.0.0.22";
+    const from = "127.0.3.22";
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const res = await rawRequest(server.url, "/api/v1/storefront/orion/auth/forgot-password", {

@@ -44,7 +44,7 @@ function cutRelay(): Promise<void> {
 beforeAll(async () => {
   const databaseUrl = inject("databaseUrl");
   const target = new URL(databaseUrl);
-  const relayPort = testPort("ORION_TEST_LISTEN_RELAY_PORT", 3161);
+  const relayPort = testPort("ORION_TEST_LISTEN_RELAY_PORT", 3166);
   relay = await startRelay(target, relayPort);
   const listenUrl = new URL(databaseUrl);
   listenUrl.hostname = "127.0.0.1";

@@ -9,7 +9,7 @@ import { testPort } from "../support/ports";
 import { type TestServer, publicUrlFor, startServer } from "../support/server";
 import { testSql } from "./db";
 
-const port = testPort("ORION_TEST_SOCIAL_PORT", 3161);
+const port = testPort("ORION_TEST_SOCIAL_PORT", 3168);
 const oidcPort = testPort("ORION_TEST_OIDC_PORT", 3163);
 const deadPort = testPort("ORION_TEST_OIDC_DEAD_PORT", 3164);
 const platform = publicUrlFor(port);

@@ -7,7 +7,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type Customer, customerIdentities, customers, stores } from "@/db/schema";
+import { nextCustomerNumber } from "@/db/customer-number";
+import { type Customer, customerIdentities, customers } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
 import { ApiError, databaseError } from "@/lib/http/errors";
@@ -127,17 +128,13 @@ async function createCustomer(
   let customer: Customer;
   try {
     customer = await db().transaction(async (tx) => {
-      const [counter] = await tx
-        .update(stores)
-        .set({ lastCustomerNumber: sql`${stores.lastCustomerNumber} + 1` })
-        .where(eq(stores.id, store.id))
-        .returning({ n: stores.lastCustomerNumber });
+      const customerNumber = await nextCustomerNumber(tx, store);
       const [row] = await tx
         .insert(customers)
         .values({
           storeId: store.id,
           email: claims.email,
-          customerNumber: `${store.code}-${String(counter!.n).padStart(6, "0")}`,
+          customerNumber,
           firstName: claims.firstName.slice(0, 100) || "Customer",
           lastName: claims.lastName.slice(0, 100),
           marketingConsent: false,
