@@ -2,7 +2,7 @@
 // the mail worker. A server that cannot start right (bad secret, no database) exits instead
 // of answering 500s. scripts/server.ts calls the hooks set here: whether the database is away
 // (a failed page then answers 503) and, on SIGTERM, what to stop before it exits.
-type AppHooks = { orionDatabaseAway?: () => Promise<boolean>; orionBeforeExit?: () => Promise<void> };
+import { appHooks } from "./lib/process-global";
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -16,10 +16,10 @@ export async function register(): Promise<void> {
       const { databaseRecentlyUnavailable } = await import("./lib/outage");
       await startMailWorker();
       await connectRedis();
-      const hooks = globalThis as AppHooks;
-      hooks.orionDatabaseAway = async () => databaseRecentlyUnavailable() || !(await databaseReachable());
+      const hooks = appHooks();
+      hooks.databaseAway = async () => databaseRecentlyUnavailable() || !(await databaseReachable());
       // The mail worker first (it writes the outcome of the delivery under way), then the pools.
-      hooks.orionBeforeExit = async () => {
+      hooks.beforeExit = async () => {
         await stopMailWorker();
         await Promise.allSettled([closeRedis(), closeDatabase()]);
       };

@@ -1,21 +1,24 @@
 // The application's database handle, shared by every request of this server process.
 import "server-only";
 import { config } from "@/lib/config";
+import { processSlot } from "@/lib/process-global";
 import { connect, type Database } from "./connect";
 
-const globalForDb = globalThis as unknown as { orionDb?: Database };
+const pool = processSlot<Database>("orionDb");
 
 export function db(): Database {
-  if (!globalForDb.orionDb) {
+  let current = pool.get();
+  if (!current) {
     const { databaseUrl, databasePoolMax, databaseConnectTimeoutSeconds, databaseStatementTimeoutMs } =
       config();
     if (!databaseUrl) throw new Error("DATABASE_URL is not set; start the app with `npm start`");
-    globalForDb.orionDb = connect(databaseUrl, databasePoolMax, {
+    current = connect(databaseUrl, databasePoolMax, {
       connectTimeoutSeconds: databaseConnectTimeoutSeconds,
       statementTimeoutMs: databaseStatementTimeoutMs,
     }).db;
+    pool.set(current);
   }
-  return globalForDb.orionDb;
+  return current;
 }
 
 /** True when the database answers a trivial query within `timeoutMs` (readiness, outage pages). */
@@ -33,7 +36,7 @@ export async function databaseReachable(timeoutMs = 2000): Promise<boolean> {
 
 /** Ends the pool (clean shutdown), letting the statements under way finish. */
 export async function closeDatabase(): Promise<void> {
-  const current = globalForDb.orionDb;
-  globalForDb.orionDb = undefined;
+  const current = pool.get();
+  pool.set(undefined);
   await current?.$client.end({ timeout: 5 });
 }

@@ -2,21 +2,22 @@
 // (lib/auth/errors.ts); pages rendered in that moment answer the "temporarily unavailable"
 // page instead of a 500 (proxy.ts, scripts/server.ts). One log line per outage, not per request.
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-global";
 
 /** How long after the last failure a page that failed is taken for a victim of the outage. */
 const OUTAGE_MEMORY_MS = 10_000;
 
-const state = globalThis as unknown as { orionDatabaseAwayAt?: number; orionDatabaseAwayLogged?: boolean };
+const state = processSingleton<{ awayAt?: number; logged?: boolean }>("orionDatabaseOutage", () => ({}));
 
 export function noteDatabaseUnavailable(): void {
   const now = Date.now();
-  if (!state.orionDatabaseAwayLogged || now - (state.orionDatabaseAwayAt ?? 0) > OUTAGE_MEMORY_MS) {
+  if (!state.logged || now - (state.awayAt ?? 0) > OUTAGE_MEMORY_MS) {
     log.warn("database unavailable: answering 503 until it is back");
-    state.orionDatabaseAwayLogged = true;
+    state.logged = true;
   }
-  state.orionDatabaseAwayAt = now;
+  state.awayAt = now;
 }
 
 export function databaseRecentlyUnavailable(now = Date.now()): boolean {
-  return state.orionDatabaseAwayAt !== undefined && now - state.orionDatabaseAwayAt < OUTAGE_MEMORY_MS;
+  return state.awayAt !== undefined && now - state.awayAt < OUTAGE_MEMORY_MS;
 }

@@ -18,3 +18,13 @@ export function processSlot<T>(name: string): { get(): T | undefined; set(value:
     },
   };
 }
+
+/**
+ * What the app (instrumentation.ts) hands the server script (scripts/server.ts): whether the
+ * database is away just now, and what to stop before the process exits.
+ */
+export type AppHooks = { databaseAway?: () => Promise<boolean>; beforeExit?: () => Promise<void> };
+
+export function appHooks(): AppHooks {
+  return processSingleton<AppHooks>("orionAppHooks", () => ({}));
+}

@@ -10,6 +10,7 @@ import { loadConfig } from "../lib/config";
 import { EDGE_HEADERS, EDGE_SECRET_ENV, OWN_HEADER_PREFIX } from "../lib/net/edge";
 import { forwardedFrom, normalizeIp, parseTrustedProxies } from "../lib/net/forwarded";
 import { OUTAGE_PAGE_HEADERS, OUTAGE_PAGE_HTML } from "../lib/outage-page";
+import { appHooks } from "../lib/process-global";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -76,8 +77,7 @@ function methodNotAllowed(res: ServerResponse): void {
 
 // Hooks the app sets up in instrumentation.ts: whether the database is away just now, and
 // what to stop before the process exits (the mail worker, then the pools).
-type AppHooks = { orionDatabaseAway?: () => Promise<boolean>; orionBeforeExit?: () => Promise<void> };
-const hooks = globalThis as AppHooks;
+const hooks = appHooks();
 
 /**
  * A page that failed (500) while the database is away answers the "temporarily unavailable"
@@ -111,7 +111,7 @@ function outagePages(req: IncomingMessage, res: ServerResponse): void {
   } as ServerResponse["writeHead"];
   const settle = async () => {
     holding = false;
-    const away = (await hooks.orionDatabaseAway?.().catch(() => true)) ?? false;
+    const away = (await hooks.databaseAway?.().catch(() => true)) ?? false;
     if (!away) {
       if (head) writeHead.apply(res, head);
       for (const chunk of held) write.call(res, chunk);
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
       .then(() => {
         clearInterval(idle);
         clearTimeout(cut);
-        return hooks.orionBeforeExit?.();
+        return hooks.beforeExit?.();
       })
       .catch((error: unknown) => console.error(error instanceof Error ? error.message : error))
       .finally(() => process.exit(0));

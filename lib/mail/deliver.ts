@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-global";
 import { headerValue } from "./headers";
 
 /** One message; `storeId` files it under the store it is sent in the name of (delivery view). */
@@ -19,18 +20,17 @@ export type Mail = {
   storeId?: string;
 };
 
-const globalForMail = globalThis as unknown as { orionMailer?: Transporter };
-
 // A mail server that stalls fails the attempt well before the queue takes the job for lost
 // (its lease, MAIL_LEASE_SECONDS): a live worker never races the retry of its own mail.
 function transport(url: string): Transporter {
   const bound = (ms: number) => Math.min(ms, (config().mailLeaseSeconds * 1000) / 3);
-  globalForMail.orionMailer ??= nodemailer.createTransport(url, {
-    connectionTimeout: bound(10_000),
-    greetingTimeout: bound(10_000),
-    socketTimeout: bound(30_000),
-  });
-  return globalForMail.orionMailer;
+  return processSingleton("orionMailer", () =>
+    nodemailer.createTransport(url, {
+      connectionTimeout: bound(10_000),
+      greetingTimeout: bound(10_000),
+      socketTimeout: bound(30_000),
+    }),
+  );
 }
 
 /** Sends the mail once; a failure throws, and the queue tries again later. */
