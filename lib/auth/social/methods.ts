@@ -258,7 +258,14 @@ export async function setFirstPassword(
     throw new ApiError("INSUFFICIENT_PERMISSIONS", { message: RECENT_SIGN_IN_REQUIRED });
   assertStrongPassword(
     password,
-    [customer.email, customer.firstName, customer.lastName, customer.storeName, store.slug, customer.storeCode],
+    [
+      customer.email,
+      customer.firstName,
+      customer.lastName,
+      customer.storeName,
+      store.slug,
+      customer.storeCode,
+    ],
     "new_password",
   );
   const passwordHash = await hashPassword(password);

@@ -19,7 +19,10 @@ const OUTCOMES: Record<ConnectOutcome, { ok: boolean; text: string }> = {
     text: "That account at the provider is already connected to another customer account of this shop. Sign in with it to use that account, or disconnect it there first.",
   },
   expired: { ok: false, text: "Connecting took too long or was started in another browser. Try again." },
-  signed_out: { ok: false, text: "You were no longer signed in as the same customer, so nothing was connected." },
+  signed_out: {
+    ok: false,
+    text: "You were no longer signed in as the same customer, so nothing was connected.",
+  },
   unavailable: { ok: false, text: "This shop no longer offers that sign-in method." },
 };
 
@@ -81,12 +84,14 @@ export default async function SignInMethodsPage({
           ))}
         </Table>
         {methods.linked.length === 0 && (
-          <p className="text-sm text-slate-600 dark:text-slate-400">No provider is connected to your account.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            No provider is connected to your account.
+          </p>
         )}
         {onlyOne && methods.linked.length > 0 && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            This is your only way to sign in: set a password or connect another provider before you
-            disconnect it.
+            This is your only way to sign in: set a password or connect another provider before you disconnect
+            it.
           </p>
         )}
       </section>
@@ -94,8 +99,8 @@ export default async function SignInMethodsPage({
       {methods.connectable.length > 0 && (
         <Card title="Connect another">
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-            You will sign in at the provider and come back here. It then signs you in to this account
-            at {store.name}.
+            You will sign in at the provider and come back here. It then signs you in to this account at{" "}
+            {store.name}.
           </p>
           {!methods.recent && (
             <p className="mb-3 text-sm text-amber-800 dark:text-amber-300">{RECENT_SIGN_IN_REQUIRED}</p>
