@@ -20,11 +20,11 @@ import { issuerOf } from "./link";
 import { type SignInProvider, platformProviders, providersOfStore } from "./providers";
 
 /** How long after signing in a customer may add a way to sign in. */
-export const RECENT_SIGN_IN_MINUTES = 15;
+const RECENT_SIGN_IN_MINUTES = 15;
 
 export const RECENT_SIGN_IN_REQUIRED = `For your security, adding a way to sign in needs a sign-in in the last ${RECENT_SIGN_IN_MINUTES} minutes. Sign out, sign in again, and come back to this page.`;
 
-export const LAST_METHOD_REFUSED =
+const LAST_METHOD_REFUSED =
   "This is your only way to sign in. Set a password or connect another provider first.";
 
 type Store = { id: string; slug: string };
