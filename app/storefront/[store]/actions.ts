@@ -480,11 +480,18 @@ export async function disconnectProviderAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me, _data, ctx) => {
-    await disconnectIdentity(me.store, me, idParam(identityId, "sign-in method"), ctx);
-    revalidatePath(`/storefront/${slug}/account/sign-in-methods`);
-    return { message: "Disconnected. It no longer signs you in here." };
-  });
+  let done = false;
+  const state = await runAction(
+    formData,
+    { schema: z.object({}), ...customer(slug) },
+    async (me, _data, ctx) => {
+      await disconnectIdentity(me.store, me, idParam(identityId, "sign-in method"), ctx);
+      done = true;
+    },
+  );
+  // The row and its form are gone: the page itself says it (and drops an earlier "Connected").
+  if (done) redirect(`${(await storefrontPage(slug)).base}/account/sign-in-methods?disconnected=1`);
+  return state;
 }
 
 const setPasswordForm = withConfirmation(setPasswordSchema, "new_password");

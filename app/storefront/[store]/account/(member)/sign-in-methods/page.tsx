@@ -39,8 +39,12 @@ export default async function SignInMethodsPage({
   const me = await requirePagePrincipal("customer", slug);
   const { store, base } = await storefrontPage(slug);
   const methods = await signInMethodsOf(store, me);
-  const connected = (await searchParams).connected;
-  const outcome = isOutcome(connected) ? OUTCOMES[connected] : null;
+  const query = await searchParams;
+  const outcome = isOutcome(query.connected)
+    ? OUTCOMES[query.connected]
+    : query.disconnected === "1"
+      ? { ok: true, text: "Disconnected. It no longer signs you in here." }
+      : null;
   const onlyOne = !methods.hasPassword && methods.linked.filter((l) => l.offered).length <= 1;
   return (
     <div className="max-w-3xl space-y-6">
