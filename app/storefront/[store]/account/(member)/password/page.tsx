@@ -23,7 +23,7 @@ export default async function PasswordPage({ params }: { params: Promise<{ store
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {NO_PASSWORD_YET}{" "}
-            <Link href={`${base}/account/sign-in-methods`} className="text-[var(--brand,#4f46e5)] underline">
+            <Link href={`${base}/account/sign-in-methods`} className="underline">
               Go to Sign-in methods
             </Link>
           </p>

@@ -128,7 +128,7 @@ export default async function SignInMethodsPage({
         <Card title="Password">
           <p className="text-sm text-slate-600 dark:text-slate-400">
             You can sign in with your email and password.{" "}
-            <Link href={`${base}/account/password`} className="text-[var(--brand,#4f46e5)] underline">
+            <Link href={`${base}/account/password`} className="underline">
               Change your password
             </Link>
           </p>
