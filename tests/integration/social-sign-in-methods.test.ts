@@ -338,6 +338,12 @@ describe("connect while signed in", () => {
       const viaProvider = await providerSignIn(shop, identity);
       const account = await viaProvider.send(`${shop.origin}${shop.base}/account`);
       expect(account.body).toContain(email);
+      // That linked customer's token is ORION's only: ACME refuses it.
+      const token = viaProvider.cookies.find((c) => c.name === "customer_token")!.value;
+      const atAcme = await fetch(`${server.url}/api/v1/storefront/acme/account`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect([401, 403]).toContain(atAcme.status);
       const gone = await submit(browser, shop, "Disconnect Orion ID");
       expect(gone.location).toBe(`${methodsPage(shop)}?disconnected=1`);
       expect(await eventsOf(customer.id, "social_unlinked")).toHaveLength(1);
