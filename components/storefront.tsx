@@ -75,6 +75,7 @@ export function AccountNav({ base, children }: { base: string; children: ReactNo
     ["/addresses", "Addresses"],
     ["/wishlist", "Wishlist"],
     ["/password", "Password"],
+    ["/sign-in-methods", "Sign-in methods"],
     ["/two-factor", "Two-factor"],
     ["/sessions", "Sessions"],
   ];

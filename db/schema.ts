@@ -34,6 +34,7 @@ export const oneTimePurpose = pgEnum("one_time_purpose", [
   "email_verification",
   "invitation",
   "social_sign_in",
+  "social_link",
 ]);
 export const orderStatus = pgEnum("order_status", [
   "pending_payment",
@@ -143,6 +144,9 @@ export const customers = pgTable(
     phone: text("phone"),
     marketingConsent: boolean("marketing_consent").notNull().default(false),
     passwordHash: text("password_hash").notNull(),
+    // False for a customer made by a social sign-in, whose password_hash is random and known to
+    // nobody, until they set a password (Sign-in methods, or a reset link).
+    hasPassword: boolean("has_password").notNull().default(true),
     isActive: boolean("is_active").notNull().default(true),
     tokenVersion: integer("token_version").notNull().default(0),
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),

@@ -16,6 +16,7 @@ export type AuthEventType =
   | "token_refreshed"
   | "refresh_token_reused"
   | "password_changed"
+  | "password_set"
   | "member_invited"
   | "invitation_accepted"
   | "member_role_changed"

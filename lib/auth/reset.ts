@@ -178,7 +178,8 @@ export async function resetPassword(
       if (row.customerId) {
         await tx
           .update(customers)
-          .set({ passwordHash, tokenVersion: sql`${customers.tokenVersion} + 1` })
+          // A customer who signed up with a provider gets their first password this way too.
+          .set({ passwordHash, hasPassword: true, tokenVersion: sql`${customers.tokenVersion} + 1` })
           .where(eq(customers.id, row.customerId));
         await endResetLinks(tx, { customerId: row.customerId });
       } else if (row.userId) {

@@ -88,10 +88,12 @@ export function invitationMail(to: string, url: string, brand: Brand, role: stri
 export type AccountChange =
   | "password_changed"
   | "password_reset"
+  | "password_set"
   | "mfa_enabled"
   | "mfa_disabled"
   | "recovery_codes_regenerated"
-  | "social_linked";
+  | "social_linked"
+  | "social_unlinked";
 
 const OTHERS_OUT = "Your other sessions have been signed out.";
 const CHANGES: Record<AccountChange, { subject: string; what: string; after: string }> = {
@@ -104,6 +106,11 @@ const CHANGES: Record<AccountChange, { subject: string; what: string; after: str
     subject: "Your password was reset",
     what: "The password of your account was reset with a link sent to this address.",
     after: "Every session of the account has been signed out.",
+  },
+  password_set: {
+    subject: "A password was set",
+    what: "A password was set for your account; it can now sign you in with your email and that password.",
+    after: OTHERS_OUT,
   },
   mfa_enabled: {
     subject: "Two-factor sign-in is on",
@@ -124,6 +131,11 @@ const CHANGES: Record<AccountChange, { subject: string; what: string; after: str
     subject: "A sign-in provider was connected",
     what: "An account at a sign-in provider was connected to your account; it can now sign you in.",
     after: "If this was not you, reset your password and contact the store.",
+  },
+  social_unlinked: {
+    subject: "A sign-in provider was disconnected",
+    what: "An account at a sign-in provider was disconnected from your account; it no longer signs you in.",
+    after: "Your other ways to sign in are unchanged.",
   },
 };
 

@@ -42,6 +42,9 @@ export const profileSchema = z.object({
 /** `PATCH account`: the fields sent, at least one. */
 export const profilePatchSchema = patchSchema(profileSchema.shape);
 
+export const NO_PASSWORD_YET =
+  "Your account has no password yet: you sign in with a provider. Set a password under Sign-in methods.";
+
 export const passwordChangeSchema = z.object({
   current_password: z.string().min(1, { message: "Enter your current password" }),
   new_password: newPasswordSchema(AREAS.customer.minPasswordChars),
@@ -118,6 +121,8 @@ export async function changeCustomerPassword(
   ctx: RequestContext,
 ): Promise<boolean> {
   const customer = await getCustomer(customerId);
+  // Signed up with a provider: there is no current password to give (its hash is random).
+  if (!customer.hasPassword) throw new ApiError("CONFLICT", { message: NO_PASSWORD_YET });
   const [store] = await db()
     .select({ name: stores.name, slug: stores.slug, code: stores.code })
     .from(stores)

@@ -336,6 +336,23 @@ describe("per store", () => {
     expect(minted!.n).toBe(0);
   });
 
+  it("a callback whose OAuth state was altered is refused and mints no code", async () => {
+    const browser = new TestBrowser();
+    const email = unique("oauth-state");
+    const start = await browser.send(`${SHOPS.domain.origin}/storefront/account/login/social/oidc`);
+    const atCallback = await browser.walk(start, email, (url) => url.includes("/api/auth/callback/"));
+    const callback = new URL(atCallback.location!);
+    const state = callback.searchParams.get("state")!;
+    callback.searchParams.set("state", `${state.slice(0, -4)}${state.endsWith("AAAA") ? "BBBB" : "AAAA"}`);
+    const answer = await browser.walk(await browser.send(callback.toString()), "x", isFinish);
+    expect(answer.location).toBeNull();
+    expect(answer.status).toBe(502);
+    expect(answer.body).toContain("The sign-in provider did not answer");
+    const minted = await testSql()`select 1 from one_time_tokens where email = ${email}`;
+    expect(minted).toHaveLength(0);
+    expect(await testSql()`select 1 from customers where email = ${email}`).toHaveLength(0);
+  });
+
   it("one provider identity is a separate customer at each store, and ORION's token is refused at ACME", async () => {
     const email = unique("two-stores");
     const orionBrowser = new TestBrowser();

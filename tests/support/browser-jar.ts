@@ -46,15 +46,22 @@ export class TestBrowser {
 
   send(
     target: string,
-    options: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+    options: {
+      method?: string;
+      form?: Record<string, string>;
+      /** A body already encoded (multipart, as a browser posts a server-action form). */
+      raw?: { data: Buffer; type: string };
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Answer> {
     const url = new URL(target);
-    const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+    const body =
+      options.raw?.data ?? (options.form ? new URLSearchParams(options.form).toString() : undefined);
     const headers: Record<string, string> = { host: url.host, ...options.headers };
     const cookie = this.cookieHeader(url);
     if (cookie) headers.cookie = cookie;
-    if (options.form) {
-      headers["content-type"] = "application/x-www-form-urlencoded";
+    if (options.form || options.raw) {
+      headers["content-type"] = options.raw?.type ?? "application/x-www-form-urlencoded";
       headers["content-length"] = String(Buffer.byteLength(body ?? ""));
       headers.origin ??= url.origin;
     }
@@ -64,7 +71,7 @@ export class TestBrowser {
           host: "127.0.0.1",
           port: url.port,
           path: url.pathname + url.search,
-          method: options.method ?? (options.form ? "POST" : "GET"),
+          method: options.method ?? (options.form || options.raw ? "POST" : "GET"),
           headers,
         },
         (res) => {

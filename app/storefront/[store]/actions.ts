@@ -46,6 +46,15 @@ import {
 } from "@/lib/auth/reset";
 import { sendVerification, verifyEmail } from "@/lib/storefront/verification";
 import { totpHolder } from "@/lib/auth/totp-account";
+import { shopHostOf, startOnShop } from "@/lib/auth/social/flow";
+import {
+  RECENT_SIGN_IN_REQUIRED,
+  disconnectIdentity,
+  isRecentSignIn,
+  setFirstPassword,
+  setPasswordSchema,
+} from "@/lib/auth/social/methods";
+import { providerOfStore } from "@/lib/auth/social/providers";
 import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { booleanField, idParam, textField, withConfirmation } from "@/lib/validation";
 
@@ -431,4 +440,70 @@ export async function customerTotpAction(
     },
     formData,
   );
+}
+
+/**
+ * "Connect" on Sign-in methods: the social flow of the sign-in buttons, started from here so it
+ * carries the signed-in customer, and only after a recent sign-in (it adds a way in).
+ */
+export async function connectProviderAction(
+  slug: string,
+  providerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  let location: string | null = null;
+  const state = await runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
+    const { store, method, base } = await storefrontPage(slug);
+    const host = await shopHostOf(await headers(), slug);
+    const provider = await providerOfStore(store, providerId);
+    if (!host || !provider) return { error: "This shop does not offer that sign-in method." };
+    if (!(await isRecentSignIn(me.sessionId))) return { error: RECENT_SIGN_IN_REQUIRED };
+    const started = await startOnShop({
+      store,
+      method,
+      host,
+      provider,
+      next: `${base}/account/sign-in-methods`,
+      linkCustomerId: me.id,
+    });
+    (await cookies()).set(started.cookie);
+    location = started.location;
+  });
+  if (location) redirect(location);
+  return state;
+}
+
+export async function disconnectProviderAction(
+  slug: string,
+  identityId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  let done = false;
+  const state = await runAction(
+    formData,
+    { schema: z.object({}), ...customer(slug) },
+    async (me, _data, ctx) => {
+      await disconnectIdentity(me.store, me, idParam(identityId, "sign-in method"), ctx);
+      done = true;
+    },
+  );
+  // The row and its form are gone: the page itself says it (and drops an earlier "Connected").
+  if (done) redirect(`${(await storefrontPage(slug)).base}/account/sign-in-methods?disconnected=1`);
+  return state;
+}
+
+const setPasswordForm = withConfirmation(setPasswordSchema, "new_password");
+
+export async function setPasswordAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: setPasswordForm, ...customer(slug) }, async (me, data, ctx) => {
+    await setFirstPassword(me.store, me, data.new_password, ctx);
+    revalidatePath(`/storefront/${slug}/account/sign-in-methods`);
+    return { message: "Password set. You can now sign in with your email and this password." };
+  });
 }

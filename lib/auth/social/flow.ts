@@ -16,13 +16,16 @@ import { ApiError, errorResponse } from "@/lib/http/errors";
 import { recordAuthEvent } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/http";
+import { edgeOf } from "@/lib/net/edge";
+import { recognizeHost } from "@/lib/tenancy/host";
 import { storeBySlug } from "@/lib/tenancy/lookup";
 import { type AccessMethod, storefrontBase } from "@/lib/tenancy/resolve";
 import { AREAS } from "../areas";
+import { accessMethodOf } from "../guards";
 import type { CookieSpec } from "../cookies";
 import { safeNext } from "../safe-next";
 import { mintHandoff } from "./handoff";
-import { SocialRefusal, customerForIdentity } from "./link";
+import { SocialRefusal, customerForIdentity, issuerOf } from "./link";
 import { type OidcClaims, AUTH_BASE_PATH, csrfPair, nextAuthCookies, nextAuthOptions } from "./next-auth";
 import { type SignInProvider, providerOfStore } from "./providers";
 import { type SignInTicket, TICKET_SECONDS, hashNonce, signTicket, verifyTicket } from "./ticket";
@@ -56,6 +59,16 @@ function nonceCookie(
   };
 }
 
+/** The shopper's host, if it is this shop's own for the way it was reached (else null). */
+export async function shopHostOf(hdrs: Headers, slug: string): Promise<string | null> {
+  const method = accessMethodOf(hdrs);
+  const host = edgeOf(hdrs).host?.toLowerCase() ?? "";
+  const known = await recognizeHost(host);
+  const isTheShops =
+    method === "path" ? known.kind === "platform" : known.kind === "store" && known.slug === slug;
+  return isTheShops ? host : null;
+}
+
 /** Step 1, on the shop's host: where to send the browser, and the cookie that goes with it. */
 export async function startOnShop(input: {
   store: Store;
@@ -63,6 +76,8 @@ export async function startOnShop(input: {
   host: string;
   provider: SignInProvider;
   next: string | null;
+  /** Set when a signed-in customer connects the provider (Sign-in methods). */
+  linkCustomerId?: string;
 }): Promise<{ location: string; cookie: CookieSpec }> {
   const nonce = randomBytes(32).toString("base64url");
   const base = storefrontBase(input.method, input.store.slug);
@@ -74,6 +89,7 @@ export async function startOnShop(input: {
     provider: input.provider.id,
     next: safeNext(input.next, base) ?? null,
     nonce: hashNonce(nonce),
+    link_customer_id: input.linkCustomerId ?? null,
   });
   return {
     location: `${config().publicUrl}${SOCIAL_PAGES}/start?ticket=${encodeURIComponent(ticket)}`,
@@ -193,6 +209,19 @@ export async function handleNextAuth(
     if (!account || account.provider !== provider.id) return failedUrl("refused", token);
     const claims = claimsOf(profile as OidcClaims | undefined, user?.email, provider.kind);
     if (!claims.subject) return failedUrl("provider", token);
+    // Connecting: nothing is linked here. The identity travels in the one-time code to the
+    // shop's host, where the browser that started (its nonce cookie) and the customer signed
+    // in there must both match before it is linked (lib/auth/social/methods).
+    if (ticket.link_customer_id) {
+      const identity = { issuer: issuerOf(provider), subject: claims.subject, email: claims.email };
+      const code = await mintHandoff(
+        ticket,
+        { id: ticket.link_customer_id, email: claims.email ?? "" },
+        "social_link",
+        identity,
+      );
+      return connectedUrl(ticket, code);
+    }
     try {
       const customer = await customerForIdentity(store, provider, claims, ctx);
       const code = await mintHandoff(ticket, customer);
@@ -208,6 +237,12 @@ export async function handleNextAuth(
     }
   };
   return NextAuth(request, context, nextAuthOptions([provider], signIn));
+}
+
+function connectedUrl(ticket: SignInTicket, code: string): string {
+  const scheme = new URL(config().publicUrl).protocol;
+  const base = storefrontBase(ticket.method, ticket.slug);
+  return `${scheme}//${ticket.host}${base}/account/sign-in-methods/connected?code=${encodeURIComponent(code)}`;
 }
 
 function finishUrl(ticket: SignInTicket, code: string): string {

@@ -11,7 +11,12 @@ import { hashToken } from "../sessions";
 import type { SignInTicket } from "./ticket";
 
 const HANDOFF_SECONDS = 60;
-const PURPOSE = "social_sign_in" as const;
+
+/** Signing in, or connecting a provider to the customer signed in where the flow started. */
+type Purpose = "social_sign_in" | "social_link";
+
+/** The identity a connect brings back, linked only on the shop's host (lib/auth/social/methods). */
+export type LinkedIdentity = { issuer: string; subject: string; email: string | null };
 
 type HandoffData = {
   host: string;
@@ -19,11 +24,14 @@ type HandoffData = {
   next: string | null;
   nonce: string;
   provider: string;
+  identity?: LinkedIdentity;
 };
 
 export async function mintHandoff(
   ticket: SignInTicket,
   customer: { id: string; email: string },
+  purpose: Purpose = "social_sign_in",
+  identity?: LinkedIdentity,
 ): Promise<string> {
   const data: HandoffData = {
     host: ticket.host,
@@ -31,9 +39,10 @@ export async function mintHandoff(
     next: ticket.next,
     nonce: ticket.nonce,
     provider: ticket.provider,
+    ...(identity ? { identity } : {}),
   };
   const { token } = await issueOneTimeToken(
-    PURPOSE,
+    purpose,
     { customerId: customer.id, storeId: ticket.store_id, email: customer.email, data },
     HANDOFF_SECONDS / 3600,
   );
@@ -44,7 +53,12 @@ export async function mintHandoff(
  * Spends the code presented on `host` at `storeId`. Unknown, spent, expired, or minted for
  * another store or another host: null, and nothing changes.
  */
-export async function spendHandoff(code: string, storeId: string, host: string) {
+export async function spendHandoff(
+  code: string,
+  storeId: string,
+  host: string,
+  purpose: Purpose = "social_sign_in",
+) {
   if (!TOKEN_PATTERN.test(code)) return null;
   const [row] = await db()
     .update(oneTimeTokens)
@@ -52,7 +66,7 @@ export async function spendHandoff(code: string, storeId: string, host: string) 
     .where(
       and(
         eq(oneTimeTokens.tokenHash, hashToken(code)),
-        eq(oneTimeTokens.purpose, PURPOSE),
+        eq(oneTimeTokens.purpose, purpose),
         isNull(oneTimeTokens.usedAt),
         gt(oneTimeTokens.expiresAt, sql`now()`),
         eq(oneTimeTokens.storeId, storeId),

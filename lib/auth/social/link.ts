@@ -33,7 +33,7 @@ export class SocialRefusal extends Error {
   }
 }
 
-const issuerOf = (provider: SignInProvider) => provider.issuer ?? `https://${provider.kind}.com`;
+export const issuerOf = (provider: SignInProvider) => provider.issuer ?? `https://${provider.kind}.com`;
 
 export async function customerForIdentity(
   store: { id: string; code: string },
@@ -139,6 +139,7 @@ async function createCustomer(
           lastName: claims.lastName.slice(0, 100),
           marketingConsent: false,
           passwordHash,
+          hasPassword: false,
           emailVerifiedAt: claims.emailVerified ? new Date() : null,
         })
         .returning();

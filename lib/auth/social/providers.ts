@@ -81,7 +81,7 @@ export async function storeProviderSettings(store: {
 }
 
 /** Every provider this store offers now, in button order. */
-async function providersOfStore(store: { id: string; slug: string }): Promise<SignInProvider[]> {
+export async function providersOfStore(store: { id: string; slug: string }): Promise<SignInProvider[]> {
   const rows = await rowsOf(store.id);
   const offered = platformProviders().filter((p) => rows.find((r) => r.provider === p.key)?.enabled ?? true);
   const own = rows.find((r) => r.provider === OWN_CLIENT);

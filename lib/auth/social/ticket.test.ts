@@ -14,6 +14,7 @@ const ticket: SignInTicket = {
   provider: "oidc",
   next: "/storefront/account/orders",
   nonce: hashNonce("browser-nonce"),
+  link_customer_id: null,
 };
 
 describe("sign-in tickets", () => {

@@ -23,9 +23,12 @@ const ticketSchema = z.object({
   next: z.string().nullable(),
   /** SHA-256 of the nonce in the shopper's own cookie on `host`. */
   nonce: z.string().min(1),
+  /** Connecting a provider to this signed-in customer of the store, instead of signing in. */
+  link_customer_id: z.string().uuid().nullable().default(null),
 });
 
 export type SignInTicket = z.infer<typeof ticketSchema>;
+type NewTicket = z.input<typeof ticketSchema>;
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
@@ -33,7 +36,7 @@ export function hashNonce(nonce: string): string {
   return createHash("sha256").update(nonce).digest("base64url");
 }
 
-export async function signTicket(ticket: SignInTicket): Promise<string> {
+export async function signTicket(ticket: NewTicket): Promise<string> {
   const secret = config().jwtSecrets.current;
   return new SignJWT(ticket)
     .setProtectedHeader({ alg: "HS256", typ: TYPE, kid: keyId(secret) })

@@ -1,19 +1,33 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/forms";
 import { Card } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
+import { NO_PASSWORD_YET, getCustomer } from "@/lib/storefront/account";
+import { storefrontPage } from "@/lib/storefront/context";
 import { customerPasswordAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Password" };
 
 export default async function PasswordPage({ params }: { params: Promise<{ store: string }> }) {
   const { store: slug } = await params;
-  await requirePagePrincipal("customer", slug);
+  const me = await requirePagePrincipal("customer", slug);
+  const { hasPassword } = await getCustomer(me.id);
+  const { base } = await storefrontPage(slug);
   return (
     <div className="max-w-xl">
-      <h1 className="mb-4 text-2xl font-bold">Change your password</h1>
+      <h1 className="mb-4 text-2xl font-bold">{hasPassword ? "Change your password" : "Password"}</h1>
       <Card>
-        <ChangePasswordForm action={customerPasswordAction.bind(null, slug)} minLength={8} />
+        {hasPassword ? (
+          <ChangePasswordForm action={customerPasswordAction.bind(null, slug)} minLength={8} />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {NO_PASSWORD_YET}{" "}
+            <Link href={`${base}/account/sign-in-methods`} className="underline">
+              Go to Sign-in methods
+            </Link>
+          </p>
+        )}
       </Card>
     </div>
   );

@@ -1,13 +1,11 @@
 // "Continue with {provider}" on a storefront: the sign-in starts here, on the shop's own host,
 // so the store, the access method and the host come from where the shopper is.
 import { accessMethodOf } from "@/lib/auth/guards";
-import { startOnShop } from "@/lib/auth/social/flow";
+import { shopHostOf, startOnShop } from "@/lib/auth/social/flow";
 import { messagePage } from "@/lib/auth/social/page";
 import { providerOfStore } from "@/lib/auth/social/providers";
 import { serializeCookie } from "@/lib/auth/cookies";
 import { AREAS } from "@/lib/auth/areas";
-import { edgeOf } from "@/lib/net/edge";
-import { recognizeHost } from "@/lib/tenancy/host";
 import { storeBySlug } from "@/lib/tenancy/lookup";
 
 type Context = { params: Promise<{ store: string; provider: string }> };
@@ -16,12 +14,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { store: slug, provider: providerId } = await params;
   const store = await storeBySlug(slug);
   const method = accessMethodOf(request.headers);
-  const host = edgeOf(request.headers).host?.toLowerCase() ?? "";
-  const known = await recognizeHost(host);
-  const hostIsTheStores =
-    method === "path" ? known.kind === "platform" : known.kind === "store" && known.slug === slug;
-  if (!store || store.status !== "active" || !hostIsTheStores)
-    return new Response("Not found", { status: 404 });
+  const host = await shopHostOf(request.headers, slug);
+  if (!store || store.status !== "active" || !host) return new Response("Not found", { status: 404 });
   const scope = { slug: store.slug, method };
   const provider = await providerOfStore(store, providerId);
   if (!provider) {
