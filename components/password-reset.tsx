@@ -1,6 +1,6 @@
 "use client";
-// The "forgot password" and "choose a new password" forms of the admin console and the store
-// dashboards; the area's server action is passed in.
+// The "forgot password" and "choose a new password" forms of every area; the area's server
+// action is passed in (components/auth/password-reset-pages.tsx).
 import { ActionForm, Field, SubmitButton } from "@/components/forms";
 import type { ActionState } from "@/lib/actions";
 

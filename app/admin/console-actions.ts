@@ -1,7 +1,6 @@
 "use server";
 // The admin console's server actions: stores and users.
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, runAction } from "@/lib/actions";
@@ -17,11 +16,7 @@ import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
 import { setUserActive } from "@/lib/admin/users";
 import { ApiError } from "@/lib/http/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
-import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
-import { totpHolder } from "@/lib/auth/totp-account";
-import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { recordAuthEvent } from "@/lib/audit";
-import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
 import { getDelivery } from "@/lib/mail/deliveries";
 import { retryMailNow } from "@/lib/mail/queue";
 import { idParam, textField } from "@/lib/validation";
@@ -136,64 +131,6 @@ export async function unlockAction(_prev: ActionState, formData: FormData): Prom
       };
     },
   );
-}
-
-export async function endAdminSessionAction(
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
-    const ended = await endOwnSession({ area: "admin", userId: p.id }, idParam(id, "session"));
-    // Without it the list keeps showing the ended session until the page is reloaded.
-    revalidatePath("/admin/sessions");
-    return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
-  });
-}
-
-export async function endOtherAdminSessionsAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...admin }, async (p) => {
-    const n = await endOtherSessions({ area: "admin", userId: p.id }, p.sessionId);
-    revalidatePath("/admin/sessions");
-    return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
-  });
-}
-
-export async function adminTotpAction(
-  step: TotpStep,
-  _prev: TotpState,
-  formData: FormData,
-): Promise<TotpState> {
-  return runTotpStep(
-    step,
-    async () => {
-      const p = await currentPagePrincipal("admin");
-      return p ? totpHolder(p) : null;
-    },
-    formData,
-  );
-}
-
-export async function adminChangePasswordAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: userPasswordChangeForm, ...admin }, async (p, data, ctx) => {
-    const who = { userId: p.id, sessionId: p.sessionId, area: "admin" as const, storeId: null };
-    const ok = await changeUserPassword(
-      who,
-      data.current_password,
-      data.new_password,
-      ["orion", "admin"],
-      ctx,
-    );
-    if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
-    await recordAuthEvent("password_changed", { area: "admin", userId: p.id, sessionId: p.sessionId }, ctx);
-    return { message: "Password changed. Your other sessions have been signed out." };
-  });
 }
 
 /** "Retry now" on the Outbox: a failed mail gets one more attempt, a retrying one stops waiting. */

@@ -146,7 +146,7 @@ describe("admin login", () => {
   });
 });
 
-describe("admin me, logout and refresh", () => {
+describe("admin me and deactivation", () => {
   it("returns the admin for a valid Bearer token", async () => {
     const login = await adminLogin();
     const res = await get(ME, bearer(login.access_token));
@@ -155,84 +155,8 @@ describe("admin me, logout and refresh", () => {
     expect((await res.json()).user).toMatchObject({ username: "admin", role: "admin" });
   });
 
-  it("ignores the admin cookie on the API: Bearer only", async () => {
-    const login = await adminLogin();
-    const res = await get(ME, { cookie: `admin_token=${login.access_token}` });
-    expect(res.status).toBe(401);
-    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
-  });
-
-  it("refuses a token in the query string", async () => {
-    const login = await adminLogin();
-    expect((await get(`${ME}?access_token=${login.access_token}`)).status).toBe(401);
-    expect((await get(`${ME}?token=${login.access_token}`)).status).toBe(401);
-  });
-
-  it("revokes the session on logout: the same token is refused and the cookies are deleted with their Path", async () => {
-    const login = await adminLogin();
-    const res = await postJson("/api/v1/admin/auth/logout", {}, bearer(login.access_token));
-    expect(res.status).toBe(200);
-    const cleared = parseSetCookies(res);
-    for (const name of ["admin_token", "admin_refresh"]) {
-      const c = cleared.find((x) => x.name === name);
-      expect(c?.value).toBe("");
-      expect(c?.attrs).toMatchObject({ path: "/admin", "max-age": "0", httponly: true });
-    }
-    const after = await get(ME, bearer(login.access_token));
-    expect(after.status).toBe(401);
-    expect((await after.json()).error.code).toBe("INVALID_TOKEN");
-    const refresh = await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token });
-    expect(refresh.status).toBe(401);
-    const [row] = await testSql()`select revoked_at, revoked_reason from sessions where id = (
-      select session_id from auth_events where type = 'logout' order by id desc limit 1)`;
-    expect(row?.revoked_reason).toBe("logout");
-  });
-
-  it("rotates the refresh token on every use", async () => {
-    const login = await adminLogin();
-    const res = await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token });
-    expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body.refresh_token).not.toBe(login.refresh_token);
-    expect(body.access_token).not.toBe(login.access_token);
-    expect((await get(ME, bearer(body.access_token))).status).toBe(200);
-    const cookie = parseSetCookies(res).find((c) => c.name === "admin_token");
-    expect(cookie?.attrs.path).toBe("/admin");
-  });
-
-  it("ends the whole session when a spent refresh token is presented again", async () => {
-    const login = await adminLogin();
-    const first = await (
-      await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token })
-    ).json();
-    const replay = await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token });
-    expect(replay.status).toBe(401);
-    expect((await get(ME, bearer(first.access_token))).status).toBe(401);
-    const again = await postJson("/api/v1/admin/auth/refresh", { refresh_token: first.refresh_token });
-    expect(again.status).toBe(401);
-    const [event] =
-      await testSql()`select count(*)::int as n from auth_events where type = 'refresh_token_reused'`;
-    expect(event?.n).toBeGreaterThan(0);
-  });
-
-  it("lets exactly one of ten concurrent refreshes with the same token succeed", async () => {
-    const login = await adminLogin();
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        postJson("/api/v1/admin/auth/refresh", { refresh_token: login.refresh_token }),
-      ),
-    );
-    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(answers.filter((r) => r.status === 401)).toHaveLength(9);
-  });
-
-  it("refuses an access token at the refresh endpoint and a refresh token as Bearer", async () => {
-    const login = await adminLogin();
-    expect((await postJson("/api/v1/admin/auth/refresh", { refresh_token: login.access_token })).status).toBe(
-      401,
-    );
-    expect((await get(ME, bearer(login.refresh_token))).status).toBe(401);
-  });
+  // Bearer only, the query string, logout, rotation, reuse and concurrent refreshes are the
+  // same in every area: area-sessions.test.ts runs them over the rows of the area table.
 
   it("refuses the token of a deactivated admin at once", async () => {
     const sql = testSql();

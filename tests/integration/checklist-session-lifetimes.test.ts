@@ -193,6 +193,9 @@ for (const area of AREAS) {
       const [row] =
         await testSql()`select revoked_reason from sessions where id = ${sidOf(login.access_token)}`;
       expect(row!.revoked_reason).toBe("refresh_token_reused");
+      const [event] = await testSql()`select count(*)::int as n from auth_events
+        where type = 'refresh_token_reused' and session_id = ${sidOf(login.access_token)}`;
+      expect(event?.n).toBeGreaterThan(0);
     });
 
     it("let one of ten concurrent refreshes with one token succeed", async () => {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { type LoginAnswer, baseUrl, parseSetCookies, postJson, rawRequest, send } from "../support/http";
 import { mint } from "../support/tokens";
+import { AREAS, type CookieScope } from "@/lib/auth/areas";
 import { testSql } from "./db";
 
 afterAll(async () => {
@@ -44,27 +45,121 @@ function renewed(res: Response, area: "admin" | "store" | "customer") {
   };
 }
 
-describe("admin pages renew from the refresh cookie", () => {
-  it("serves the page and sets a new access token and a rotated refresh token when the access cookie is gone", async () => {
-    const login = await newAdmin();
-    const res = await page("/admin", `admin_refresh=${login.refresh_token}`);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain(login.user.username);
-    const { access, refresh } = renewed(res, "admin");
-    expect(access?.value).toMatch(/^eyJ/);
-    expect(access?.attrs).toMatchObject({
-      path: "/admin",
-      httponly: true,
-      samesite: "Lax",
-      "max-age": "1800",
-    });
-    expect(refresh?.value).toBeTruthy();
-    expect(refresh?.value).not.toBe(login.refresh_token);
-    expect(refresh?.attrs).toMatchObject({ path: "/admin", httponly: true });
-    // The new access token is a working one.
-    expect((await send("GET", "/api/v1/admin/auth/me", access!.value)).status).toBe(200);
-  });
+/** Each area's page, reached as its users reach it; the cookies' names and Path are the table's. */
+type Row = {
+  name: string;
+  area: "admin" | "store" | "customer";
+  scope: CookieScope;
+  host?: () => string;
+  login: () => Promise<LoginAnswer>;
+  page: string;
+  /** What the renewed page shows of the principal, where the page names them. */
+  shows: (login: LoginAnswer) => string | null;
+  me: string;
+  logout: string;
+};
 
+async function apiLogin(path: string, body: Record<string, string>, host?: string): Promise<LoginAnswer> {
+  const res = await rawRequest(baseUrl(), path, { host, body });
+  expect(res.status).toBe(200);
+  return (await res.json()) as LoginAnswer;
+}
+
+const shopHost = () => `orion.lu:${port()}`;
+
+const ROWS: Row[] = [
+  {
+    name: "admin console",
+    area: "admin",
+    scope: {},
+    login: newAdmin,
+    page: "/admin",
+    shows: (login) => login.user.username,
+    me: "/api/v1/admin/auth/me",
+    logout: "/api/v1/admin/auth/logout",
+  },
+  {
+    name: "store dashboard",
+    area: "store",
+    scope: { slug: "acme" },
+    login: () =>
+      apiLogin("/api/v1/store/auth/login", {
+        email_or_username: "acme_staff",
+        password: "staff123",
+        store_code: "ACME",
+      }),
+    page: "/store/acme/products",
+    shows: () => null,
+    me: "/api/v1/store/acme/auth/me",
+    logout: "/api/v1/store/auth/logout",
+  },
+  {
+    name: "storefront on the store's own domain",
+    area: "customer",
+    scope: { slug: "orion", method: "domain" },
+    host: shopHost,
+    login: () =>
+      apiLogin(
+        "/api/v1/storefront/auth/login",
+        { email_or_username: "customer@example.com", password: "customer123" },
+        shopHost(),
+      ),
+    page: "/storefront/account",
+    shows: () => "customer@example.com",
+    me: "/api/v1/storefront/auth/me",
+    logout: "/api/v1/storefront/auth/logout",
+  },
+];
+
+describe.each(ROWS.map((row) => [row.name, row] as const))(
+  "%s pages renew from the refresh cookie",
+  (_, row) => {
+    const def = AREAS[row.area];
+    const path = def.cookiePath(row.scope);
+    const api = (route: string, token: string, method = "GET") =>
+      rawRequest(baseUrl(), route, {
+        method,
+        host: row.host?.(),
+        token,
+        body: method === "POST" ? {} : undefined,
+      });
+
+    it("serves the page and sets a new access token and a rotated refresh token when the access cookie is gone", async () => {
+      const login = await row.login();
+      const res = await page(row.page, `${def.refreshCookie}=${login.refresh_token}`, row.host?.());
+      expect(res.status).toBe(200);
+      const shown = row.shows(login);
+      if (shown) expect(await res.text()).toContain(shown);
+      const { access, refresh } = renewed(res, row.area);
+      expect(access?.value).toMatch(/^eyJ/);
+      expect(access?.attrs).toMatchObject({
+        path,
+        httponly: true,
+        samesite: "Lax",
+        "max-age": "1800",
+      });
+      expect(refresh?.value).toBeTruthy();
+      expect(refresh?.value).not.toBe(login.refresh_token);
+      expect(refresh?.attrs).toMatchObject({ path, httponly: true });
+      // The new access token is a working one.
+      expect((await api(row.me, access!.value)).status).toBe(200);
+    });
+
+    it("sends a logged-out session's refresh cookie to the login page", async () => {
+      const login = await row.login();
+      expect((await api(row.logout, login.access_token, "POST")).status).toBe(200);
+      const res = await page(row.page, `${def.refreshCookie}=${login.refresh_token}`, row.host?.());
+      expect(res.status).toBe(307);
+      expect(res.headers.get("location")?.startsWith(def.loginPath(row.scope))).toBe(true);
+      // Nothing is issued; both cookies are deleted.
+      const { access, refresh } = renewed(res, row.area);
+      expect(access).toMatchObject({ value: "", attrs: { "max-age": "0" } });
+      expect(refresh).toMatchObject({ value: "", attrs: { "max-age": "0" } });
+    });
+  },
+);
+
+describe("admin pages: renewal under concurrency and reuse", () => {
   it("renews past an expired access token too", async () => {
     const login = await newAdmin();
     const expired = await mint({
@@ -147,51 +242,9 @@ describe("admin pages renew from the refresh cookie", () => {
       ).status,
     ).toBe(200);
   });
-
-  it("sends a logged-out session's refresh cookie to the login page", async () => {
-    const login = await newAdmin();
-    expect((await send("POST", "/api/v1/admin/auth/logout", login.access_token)).status).toBe(200);
-    const res = await page("/admin", `admin_refresh=${login.refresh_token}`);
-    expect(res.status).toBe(307);
-    expect(res.headers.get("location")).toMatch(/^\/admin\/login/);
-    // Nothing is issued; both cookies are deleted.
-    const { access, refresh } = renewed(res, "admin");
-    expect(access).toMatchObject({ value: "", attrs: { "max-age": "0" } });
-    expect(refresh).toMatchObject({ value: "", attrs: { "max-age": "0" } });
-  });
 });
 
-describe("store and storefront pages renew too", () => {
-  it("renews a store dashboard session under its store's path", async () => {
-    const res = await postJson("/api/v1/store/auth/login", {
-      email_or_username: "acme_staff",
-      password: "staff123",
-      store_code: "ACME",
-    });
-    const login = (await res.json()) as LoginAnswer;
-    const dashboard = await page("/store/acme/products", `store_refresh=${login.refresh_token}`);
-    expect(dashboard.status).toBe(200);
-    const { access, refresh } = renewed(dashboard, "store");
-    expect(access?.attrs.path).toBe("/store/acme");
-    expect(refresh?.attrs.path).toBe("/store/acme");
-  });
-
-  it("renews a shopper's session on the store's own domain, with the cookie at /storefront", async () => {
-    const host = `orion.lu:${port()}`;
-    const res = await rawRequest(baseUrl(), "/api/v1/storefront/auth/login", {
-      host,
-      body: { email_or_username: "customer@example.com", password: "customer123" },
-    });
-    expect(res.status).toBe(200);
-    const login = (await res.json()) as LoginAnswer;
-    const account = await page("/storefront/account", `customer_refresh=${login.refresh_token}`, host);
-    expect(account.status).toBe(200);
-    expect(await account.text()).toContain("customer@example.com");
-    const { access, refresh } = renewed(account, "customer");
-    expect(access?.attrs.path).toBe("/storefront");
-    expect(refresh?.attrs.path).toBe("/storefront");
-  });
-
+describe("a shopper's renewal is bound to the store", () => {
   it("does not renew a shopper of one store at another", async () => {
     const res = await postJson("/api/v1/storefront/acme/auth/login", {
       email_or_username: "customer@example.com",

@@ -99,16 +99,7 @@ describe("store login", () => {
       { field: "store_code", message: "Store code is required" },
     ]);
   });
-
-  it("rotates store refresh tokens and re-scopes the cookie to the store", async () => {
-    const login = await storeLogin("ACME", "acme_staff", "staff123");
-    const res = await postJson("/api/v1/store/auth/refresh", { refresh_token: login.refresh_token });
-    expect(res.status).toBe(200);
-    expect(parseSetCookies(res).find((c) => c.name === "store_token")?.attrs.path).toBe("/store/acme");
-    expect(
-      (await postJson("/api/v1/store/auth/refresh", { refresh_token: login.refresh_token })).status,
-    ).toBe(401);
-  });
+  // Refresh rotation and the cookie's Path at the store: area-sessions.test.ts, for every area.
 });
 
 describe("store guard", () => {

@@ -1,51 +1,32 @@
 "use server";
-// The storefront's server actions: cart, sign-in and registration, checkout and the account.
+// The storefront's server actions: cart, registration, checkout and the account. Sign-in, the
+// reset, the password, sessions and two-factor are the actions every area shares (lib/auth-ui).
 // Cookies are scoped to the form of address the shopper used.
 
-import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { type ActionState, apiErrorState, assertSameOriginAction, parseForm, runAction } from "@/lib/actions";
-import { clearedCookies } from "@/lib/auth/cookies";
+import { type ActionState, apiErrorState, parseForm, runAction } from "@/lib/actions";
 import { ApiError } from "@/lib/http/errors";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { sessionCookies } from "@/lib/auth/login";
-import { finishPageLogin, mfaPageAction } from "@/lib/auth/page-login";
-import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
 import {
   addToWishlist,
   addressSchema,
-  changeCustomerPassword,
   deleteAddress,
   getCustomer,
-  passwordChangeSchema,
   placeOrder,
   profileSchema,
   removeFromWishlist,
   saveAddress,
   updateProfile,
 } from "@/lib/storefront/account";
-import {
-  completeCustomerMfa,
-  customerLoginSchema,
-  loginCustomer,
-  logoutCustomer,
-  registerCustomer,
-  registerSchema,
-} from "@/lib/storefront/auth";
+import { loginCustomer, registerCustomer, registerSchema } from "@/lib/storefront/auth";
 import { CART_COOKIE, MAX_QUANTITY, cartCookie, readCart, setLine } from "@/lib/storefront/cart";
 import { shopLink, storefrontPage } from "@/lib/storefront/context";
-import {
-  FORGOT_ANSWER,
-  RESET_REFUSED,
-  forgotSchema,
-  requestPasswordReset,
-  resetPassword,
-  resetSchema,
-} from "@/lib/auth/reset";
+import { logoutAction } from "@/lib/auth-ui/actions";
 import { sendVerification, verifyEmail } from "@/lib/storefront/verification";
-import { totpHolder } from "@/lib/auth/totp-account";
 import { shopHostOf, startOnShop } from "@/lib/auth/social/flow";
 import {
   RECENT_SIGN_IN_REQUIRED,
@@ -55,7 +36,6 @@ import {
   setPasswordSchema,
 } from "@/lib/auth/social/methods";
 import { providerOfStore } from "@/lib/auth/social/providers";
-import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
 import { booleanField, idParam, textField, withConfirmation } from "@/lib/validation";
 
 function customer(slug: string) {
@@ -96,44 +76,6 @@ export async function setCartLineAction(slug: string, formData: FormData): Promi
   const { product_id, quantity } = parsed.data;
   const base = await updateCart(slug, (lines) => setLine(lines, product_id, quantity, false));
   redirect(`${base}/cart`);
-}
-
-const loginForm = customerLoginSchema.extend({
-  remember_me: booleanField.default(false),
-  next: z.string().optional(),
-});
-
-export async function customerLoginAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const parsed = await parseForm(formData, loginForm, ["email_or_username"]);
-  if (!parsed.ok) return parsed.state;
-  const { store, method } = await storefrontPage(slug);
-  let result: Awaited<ReturnType<typeof loginCustomer>>;
-  try {
-    result = await loginCustomer(store, parsed.data, parsed.ctx);
-  } catch (error) {
-    if (error instanceof ApiError)
-      return { error: error.message, values: { email_or_username: parsed.data.email_or_username } };
-    throw error;
-  }
-  return finishPageLogin("customer", { slug, method }, result, parsed.data.next);
-}
-
-export async function customerMfaAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const { store, method } = await storefrontPage(slug);
-  return mfaPageAction(
-    "customer",
-    { slug, method },
-    (input, ctx) => completeCustomerMfa(store, input, ctx),
-    formData,
-  );
 }
 
 const registerForm = withConfirmation(
@@ -178,47 +120,6 @@ export async function registerAction(
   redirect(`${base}/account?welcome=1`);
 }
 
-export async function forgotPasswordAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const parsed = await parseForm(formData, forgotSchema, ["email"]);
-  if (!parsed.ok) return parsed.state;
-  const shop = await storefrontPage(slug);
-  const { store } = shop;
-  const hdrs = await headers();
-  await requestPasswordReset(
-    { area: "customer", storeId: store.id, brand: { name: store.name, color: store.theme.primaryColor } },
-    parsed.data.email,
-    (token) => shopLink(shop, hdrs, `/account/reset-password?token=${token}`),
-    parsed.ctx,
-  );
-  // The same answer whatever the address.
-  return { message: `Check your email. ${FORGOT_ANSWER}` };
-}
-
-const resetForm = withConfirmation(resetSchema("customer"), "password");
-
-export async function resetPasswordAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const parsed = await parseForm(formData, resetForm);
-  if (!parsed.ok) return parsed.state;
-  const { store, base } = await storefrontPage(slug);
-  try {
-    if (!(await resetPassword("customer", store.id, parsed.data.token, parsed.data.password, parsed.ctx))) {
-      return { error: RESET_REFUSED };
-    }
-  } catch (error) {
-    if (error instanceof ApiError) return apiErrorState(error);
-    throw error;
-  }
-  redirect(`${base}/account/login?reset=1`);
-}
-
 export async function verifyEmailAction(
   slug: string,
   _prev: ActionState,
@@ -251,15 +152,9 @@ export async function resendVerificationAction(
   });
 }
 
+/** Sign-out, as the account layout names it; the action is the one every area shares. */
 export async function customerLogoutAction(slug: string): Promise<void> {
-  const { store, method, base } = await storefrontPage(slug);
-  const ctx = await assertSameOriginAction();
-  if (!ctx) redirect(`${base}/account`);
-  const me = await currentPagePrincipal("customer", slug);
-  if (me) await logoutCustomer(me.id, store.id, me.sessionId, ctx);
-  const jar = await cookies();
-  for (const spec of clearedCookies("customer", { slug, method })) jar.set(spec);
-  redirect(`${base}/account/login?signed_out=1`);
+  return logoutAction({ area: "customer", slug });
 }
 
 const checkoutForm = z.object({
@@ -334,25 +229,6 @@ export async function profileAction(
   );
 }
 
-const passwordForm = withConfirmation(passwordChangeSchema, "new_password");
-
-export async function customerPasswordAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(
-    formData,
-    { schema: passwordForm, ...customer(slug) },
-    async (me, data, ctx): Promise<ActionState> => {
-      if (!(await changeCustomerPassword(me.id, me.sessionId, data, ctx))) {
-        return { fieldErrors: { current_password: "That is not your current password" } };
-      }
-      return { message: "Password changed. Your other sessions have been signed out." };
-    },
-  );
-}
-
 const addressForm = addressSchema.extend({
   is_default_shipping: booleanField.default(false),
 });
@@ -398,48 +274,6 @@ export async function wishlistAction(
     else await removeFromWishlist(me.id, idParam(productId, "product"));
     return { message: add ? "Saved to your wishlist." : "Removed from your wishlist." };
   });
-}
-
-export async function endCustomerSessionAction(
-  slug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
-    const ended = await endOwnSession({ area: "customer", customerId: me.id }, idParam(id, "session"));
-    // Without it the list keeps showing the ended session until the page is reloaded.
-    revalidatePath(`/storefront/${slug}/account/sessions`);
-    return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
-  });
-}
-
-export async function endOtherCustomerSessionsAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
-    const n = await endOtherSessions({ area: "customer", customerId: me.id }, me.sessionId);
-    revalidatePath(`/storefront/${slug}/account/sessions`);
-    return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
-  });
-}
-
-export async function customerTotpAction(
-  slug: string,
-  step: TotpStep,
-  _prev: TotpState,
-  formData: FormData,
-): Promise<TotpState> {
-  return runTotpStep(
-    step,
-    async () => {
-      const p = await currentPagePrincipal("customer", slug);
-      return p ? totpHolder(p) : null;
-    },
-    formData,
-  );
 }
 
 /**

@@ -2,16 +2,12 @@
 // The store dashboard's server actions. Each goes through runAction: same origin, zod, the
 // member's live session for this store, and the permission of its role.
 
-import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { type ActionState, assertSameOriginAction, runAction } from "@/lib/actions";
+import { type ActionState, runAction } from "@/lib/actions";
 import { recordAuthEvent } from "@/lib/audit";
-import { clearedCookies } from "@/lib/auth/cookies";
 import { type StorePrincipal, currentPagePrincipal } from "@/lib/auth/guards";
-import { endOtherSessions, endOwnSession } from "@/lib/auth/session-list";
-import { logoutStore } from "@/lib/store/auth";
 import { setCustomerActive } from "@/lib/store/customers";
 import { orderStatusSchema, setOrderStatus } from "@/lib/store/orders";
 import type { Permission } from "@/lib/auth/permissions";
@@ -33,9 +29,7 @@ import {
   roleChangeSchema,
   setStaffMfaRequired,
 } from "@/lib/store/team";
-import { totpHolder } from "@/lib/auth/totp-account";
-import { type TotpState, type TotpStep, runTotpStep } from "@/lib/totp-actions";
-import { changeUserPassword, userPasswordChangeForm } from "@/lib/users";
+import { logoutAction } from "@/lib/auth-ui/actions";
 import { platformLink } from "@/lib/links";
 import { idParam, textField } from "@/lib/validation";
 
@@ -47,14 +41,9 @@ function member(slug: string, permission?: Permission) {
   };
 }
 
+/** Sign-out, as the dashboard's layout names it; the action is the one every area shares. */
 export async function storeLogoutAction(slug: string): Promise<void> {
-  const ctx = await assertSameOriginAction();
-  if (!ctx) redirect(`/store/${slug}`);
-  const principal = await currentPagePrincipal("store", slug);
-  if (principal) await logoutStore(principal.id, principal.store.id, principal.sessionId, ctx);
-  const jar = await cookies();
-  for (const spec of clearedCookies("store", { slug })) jar.set(spec);
-  redirect(`/store/${slug}/login?signed_out=1`);
+  return logoutAction({ area: "store", slug });
 }
 
 // The product form sends the price in major units (12.50) and a checkbox for "active".
@@ -347,75 +336,6 @@ export async function removeDomainAction(
     await removeDomain(p.store.id, idParam(id, "domain"));
     return { message: "Domain removed." };
   });
-}
-
-export async function changePasswordAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: userPasswordChangeForm, ...member(slug) }, async (p, data, ctx) => {
-    const who = { userId: p.id, sessionId: p.sessionId, area: "store" as const, storeId: p.store.id };
-    const ok = await changeUserPassword(
-      who,
-      data.current_password,
-      data.new_password,
-      [p.store.name, p.store.slug, p.store.code],
-      ctx,
-    );
-    if (!ok) return { fieldErrors: { current_password: "That is not your current password" } };
-    await recordAuthEvent(
-      "password_changed",
-      { area: "store", storeId: p.store.id, userId: p.id, sessionId: p.sessionId },
-      ctx,
-    );
-    return { message: "Password changed. Your other sessions have been signed out." };
-  });
-}
-
-export async function endStoreSessionAction(
-  slug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
-    const ended = await endOwnSession(
-      { area: "store", userId: p.id, storeId: p.store.id },
-      idParam(id, "session"),
-    );
-    // Without it the list keeps showing the ended session until the page is reloaded.
-    revalidatePath(`/store/${slug}/security`);
-    return ended ? { message: "That session is signed out." } : { error: "That session had already ended." };
-  });
-}
-
-export async function endOtherStoreSessionsAction(
-  slug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, { schema: z.object({}), ...member(slug) }, async (p) => {
-    const n = await endOtherSessions({ area: "store", userId: p.id, storeId: p.store.id }, p.sessionId);
-    revalidatePath(`/store/${slug}/security`);
-    return { message: `${n} other session${n === 1 ? "" : "s"} signed out.` };
-  });
-}
-
-export async function storeTotpAction(
-  slug: string,
-  step: TotpStep,
-  _prev: TotpState,
-  formData: FormData,
-): Promise<TotpState> {
-  return runTotpStep(
-    step,
-    async () => {
-      const p = await currentPagePrincipal("store", slug);
-      return p ? totpHolder(p) : null;
-    },
-    formData,
-  );
 }
 
 export async function staffMfaPolicyAction(

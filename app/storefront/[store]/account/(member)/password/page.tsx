@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChangePasswordForm } from "@/components/forms";
+import { ChangePassword } from "@/components/auth/account-security";
 import { Card } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { NO_PASSWORD_YET, getCustomer } from "@/lib/storefront/account";
 import { storefrontPage } from "@/lib/storefront/context";
-import { customerPasswordAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Password" };
 
@@ -19,7 +18,7 @@ export default async function PasswordPage({ params }: { params: Promise<{ store
       <h1 className="mb-4 text-2xl font-bold">{hasPassword ? "Change your password" : "Password"}</h1>
       <Card>
         {hasPassword ? (
-          <ChangePasswordForm action={customerPasswordAction.bind(null, slug)} minLength={8} />
+          <ChangePassword principal={me} />
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {NO_PASSWORD_YET}{" "}
