@@ -22,6 +22,7 @@ import { recognizeHost } from "@/lib/tenancy/host";
 import { storeBySlug } from "@/lib/tenancy/lookup";
 import { type AccessMethod, slugAfter } from "@/lib/tenancy/resolve";
 import { processSingleton } from "@/lib/process-global";
+import { proxyPasses } from "@/lib/proxy-passes";
 
 // Next.js hands a rewrite to another host name back to the server as a new request (and a
 // server action's redirect is rendered by a request of its own), which passes through here
@@ -152,6 +153,7 @@ async function storefront(
  * HSTS in production, so browsers never reach a sign-in page over plain HTTP.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  proxyPasses().count++;
   // Our own later pass of a request is already being rendered with the first pass's nonce.
   const nonce = (ownMark(request) !== null && request.headers.get(NONCE_HEADER)) || newNonce();
   const csp = pageCsp(nonce);

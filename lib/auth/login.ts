@@ -16,8 +16,8 @@ import {
   sessionOwner,
   touchAccount,
 } from "./accounts";
-import { AREAS, type AreaName, type CookieScope } from "./areas";
-import { ApiError, invalidToken } from "@/lib/http/errors";
+import { AREAS, type AreaName } from "./areas";
+import { ApiError } from "@/lib/http/errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { type OpenSessionInput, hashToken, openSession, revokeSession } from "./sessions";
 import type { IssuedTokens } from "./refresh";
