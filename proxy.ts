@@ -22,6 +22,7 @@ import { recognizeHost } from "@/lib/tenancy/host";
 import { storeBySlug } from "@/lib/tenancy/lookup";
 import { type AccessMethod, slugAfter } from "@/lib/tenancy/resolve";
 import { processSingleton } from "@/lib/process-global";
+import { proxyPasses } from "@/lib/proxy-passes";
 
 // Next.js hands a rewrite to another host name back to the server as a new request (and a
 // server action's redirect is rendered by a request of its own), which passes through here
@@ -87,9 +88,11 @@ const HOST_AREA = AREA_NAMES.find((name) => AREAS[name].reachedByHost)!;
 const renewedCookies = new WeakMap<NextRequest, CookieSpec[]>();
 
 /**
- * Lets a page request through with a verifiable token of `area`. Without one, the refresh
- * cookie renews the session: the page gets the new access token in the request's cookies and
- * the browser gets both new cookies with the response. Otherwise → the area's login page.
+ * Lets a page request through with a verifiable token of `area`. Without one, a GET or HEAD
+ * renews the session from the refresh cookie: the page gets the new access token in the
+ * request's cookies and the browser gets both new cookies with the response. Otherwise → the
+ * area's login page. A form post (server action) never renews: it gets the login redirect (303)
+ * and its refresh cookie stays, untried, so only a safe method ever rotates the session.
  */
 async function requireToken(
   request: NextRequest,
@@ -103,7 +106,8 @@ async function requireToken(
     soleCookie(cookieHeader, def.accessCookie) ?? bearerToken(request.headers.get("authorization"));
   // Any sound token passes: a token of another area gets the guard's 403 page, not a login.
   if (token && (await verifyAccessToken(token))) return null;
-  const refresh = soleCookie(cookieHeader, def.refreshCookie);
+  const safeMethod = request.method === "GET" || request.method === "HEAD";
+  const refresh = safeMethod ? soleCookie(cookieHeader, def.refreshCookie) : null;
   if (refresh) {
     const renewal = await renewFromRefreshCookie(area, scope, refresh, requestContext(request.headers));
     if (renewal) {
@@ -113,7 +117,7 @@ async function requireToken(
     }
   }
   const next = safeNext(visiblePath, def.cookiePath(scope));
-  const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
+  const status = safeMethod ? 307 : 303;
   const response = redirect(request, loginRedirectUrl(def.loginPath(scope), next), status);
   // A refresh cookie that renews nothing is dropped, so it is not tried again.
   if (refresh)
@@ -149,6 +153,7 @@ async function storefront(
  * HSTS in production, so browsers never reach a sign-in page over plain HTTP.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  proxyPasses().count++;
   // Our own later pass of a request is already being rendered with the first pass's nonce.
   const nonce = (ownMark(request) !== null && request.headers.get(NONCE_HEADER)) || newNonce();
   const csp = pageCsp(nonce);

@@ -1,7 +1,8 @@
 // `npm run bench`: starts the production build on a fresh, seeded database and measures in one run
-// (1) req/s of the authenticated GET /api/v1/admin/auth/me against the bare GET /api/v1/health and
-// (2) admin login throughput against the bcrypt hash limit, with the server's event-loop delay
-// meanwhile (read through bench/eld-probe.cjs). Prints a table, writes bench/results/latest.json.
+// each figure of bench/README.md against its baseline: /me against /health and against next-auth,
+// pages through and without the request layer, by domain and by path, logins against the hash
+// limit with the event-loop delay (bench/eld-probe.cjs), the million customers, the failed-login
+// timing. Prints a table, writes bench/results/latest.json.
 import {
   existsSync,
   mkdirSync,
@@ -19,7 +20,9 @@ import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { encode as encodeNextAuthJwt } from "next-auth/jwt";
 import postgres from "postgres";
 import {
   TEST_JWT_SECRET,
@@ -49,6 +52,14 @@ const ELD_TARGET_P99_MS = 20;
 const PAGES = { connections: 8, warmupSeconds: 2, rounds: 3, roundSeconds: 4 } as const;
 const P6_TARGET = 0.75;
 const P7_TARGET = 0.9;
+// P4: Orion's /me against next-auth's getServerSession (JWT strategy) on a bench-only route of
+// the same server (app/bench/next-auth/session), with a session cookie minted by next-auth's own
+// encode under a secret made for this run; rounds as P1.
+const NEXT_AUTH = {
+  path: "/bench/next-auth/session",
+  cookie: "next-auth.session-token",
+  target: 1.4,
+} as const;
 const CUSTOMER = { email_or_username: "customer@example.com", password: "customer123" } as const;
 // P5: one store with 1,000 customers, then with 1,000,000 (seeded in SQL with copies of one
 // real bcrypt hash); login p50 and guarded-request p50 at each size.
@@ -567,7 +578,12 @@ async function main(): Promise<void> {
     .join(" ");
   // One file per server process ("%p" = its pid); the directory is new, so its files are ours.
   const eldFile = path.join(eldDir, "eld-%p.json");
-  const benchEnv = { BCRYPT_COST: String(BCRYPT_COST), ORION_BENCH_ROUTES: "1" };
+  const nextAuthSecret = randomBytes(32).toString("base64url");
+  const benchEnv = {
+    BCRYPT_COST: String(BCRYPT_COST),
+    ORION_BENCH_ROUTES: "1",
+    ORION_BENCH_NEXTAUTH_SECRET: nextAuthSecret,
+  };
   const server: TestServer = await startServer({
     databaseUrl: database.url,
     port: PORT,
@@ -644,6 +660,26 @@ async function main(): Promise<void> {
     (s) => phase("/api/v1/health", c, s),
     RATIO,
   );
+  // P4. The same /me against next-auth's getServerSession, interleaved the same way.
+  const me = (await check200.json()) as { user: { id: string; username: string; email: string } };
+  const nextAuthCookie = await encodeNextAuthJwt({
+    token: { sub: me.user.id, name: me.user.username, email: me.user.email },
+    secret: nextAuthSecret,
+  });
+  const nextAuth = { cookie: `${NEXT_AUTH.cookie}=${nextAuthCookie}` };
+  const nextAuthCheck = await fetch(`${server.url}${NEXT_AUTH.path}`, { headers: nextAuth });
+  const nextAuthBody = (await nextAuthCheck.json()) as { user?: { email?: string } };
+  if (nextAuthCheck.status !== 200 || nextAuthBody.user?.email !== me.user.email)
+    throw new Error(`GET ${NEXT_AUTH.path} answered ${nextAuthCheck.status}`);
+  await expectStatus(PORT, NEXT_AUTH.path, {}, 401);
+  const p4 = await sideBySide(
+    "P4 /me ÷ next-auth getServerSession",
+    (s) => phase("/api/v1/admin/auth/me", c, s, { headers: auth }),
+    (s) => phase(NEXT_AUTH.path, c, s, { headers: nextAuth }),
+    RATIO,
+  );
+  const nextAuthCpuMs = median(p4.rounds.map((r) => (r.den as Phase).serverCpuMsPerRequest));
+
   const plainToken = await login(plain.url);
   const p1Plain = await sideBySide(
     "P1 without the session cache",
@@ -678,6 +714,21 @@ async function main(): Promise<void> {
   const domainHost = { host: `orion.lu:${PORT}` };
   await expectStatus(PORT, "/storefront", domainHost);
   await expectStatus(PORT, "/storefront/orion", {});
+  // How often one page goes through the request layer (lib/proxy-passes): a rewrite Next sent
+  // back through it would count twice.
+  const passesPerPage = async (pathname: string, headers: Record<string, string>, n = 20) => {
+    const count = async () =>
+      ((await (await fetch(`${server.url}/bench/proxy-passes`)).json()) as { passes: number }).passes;
+    const before = await count();
+    for (let i = 0; i < n; i++) await expectStatus(PORT, pathname, headers);
+    return ((await count()) - before) / n;
+  };
+  const proxyPasses = {
+    storefrontByDomain: await passesPerPage("/storefront", domainHost),
+    storefrontBySubdomain: await passesPerPage("/storefront", { host: `acme.localhost:${PORT}` }),
+    storefrontByPath: await passesPerPage("/storefront/orion", {}),
+    dashboard: await passesPerPage("/store/acme", staffCookie),
+  };
   const p7 = await sideBySide(
     "P7 storefront by domain ÷ by path",
     (s) => load("/storefront", pc, s, { headers: domainHost }),
@@ -776,13 +827,7 @@ async function main(): Promise<void> {
       ELD_TARGET_P99_MS,
       "lower",
     ),
-    check(
-      "P4",
-      "/me ÷ next-auth getServerSession route req/s (not measured: next-auth not installed)",
-      null,
-      1.4,
-      "higher",
-    ),
+    check("P4", "/me ÷ next-auth getServerSession (JWT) req/s", p4.median, NEXT_AUTH.target, "higher"),
     check("P5-login", "login p50 at 1,000,000 customers ÷ at 1,000", loginScale, SCALE.target, "lower"),
     check(
       "P5-guard",
@@ -839,8 +884,16 @@ async function main(): Promise<void> {
       serverCpuMsPerRequest: cpuPerRequest,
       withoutSessionCache: roundsView(p1Plain),
     },
+    authMeVsNextAuth: {
+      connections: c,
+      route: NEXT_AUTH.path,
+      ...roundsView(p4),
+      target: NEXT_AUTH.target,
+      serverCpuMsPerRequest: { nextAuthMs: nextAuthCpuMs },
+    },
     dashboardThroughVsWithoutRequestLayer: { connections: pc, ...roundsView(p6), target: P6_TARGET },
     storefrontDomainVsPath: { connections: pc, ...roundsView(p7), target: P7_TARGET },
+    requestLayerPassesPerPage: proxyPasses,
     login: {
       connections: LOGIN.connections,
       seconds: LOGIN.seconds,
@@ -893,8 +946,15 @@ async function main(): Promise<void> {
       "server CPU per /me and /health",
       `${cpuPerRequest.meMs.toFixed(2)} and ${cpuPerRequest.healthMs.toFixed(2)} ms`,
     ],
+    ["P4 rounds, req/s", perRound(p4)],
+    ["server CPU per next-auth request", `${nextAuthCpuMs.toFixed(2)} ms`],
     ["P6 rounds, req/s", perRound(p6)],
     ["P7 rounds, req/s", perRound(p7)],
+    [
+      "request-layer passes per page",
+      `domain ${proxyPasses.storefrontByDomain}, subdomain ${proxyPasses.storefrontBySubdomain}, ` +
+        `path ${proxyPasses.storefrontByPath}, dashboard ${proxyPasses.dashboard}`,
+    ],
     [
       "P2 logins",
       `${logins.rps.toFixed(2)}/s; compare ${compare.medianMs.toFixed(1)} ms; limit ${hashLimit.toFixed(2)}/s on ${cores} cores, ` +
@@ -908,7 +968,7 @@ async function main(): Promise<void> {
     ["timing medians", `${median(knownMs).toFixed(1)} − ${median(unknownMs).toFixed(1)} ms`],
   ];
   const failures = [
-    ...[p1, p1Plain, p6, p7].flatMap((r) => r.rounds.flatMap((x) => [x.num, x.den])),
+    ...[p1, p4, p1Plain, p6, p7].flatMap((r) => r.rounds.flatMap((x) => [x.num, x.den])),
     logins,
   ].reduce((n, l) => n + l.non2xx + l.errors + l.timeouts, 0);
 

@@ -2,76 +2,20 @@
 // changes of credentials are also mailed to the account's owner (lib/mail/account-notices).
 import "server-only";
 import { after } from "next/server";
-import { db } from "@/db/client";
-import { authEvents, type AuthEvent } from "@/db/schema";
+import type { AuthEvent } from "@/db/schema";
+import { type AuthEventType, writeAuthEvent } from "@/lib/auth-events";
 import type { RequestContext } from "@/lib/http";
-import { log } from "@/lib/log";
 import { noticeAccountChange } from "@/lib/mail/account-notices";
-import { isAccountChange } from "@/lib/mail/templates";
+import { type AccountChange, isAccountChange } from "@/lib/mail/templates";
 
-export type AuthEventType =
-  | "login_succeeded"
-  | "login_failed"
-  | "logout"
-  | "token_refreshed"
-  | "refresh_token_reused"
-  | "password_changed"
-  | "password_set"
-  | "member_invited"
-  | "invitation_accepted"
-  | "member_role_changed"
-  | "member_removed"
-  | "store_created"
-  | "store_suspended"
-  | "store_reactivated"
-  | "user_deactivated"
-  | "user_reactivated"
-  | "customer_deactivated"
-  | "customer_registered"
-  | "password_reset_requested"
-  | "password_reset"
-  | "email_verified"
-  | "login_locked"
-  | "account_locked"
-  | "account_unlocked"
-  | "mfa_challenged"
-  | "mfa_enabled"
-  | "mfa_disabled"
-  | "recovery_code_used"
-  | "recovery_codes_regenerated"
-  | "mail_retried"
-  | "store_mfa_policy_changed"
-  | "social_login"
-  | "social_linked"
-  | "social_unlinked"
-  | "social_sign_in_refused"
-  | "store_sign_in_providers_changed";
+export type { AuthEventType } from "@/lib/auth-events";
 
 export async function recordAuthEvent(
   type: AuthEventType,
   event: Omit<AuthEvent, "type" | "ip" | "userAgent">,
   ctx: RequestContext,
 ): Promise<void> {
-  await db()
-    .insert(authEvents)
-    .values({ ...event, type, ip: ctx.ip, userAgent: ctx.userAgent });
-  // The same facts as the row, for the log pipeline; the identifier is what was typed at
-  // login (never a secret), cut like the row's, and JSON keeps it on one line.
-  log.info(
-    {
-      event: type,
-      area: event.area,
-      store_id: event.storeId ?? null,
-      user_id: event.userId ?? null,
-      customer_id: event.customerId ?? null,
-      session_id: event.sessionId ?? null,
-      identifier: event.identifier?.slice(0, 254) ?? undefined,
-      details: event.details ?? undefined,
-      ip: ctx.ip,
-      request_id: ctx.requestId,
-    },
-    "auth event",
-  );
+  await writeAuthEvent(type as Exclude<AuthEventType, AccountChange>, event, ctx);
   // A change of credentials is also told to the account's owner, by mail, once the answer
   // has gone: a slow mail server never holds up the change (the notice logs its own failure).
   if (isAccountChange(type)) after(() => noticeAccountChange(type, event, ctx.ip));

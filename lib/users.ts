@@ -32,15 +32,6 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
   return user;
 }
 
-export async function touchLastLogin(userId: string): Promise<User | undefined> {
-  const [user] = await db()
-    .update(users)
-    .set({ lastLoginAt: new Date() })
-    .where(eq(users.id, userId))
-    .returning();
-  return user;
-}
-
 /** The change-password form of admins and staff: the current password, the new one twice. */
 export const userPasswordChangeForm = withConfirmation(
   z.object({

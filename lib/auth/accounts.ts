@@ -14,7 +14,6 @@ import {
   stores,
   users,
 } from "@/db/schema";
-import { touchLastLogin } from "@/lib/users";
 import { AREAS, type AreaDefinition, type AreaName } from "./areas";
 import type { NewAccessToken } from "./tokens";
 
@@ -108,11 +107,11 @@ export function sessionOwner(area: AreaName, loaded: LoadedAccount) {
 
 /** Marks the sign-in on the account and returns it as it is now. */
 export async function touchAccount(area: AreaName, account: Account): Promise<Account> {
-  if (AREAS[area].account.table === "users") return (await touchLastLogin(account.id)) ?? account;
+  const table = AREAS[area].account.table === "users" ? users : customers;
   const [updated] = await db()
-    .update(customers)
+    .update(table)
     .set({ lastLoginAt: new Date() })
-    .where(eq(customers.id, account.id))
+    .where(eq(table.id, account.id))
     .returning();
   return updated ?? account;
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { identifierText, textField } from "@/lib/validation";
-import { type Session, type Store, mfaChallenges } from "@/db/schema";
+import { type Store, mfaChallenges } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http";
 import {
@@ -16,11 +16,11 @@ import {
   sessionOwner,
   touchAccount,
 } from "./accounts";
-import { AREAS, type AreaName, type CookieScope } from "./areas";
-import { type CookieSpec, accessCookie, refreshCookie } from "./cookies";
-import { ApiError, invalidToken } from "@/lib/http/errors";
+import { AREAS, type AreaName } from "./areas";
+import { ApiError } from "@/lib/http/errors";
 import { loginPasswordSchema, verifyAgainstDummy, verifyPassword } from "./passwords";
-import { type OpenSessionInput, hashToken, openSession, revokeSession, rotateRefreshToken } from "./sessions";
+import { type OpenSessionInput, hashToken, openSession, revokeSession } from "./sessions";
+import type { IssuedTokens } from "./refresh";
 import {
   CHALLENGE,
   type ChallengeInput,
@@ -73,15 +73,8 @@ async function checkPassword<T extends { passwordHash: string }>(
   return ok && allowed(candidate) ? candidate : null;
 }
 
-export type IssuedTokens = {
-  sessionId: string;
-  accessToken: string;
-  expiresIn: number;
-  /** Null only for a page renewal that a concurrent request of the same browser rotated. */
-  refreshToken: string | null;
-  refreshExpiresAt: Date;
-  rememberMe: boolean;
-};
+// Refreshing lives apart from the login stack, so the request layer can renew pages lightly.
+export { type IssuedTokens, type RefreshOptions, refreshArea, sessionCookies } from "./refresh";
 
 export async function startSession(
   session: OpenSessionInput,
@@ -100,15 +93,6 @@ export async function startSession(
   };
 }
 
-export function sessionCookies(area: AreaName, scope: CookieScope, tokens: IssuedTokens): CookieSpec[] {
-  const access = accessCookie(area, scope, tokens.accessToken, tokens.expiresIn);
-  if (tokens.refreshToken === null) return [access];
-  return [
-    access,
-    refreshCookie(area, scope, tokens.refreshToken, tokens.rememberMe, tokens.refreshExpiresAt),
-  ];
-}
-
 /** The token part of a login or refresh answer. */
 export function tokenBody(tokens: IssuedTokens) {
   return {
@@ -116,53 +100,6 @@ export function tokenBody(tokens: IssuedTokens) {
     token_type: "Bearer" as const,
     expires_in: tokens.expiresIn,
     refresh_token: tokens.refreshToken,
-  };
-}
-
-/** Page renewal passes the grace of rotateRefreshToken; the API never does. */
-export type RefreshOptions = { graceSeconds?: number };
-
-/**
- * Exchanges a refresh token for new tokens. `claimsFor` reloads the principal behind the
- * session and returns its current claims, or null when it may no longer sign in.
- */
-async function refreshSession(
-  area: AreaName,
-  refreshToken: string,
-  ctx: RequestContext,
-  claimsFor: (session: Session) => Promise<Omit<NewAccessToken, "sid"> | null>,
-  options: RefreshOptions = {},
-): Promise<IssuedTokens> {
-  const rotated = await rotateRefreshToken(refreshToken, area, ctx, options);
-  if (rotated.kind === "reused") {
-    await recordAuthEvent("refresh_token_reused", { area, sessionId: rotated.sessionId }, ctx);
-  }
-  if (rotated.kind === "invalid" || rotated.kind === "reused") throw invalidToken();
-  const { session } = rotated;
-  const claims = await claimsFor(session);
-  if (!claims) {
-    await revokeSession(session.id, "principal_inactive");
-    throw invalidToken();
-  }
-  const { token, expiresIn } = await signAccessToken({ ...claims, sid: session.id });
-  await recordAuthEvent(
-    "token_refreshed",
-    {
-      area,
-      userId: session.userId,
-      customerId: session.customerId,
-      storeId: session.storeId,
-      sessionId: session.id,
-    },
-    ctx,
-  );
-  return {
-    sessionId: session.id,
-    accessToken: token,
-    expiresIn,
-    refreshToken: rotated.kind === "rotated" ? rotated.refreshToken : null,
-    refreshExpiresAt: rotated.kind === "rotated" ? rotated.refreshExpiresAt : session.expiresAt,
-    rememberMe: session.rememberMe,
   };
 }
 
@@ -478,31 +415,4 @@ export async function completeAreaMfa(
   if (loaded === "unavailable") throw new ApiError("STORE_UNAVAILABLE");
   if (!loaded) throw new ApiError("MFA_CHALLENGE_INVALID");
   return openAreaSession(area, loaded, passed.rememberMe, ctx);
-}
-
-/**
- * New tokens for a live session of the area, with the principal's current claims. With
- * `atStoreId`, a session of another store is refused (and ended). Returns the session's store.
- */
-export async function refreshArea(
-  area: AreaName,
-  refreshToken: string,
-  ctx: RequestContext,
-  options: RefreshOptions & { atStoreId?: string } = {},
-): Promise<{ tokens: IssuedTokens; store: Store | null }> {
-  let store: Store | null = null;
-  const tokens = await refreshSession(
-    area,
-    refreshToken,
-    ctx,
-    async (session) => {
-      if (options.atStoreId !== undefined && session.storeId !== options.atStoreId) return null;
-      const loaded = await loadAccount(area, session);
-      if (!loaded || loaded === "unavailable") return null;
-      store = loaded.store;
-      return claimsOf(area, loaded);
-    },
-    options,
-  );
-  return { tokens, store };
 }

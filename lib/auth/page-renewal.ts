@@ -7,7 +7,7 @@ import { storeBySlug } from "@/lib/tenancy/lookup";
 import { AREAS, type AreaName, type CookieScope } from "./areas";
 import type { CookieSpec } from "./cookies";
 import { ApiError } from "@/lib/http/errors";
-import { refreshArea, sessionCookies } from "./login";
+import { refreshArea, sessionCookies } from "./refresh";
 import { PAGE_RENEWAL_GRACE_SECONDS } from "./sessions";
 
 export type Renewal = { accessToken: string; cookies: CookieSpec[] };

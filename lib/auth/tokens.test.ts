@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { bearerToken, keyId, signAccessToken, verifyAccessToken } from "./tokens";
 
 const SECRET = "unit-test-secret-0123456789abcdef0123456789";
@@ -50,6 +50,37 @@ describe("access tokens", () => {
       .setJti("j")
       .sign(new TextEncoder().encode(SECRET));
     await expect(verifyAccessToken(token)).resolves.toBeNull();
+  });
+});
+
+describe("a token verified before", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is refused once it expires, though this process checked its signature already", async () => {
+    const { token, expiresIn } = await signAccessToken(claims);
+    expect(await verifyAccessToken(token)).not.toBeNull();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + (expiresIn + 29) * 1000);
+    expect(await verifyAccessToken(token)).not.toBeNull();
+    vi.setSystemTime(Date.now() + 2000);
+    expect(await verifyAccessToken(token)).toBeNull();
+  });
+
+  it("vouches for no other string: one changed character of it is refused", async () => {
+    const { token } = await signAccessToken(claims);
+    expect(await verifyAccessToken(token)).not.toBeNull();
+    const at = token.lastIndexOf(".") + 5; // inside the signature, all six bits of it used
+    const changed = token.slice(0, at) + (token[at] === "A" ? "B" : "A") + token.slice(at + 1);
+    await expect(verifyAccessToken(changed)).resolves.toBeNull();
+  });
+
+  it("hands each caller its own claims", async () => {
+    const { token } = await signAccessToken(claims);
+    const first = await verifyAccessToken(token);
+    first!.sub = "someone-else";
+    expect((await verifyAccessToken(token))!.sub).toBe(claims.sub);
   });
 });
 

@@ -244,6 +244,46 @@ describe("admin pages: renewal under concurrency and reuse", () => {
   });
 });
 
+describe("only a safe method renews", () => {
+  it("renews on HEAD as on GET", async () => {
+    const login = await newAdmin();
+    const res = await rawRequest(baseUrl(), "/admin", {
+      method: "HEAD",
+      cookie: `admin_refresh=${login.refresh_token}`,
+    });
+    expect(res.status).toBe(200);
+    const { access, refresh } = renewed(res, "admin");
+    expect((await send("GET", "/api/v1/admin/auth/me", access!.value)).status).toBe(200);
+    expect(refresh?.value).not.toBe(login.refresh_token);
+  });
+
+  it("sends a form post with an expired access token to the login page and leaves its refresh cookie untried", async () => {
+    const login = await newAdmin();
+    const expired = await mint({
+      payload: { sub: login.user.id, email: login.user.email, iat: Math.floor(Date.now() / 1000) - 3600 },
+      expiresIn: -1800,
+    });
+    const cookie = `admin_token=${expired}; admin_refresh=${login.refresh_token}`;
+    const post = await rawRequest(baseUrl(), "/admin/stores", {
+      method: "POST",
+      cookie,
+      headers: { origin: new URL(baseUrl()).origin, "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(post.status).toBe(303);
+    expect(post.headers.get("location")).toBe("/admin/login?next=%2Fadmin%2Fstores");
+    // No cookie is written or deleted by the post.
+    expect(parseSetCookies(post).filter((c) => c.name.startsWith("admin_"))).toEqual([]);
+    const [row] = await testSql()<{ refreshed: number }[]>`
+      select count(*)::int as refreshed from auth_events
+      where type = 'token_refreshed' and user_id = ${login.user.id}`;
+    expect(row?.refreshed).toBe(0);
+    // The same refresh cookie still renews the page the browser goes to next.
+    const next = await page("/admin/stores", cookie);
+    expect(next.status).toBe(200);
+    expect(renewed(next, "admin").refresh?.value).not.toBe(login.refresh_token);
+  });
+});
+
 describe("a shopper's renewal is bound to the store", () => {
   it("does not renew a shopper of one store at another", async () => {
     const res = await postJson("/api/v1/storefront/acme/auth/login", {
