@@ -20,23 +20,24 @@ export function LogoForm({
   const fileId = useId();
   return (
     <div className="space-y-4">
-      {logoSrc ? (
-        <div className="flex flex-wrap items-center gap-4">
-          {/* eslint-disable-next-line @next/next/no-img-element -- one fixed file of the logo route */}
-          <img
-            src={logoSrc}
-            alt="The store's current logo"
-            className="h-16 w-auto max-w-48 rounded border border-slate-200 bg-white object-contain p-1 dark:border-slate-700"
-          />
-          <ActionForm action={remove} aria-label="Remove logo">
+      {/* One form in one place whether or not there is a logo, so "Logo removed." stays shown. */}
+      <ActionForm action={remove} aria-label="Remove logo" className="flex flex-wrap items-center gap-4">
+        {logoSrc ? (
+          <>
+            {/* eslint-disable-next-line @next/next/no-img-element -- one fixed file of the logo route */}
+            <img
+              src={logoSrc}
+              alt="The store's current logo"
+              className="h-16 w-auto max-w-48 rounded border border-slate-200 bg-white object-contain p-1 dark:border-slate-700"
+            />
             <SubmitButton tone="danger">Remove logo</SubmitButton>
-          </ActionForm>
-        </div>
-      ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          No logo uploaded: the shop shows its name (and the logo URL, if one is set).
-        </p>
-      )}
+          </>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            No logo uploaded: the shop shows its name (and the logo URL, if one is set).
+          </p>
+        )}
+      </ActionForm>
       <ActionForm action={upload} aria-label="Upload logo">
         <FileChooser label={logoSrc ? "Replace the logo" : "Upload a logo"} id={fileId} name="logo" />
         <FieldError name="logo" />
