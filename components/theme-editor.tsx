@@ -123,11 +123,14 @@ export function ThemeEditor({
           font,
         })}
       >
-        <ShopHeader
-          base={shopBase}
-          name={storeName}
-          logoSrc={logoSrc ?? (/^https:\/\//.test(logoUrl) ? logoUrl : null)}
-        />
+        {/* The bar's own box carries the colour too, so it reads as the preview's first row. */}
+        <div className="bg-[var(--store-primary)]">
+          <ShopHeader
+            base={shopBase}
+            name={storeName}
+            logoSrc={logoSrc ?? (/^https:\/\//.test(logoUrl) ? logoUrl : null)}
+          />
+        </div>
         <div className="flex-1 space-y-3 bg-white p-4 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
           <p>
             New arrivals this week. <span className="shop-link">See all</span>
