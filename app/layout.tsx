@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Orion", template: "%s · Orion" },
   description: "Multi-tenant commerce platform",
+  // The platform's icon; a shop with an uploaded logo shows that instead (storefront layout).
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -127,7 +127,17 @@ export function SubmitButton({
       disabled={pending}
       className={`rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
     >
-      {pending ? "Working…" : children}
+      {pending ? (
+        "Working…"
+      ) : tone === "danger" ? (
+        // A mark besides the colour, so a danger button is told apart in any brand and to any eye.
+        <span className="inline-flex items-center gap-1.5">
+          <span aria-hidden="true">⚠</span>
+          {children}
+        </span>
+      ) : (
+        children
+      )}
     </button>
   );
 }

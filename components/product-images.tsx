@@ -24,7 +24,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const ACCEPT = "image/jpeg,image/png,image/webp";
 
 /** A file input that previews the chosen picture and warns about a file that will be refused. */
-function FileChooser({ label, id }: { label: string; id: string }) {
+export function FileChooser({ label, id, name = "image" }: { label: string; id: string; name?: string }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
@@ -35,7 +35,7 @@ function FileChooser({ label, id }: { label: string; id: string }) {
       </label>
       <input
         id={id}
-        name="image"
+        name={name}
         type="file"
         accept={ACCEPT}
         required

@@ -1,8 +1,64 @@
 // Pieces of the themed shop: buttons in the store's colours and product cards.
 import Image from "next/image";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { money } from "@/components/ui";
+import { fontStack } from "@/lib/store/fonts";
+
+type ThemeColours = { primaryColor: string; accentColor: string; font: string };
+
+/** The shop frame's theme as CSS variables and its font stack (shop layout and settings preview). */
+export function shopStyle(theme: ThemeColours): CSSProperties {
+  return {
+    "--store-primary": theme.primaryColor,
+    "--store-accent": theme.accentColor,
+    "--brand": theme.primaryColor,
+    fontFamily: fontStack(theme.font),
+  } as CSSProperties;
+}
+
+/**
+ * The shop's header: logo and name linking home, the shop's links, and `tools` (the colour
+ * scheme switch, a server component the settings preview leaves out).
+ */
+export function ShopHeader({
+  base,
+  name,
+  logoSrc,
+  tools,
+}: {
+  base: string;
+  name: string;
+  /** The uploaded logo's address, else the logo URL the store gave, else none. */
+  logoSrc: string | null;
+  tools?: ReactNode;
+}) {
+  return (
+    <header className="bg-[var(--store-primary)] text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href={base} className="flex items-center gap-2 text-lg font-bold">
+          {logoSrc && (
+            // The name beside it says what the logo says, so the picture itself is decoration.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              src={logoSrc}
+              alt=""
+              data-testid="shop-logo"
+              className="h-8 w-auto max-w-32 rounded bg-white object-contain"
+            />
+          )}
+          {name}
+        </Link>
+        <nav aria-label="Shop" className="flex items-center gap-4 text-sm">
+          <Link href={base}>Shop</Link>
+          <Link href={`${base}/cart`}>Cart</Link>
+          <Link href={`${base}/account`}>Account</Link>
+          {tools}
+        </nav>
+      </div>
+    </header>
+  );
+}
 
 export const storeButton =
   "inline-block rounded-md bg-[var(--store-primary)] px-4 py-2 text-sm font-semibold text-white hover:opacity-90 disabled:opacity-60";
@@ -50,7 +106,12 @@ export function ProductCard({
       <div className="p-3 sm:p-4">
         <h3 className="font-semibold">{name}</h3>
         <p className="mt-1 text-sm">
-          {money(priceCents, currency)} {!inStock && <span className="text-red-600">· sold out</span>}
+          {money(priceCents, currency)}{" "}
+          {!inStock && (
+            <span className="shop-badge ml-1 inline-block rounded-full px-2 py-0.5 text-xs font-medium">
+              Sold out
+            </span>
+          )}
         </p>
       </div>
     </Link>
@@ -65,34 +126,4 @@ export function shopImage(
   image: { id: string; alt: string; width: number; height: number },
 ): ShopImage {
   return { src: `${base}/images/${image.id}`, alt: image.alt, width: image.width, height: image.height };
-}
-
-export function AccountNav({ base, children }: { base: string; children: ReactNode }) {
-  const links = [
-    ["", "Overview"],
-    ["/orders", "Orders"],
-    ["/profile", "Profile"],
-    ["/addresses", "Addresses"],
-    ["/wishlist", "Wishlist"],
-    ["/password", "Password"],
-    ["/sign-in-methods", "Sign-in methods"],
-    ["/two-factor", "Two-factor"],
-    ["/sessions", "Sessions"],
-  ];
-  return (
-    <div className="grid grid-cols-1 gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
-      <nav aria-label="Account" className="flex flex-wrap gap-2 md:flex-col">
-        {links.map(([href, label]) => (
-          <Link
-            key={label}
-            href={`${base}/account${href}`}
-            className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-          >
-            {label}
-          </Link>
-        ))}
-      </nav>
-      <div className="min-w-0">{children}</div>
-    </div>
-  );
 }

@@ -1,7 +1,9 @@
 "use client";
 // Store theme fields with a live preview of the storefront's look.
 import { useState } from "react";
-import { Field, FieldError, inputClass } from "@/components/forms";
+import "@/components/shop-fonts";
+import { FieldError, inputClass } from "@/components/forms";
+import { ShopHeader, shopStyle, storeButton } from "@/components/storefront";
 import { textContrastProblem } from "@/lib/store/contrast";
 
 type Theme = { primaryColor: string; accentColor: string; logoUrl: string | null; font: string };
@@ -10,14 +12,21 @@ export function ThemeEditor({
   theme,
   fonts,
   storeName,
+  shopBase,
+  logoSrc,
 }: {
   theme: Theme;
   fonts: readonly string[];
   storeName: string;
+  /** The shop's address, for the preview header's links. */
+  shopBase: string;
+  /** The uploaded logo (served to the dashboard), else null: the logo URL field then applies. */
+  logoSrc: string | null;
 }) {
   const [primary, setPrimary] = useState(theme.primaryColor);
   const [accent, setAccent] = useState(theme.accentColor);
   const [font, setFont] = useState(theme.font);
+  const [logoUrl, setLogoUrl] = useState(theme.logoUrl ?? "");
   const valid = (c: string) => /^#[0-9a-fA-F]{6}$/.test(c);
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -81,37 +90,58 @@ export function ThemeEditor({
           </select>
           <FieldError name="font" />
         </div>
-        <Field
-          name="logoUrl"
-          label="Logo URL"
-          type="url"
-          defaultValue={theme.logoUrl}
-          hint="https:// address of an image"
-        />
-      </div>
-      <div
-        aria-label="Preview"
-        className="flex flex-col overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800"
-        style={{ fontFamily: font }}
-      >
-        <div
-          className="px-4 py-3 text-white"
-          style={{ backgroundColor: valid(primary) ? primary : undefined }}
-        >
-          <strong>{storeName}</strong>
+        <div>
+          <label htmlFor="field-logoUrl" className="block text-sm font-medium">
+            Logo URL
+          </label>
+          <input
+            id="field-logoUrl"
+            name="logoUrl"
+            type="url"
+            value={logoUrl}
+            onChange={(e) => setLogoUrl(e.target.value)}
+            aria-describedby="field-logoUrl-hint"
+            className={inputClass}
+          />
+          <p id="field-logoUrl-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            https:// address of an image, used while no logo is uploaded
+          </p>
+          <FieldError name="logoUrl" />
         </div>
-        <div className="flex-1 space-y-3 bg-white p-4 text-slate-900">
+      </div>
+      {/* The shop's own header and buttons, in the chosen colours and font stack; inert, so
+          its links and buttons are a picture of the shop, not part of this form. */}
+      <div
+        role="figure"
+        aria-label="Preview"
+        data-shop=""
+        inert
+        className="flex flex-col overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800"
+        style={shopStyle({
+          primaryColor: valid(primary) ? primary : theme.primaryColor,
+          accentColor: valid(accent) ? accent : theme.accentColor,
+          font,
+        })}
+      >
+        {/* The bar's own box carries the colour too, so it reads as the preview's first row. */}
+        <div className="bg-[var(--store-primary)]">
+          <ShopHeader
+            base={shopBase}
+            name={storeName}
+            logoSrc={logoSrc ?? (/^https:\/\//.test(logoUrl) ? logoUrl : null)}
+          />
+        </div>
+        <div className="flex-1 space-y-3 bg-white p-4 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
           <p>
-            New arrivals this week.{" "}
-            <span className="underline" style={{ color: valid(accent) ? accent : undefined }}>
-              See all
+            New arrivals this week. <span className="shop-link">See all</span>
+          </p>
+          <p className="text-sm">
+            £24.00{" "}
+            <span className="shop-badge ml-1 inline-block rounded-full px-2 py-0.5 text-xs font-medium">
+              Sold out
             </span>
           </p>
-          <button
-            type="button"
-            className="rounded-md px-4 py-2 text-sm font-semibold text-white"
-            style={{ backgroundColor: valid(primary) ? primary : undefined }}
-          >
+          <button type="button" className={storeButton}>
             Add to cart
           </button>
         </div>

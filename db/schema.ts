@@ -87,6 +87,9 @@ export const stores = pgTable(
     lastOrderNumber: integer("last_order_number").notNull().default(0),
     // The owner's rule that every member signs in with a second factor.
     requireStaffMfa: boolean("require_staff_mfa").notNull().default(false),
+    // The uploaded logo: its files are stored like a product picture's, under this id; a
+    // replacement gets a new id, so a cached old logo is never shown for the new one.
+    logoImageId: uuid("logo_image_id"),
     ...timestamps,
   },
   (t) => [

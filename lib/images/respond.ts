@@ -3,7 +3,6 @@
 import "server-only";
 import { readImageFile } from "./storage";
 import { isImageWidth } from "./sizes";
-import type { ProductImage } from "@/db/schema";
 
 const FILE = /^(\d{1,4})\.webp$/;
 
@@ -22,11 +21,11 @@ function widthOfFile(file: string): number | null {
 }
 
 /**
- * `cache` is `public` for shop pictures (an image id never changes its picture: a replacement
+ * `image` is a product picture or a store's logo (both filed by store and id). `cache` is `public` for shop pictures (an image id never changes its picture: a replacement
  * gets a new id) and `private` for the dashboard's, which only signed-in staff may see.
  */
 export async function imageResponse(
-  image: ProductImage | null,
+  image: { storeId: string; id: string } | null,
   file: string,
   cache: "public" | "private",
 ): Promise<Response> {

@@ -9,9 +9,8 @@ import { ApiError } from "@/lib/http/errors";
 import { config } from "@/lib/config";
 import { forgetDomain, forgetStore } from "@/lib/tenancy/lookup";
 import { textContrastProblem } from "@/lib/store/contrast";
+import { FONTS } from "@/lib/store/fonts";
 import { hexColorField, imageUrlField, patchSchema, textField } from "@/lib/validation";
-
-export const FONTS = ["Inter", "Georgia", "Helvetica", "Merriweather", "Roboto Mono"] as const;
 
 // The shop writes white on the primary colour (header, buttons) and the accent colour on white
 // (links, badges, focus ring): each must stay readable, so a colour below AA is refused.

@@ -1,49 +1,43 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AppShell, type NavItem } from "@/components/app-shell";
 import { LogoutButton } from "@/components/logout-button";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { logoutAction } from "../actions";
 
+const NAV: NavItem[] = [
+  { href: "/admin", label: "Dashboard", exact: true },
+  { href: "/admin/stores", label: "Stores" },
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/locks", label: "Locked accounts" },
+  { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/security", label: "Security" },
+  { href: "/admin/sessions", label: "Your sessions" },
+];
+
 export default async function AdminConsoleLayout({ children }: { children: ReactNode }) {
   const admin = await requirePagePrincipal("admin");
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/admin" className="font-bold">
-            Orion <span className="font-normal text-slate-500">admin</span>
-          </Link>
-          <div className="flex items-center gap-3">
-            <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="signed-in-as">
-              {admin.username}
-            </span>
-            <ThemeToggle />
-            <LogoutButton action={logoutAction} />
-          </div>
-        </div>
-        <nav aria-label="Admin" className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 pb-2 text-sm">
-          {[
-            ["/admin", "Dashboard"],
-            ["/admin/stores", "Stores"],
-            ["/admin/users", "Users"],
-            ["/admin/audit", "Audit log"],
-            ["/admin/locks", "Locked accounts"],
-            ["/admin/outbox", "Outbox"],
-            ["/admin/security", "Security"],
-            ["/admin/sessions", "Your sessions"],
-          ].map(([href, label]) => (
-            <Link
-              key={href}
-              href={href!}
-              className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
-            >
-              {label}
-            </Link>
-          ))}
-        </nav>
-      </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-    </div>
+    <AppShell
+      brand={
+        <Link href="/admin" className="font-bold">
+          Orion <span className="font-normal text-slate-500">admin</span>
+        </Link>
+      }
+      tools={
+        <>
+          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="signed-in-as">
+            {admin.username}
+          </span>
+          <ThemeToggle />
+          <LogoutButton action={logoutAction} />
+        </>
+      }
+      nav={{ label: "Admin", items: NAV }}
+    >
+      {children}
+    </AppShell>
   );
 }

@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
-import type { CSSProperties, ReactNode } from "react";
-import Link from "next/link";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import "@/components/shop-fonts";
+import { ShopHeader, shopStyle } from "@/components/storefront";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { logoPath } from "@/lib/store/logo";
 import { storefrontPage } from "@/lib/storefront/context";
 import { isValidSlug } from "@/lib/tenancy/slug";
-import { notFound } from "next/navigation";
 
 type LayoutParams = { params: Promise<{ store: string }> };
 
-/** Every shop page's title ends with the store's name, not the platform's. */
+/** Every shop page's title ends with the store's name, not the platform's; its icon is the logo. */
 export async function generateMetadata({ params }: LayoutParams): Promise<Metadata> {
   const { store: slug } = await params;
   if (!isValidSlug(slug)) return {};
-  const { store } = await storefrontPage(slug);
-  return { title: { default: store.name, template: `%s · ${store.name}` } };
+  const { store, base } = await storefrontPage(slug);
+  return {
+    title: { default: store.name, template: `%s · ${store.name}` },
+    ...(store.logoImageId && {
+      icons: { icon: [{ url: logoPath(base, store.logoImageId), type: "image/webp" }] },
+    }),
+  };
 }
 
 /** The shop's frame, themed by the store: its colours as CSS variables, its font and logo. */
@@ -27,33 +34,10 @@ export default async function StorefrontLayout({
   const { store: slug } = await params;
   if (!isValidSlug(slug)) notFound();
   const { store, base } = await storefrontPage(slug);
-  const theme = store.theme;
-  const style = {
-    "--store-primary": theme.primaryColor,
-    "--store-accent": theme.accentColor,
-    "--brand": theme.primaryColor,
-    fontFamily: `${theme.font}, system-ui, sans-serif`,
-  } as CSSProperties;
+  const logoSrc = store.logoImageId ? logoPath(base, store.logoImageId, 320) : store.theme.logoUrl;
   return (
-    <div style={style} data-shop="" className="min-h-screen">
-      <header className="bg-[var(--store-primary)] text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href={base} className="flex items-center gap-2 text-lg font-bold">
-            {theme.logoUrl && (
-              // A store's logo is an https URL it chose; it is shown, never fetched by us.
-              // eslint-disable-next-line @next/next/no-img-element
-              <img src={theme.logoUrl} alt="" className="h-8 w-8 rounded bg-white object-contain" />
-            )}
-            {store.name}
-          </Link>
-          <nav aria-label="Shop" className="flex items-center gap-4 text-sm">
-            <Link href={base}>Shop</Link>
-            <Link href={`${base}/cart`}>Cart</Link>
-            <Link href={`${base}/account`}>Account</Link>
-            <ThemeToggle />
-          </nav>
-        </div>
-      </header>
+    <div style={shopStyle(store.theme)} data-shop="" className="min-h-screen">
+      <ShopHeader base={base} name={store.name} logoSrc={logoSrc} tools={<ThemeToggle />} />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
       <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">
         {store.name} · powered by Orion

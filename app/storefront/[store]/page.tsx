@@ -4,11 +4,18 @@ import { Pagination, SearchBox } from "@/components/ui";
 import { CATALOG_PAGE_SIZE, listCatalog } from "@/lib/storefront/catalog";
 import { storefrontPage } from "@/lib/storefront/context";
 import { primaryImages } from "@/lib/store/product-images";
+import { isValidSlug } from "@/lib/tenancy/slug";
 import { listQuery, pageQuery } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Shop" };
-
 type Props = { params: Promise<{ store: string }>; searchParams: Promise<Record<string, string>> };
+
+/** The layout's title template reaches only the pages below it, so the shop's home names itself. */
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { store: slug } = await params;
+  if (!isValidSlug(slug)) return { title: "Shop" };
+  const { store } = await storefrontPage(slug);
+  return { title: { absolute: `Shop · ${store.name}` } };
+}
 
 export default async function CatalogPage({ params, searchParams }: Props) {
   const [{ store: slug }, raw] = await Promise.all([params, searchParams]);

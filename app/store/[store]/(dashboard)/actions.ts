@@ -20,6 +20,7 @@ import {
   replaceProductImage,
   updateProductImage,
 } from "@/lib/store/product-images";
+import { LOGO_FIELD, removeStoreLogo, setStoreLogo } from "@/lib/store/logo";
 import { addDomain, domainSchema, removeDomain, settingsSchema, updateSettings } from "@/lib/store/settings";
 import {
   changeMemberRole,
@@ -309,6 +310,31 @@ export async function settingsAction(
       return { message: "Settings saved." };
     },
   );
+}
+
+// The logo goes through the product pictures' checks (lib/images), on the form's `logo` file.
+export async function uploadLogoAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "settings.manage") }, async (p) => {
+    await setStoreLogo(p.store.id, slug, await uploadedImage(formData, LOGO_FIELD));
+    revalidatePath(`/store/${slug}/settings`);
+    return { message: "Logo saved. The shop shows it in its header and as its icon." };
+  });
+}
+
+export async function removeLogoAction(
+  slug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, { schema: z.object({}), ...member(slug, "settings.manage") }, async (p) => {
+    await removeStoreLogo(p.store.id, slug);
+    revalidatePath(`/store/${slug}/settings`);
+    return { message: "Logo removed." };
+  });
 }
 
 export async function addDomainAction(

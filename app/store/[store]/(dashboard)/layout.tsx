@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AppShell } from "@/components/app-shell";
 import { LogoutButton } from "@/components/logout-button";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Badge } from "@/components/ui";
@@ -28,39 +29,35 @@ export default async function StoreDashboardLayout({
   const { store: slug } = await params;
   const member = await requirePagePrincipal("store", slug);
   const base = `/store/${slug}`;
+  const items = NAV.filter((n) => member.permissions.includes(n.permission)).map((n) => ({
+    href: base + n.href,
+    label: n.label,
+    exact: n.href === "",
+  }));
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href={base} className="font-bold">
-            {member.store.name} <span className="font-normal text-slate-500">dashboard</span>
+    <AppShell
+      brand={
+        <Link href={base} className="font-bold">
+          {member.store.name} <span className="font-normal text-slate-500">dashboard</span>
+        </Link>
+      }
+      tools={
+        <>
+          <Link
+            href={`${base}/security`}
+            className="text-sm text-slate-600 dark:text-slate-400"
+            data-testid="signed-in-as"
+          >
+            {member.username}
           </Link>
-          <div className="flex items-center gap-3">
-            <Link
-              href={`${base}/security`}
-              className="text-sm text-slate-600 dark:text-slate-400"
-              data-testid="signed-in-as"
-            >
-              {member.username}
-            </Link>
-            <Badge tone="indigo">{member.storeRole}</Badge>
-            <ThemeToggle />
-            <LogoutButton action={storeLogoutAction.bind(null, slug)} />
-          </div>
-        </div>
-        <nav aria-label="Store" className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 pb-2 text-sm">
-          {NAV.filter((n) => member.permissions.includes(n.permission)).map((n) => (
-            <Link
-              key={n.label}
-              href={base + n.href}
-              className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
-            >
-              {n.label}
-            </Link>
-          ))}
-        </nav>
-      </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-    </div>
+          <Badge tone="indigo">{member.storeRole}</Badge>
+          <ThemeToggle />
+          <LogoutButton action={storeLogoutAction.bind(null, slug)} />
+        </>
+      }
+      nav={{ label: "Store", items }}
+    >
+      {children}
+    </AppShell>
   );
 }

@@ -4,9 +4,20 @@ import { ThemeEditor } from "@/components/theme-editor";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
-import { FONTS, listDomains } from "@/lib/store/settings";
+import { LogoForm } from "@/components/logo-form";
+import { FONTS } from "@/lib/store/fonts";
+import { logoPath } from "@/lib/store/logo";
+import { listDomains } from "@/lib/store/settings";
+import { storefrontBase } from "@/lib/tenancy/resolve";
+import { storeBySlug } from "@/lib/tenancy/lookup";
 import { storeProviderSettings } from "@/lib/auth/social/providers";
-import { addDomainAction, removeDomainAction, settingsAction } from "../actions";
+import {
+  addDomainAction,
+  removeDomainAction,
+  removeLogoAction,
+  settingsAction,
+  uploadLogoAction,
+} from "../actions";
 import { ownClientAction, providerSwitchAction, removeOwnClientAction } from "./sign-in-actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -18,6 +29,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
   const { store } = member;
   const signIn = await storeProviderSettings(store);
   const isOwner = member.storeRole === "owner";
+  const logoId = (await storeBySlug(slug))?.logoImageId ?? null;
+  const logoSrc = logoId ? logoPath(`/store/${slug}`, logoId, 320) : null;
   return (
     <div className="space-y-8">
       <PageHeader
@@ -27,9 +40,22 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
       <Card title="Store and theme">
         <ActionForm action={settingsAction.bind(null, slug)} aria-label="Store settings">
           <Field name="name" label="Store name" required defaultValue={store.name} />
-          <ThemeEditor theme={store.theme} fonts={FONTS} storeName={store.name} />
+          <ThemeEditor
+            theme={store.theme}
+            fonts={FONTS}
+            storeName={store.name}
+            shopBase={storefrontBase("path", slug)}
+            logoSrc={logoSrc}
+          />
           <SubmitButton>Save settings</SubmitButton>
         </ActionForm>
+      </Card>
+      <Card title="Logo">
+        <LogoForm
+          logoSrc={logoSrc}
+          upload={uploadLogoAction.bind(null, slug)}
+          remove={removeLogoAction.bind(null, slug)}
+        />
       </Card>
       <Card title="Custom domains">
         <ul className="mb-4 space-y-2">

@@ -1,0 +1,1 @@
+ALTER TABLE "stores" ADD COLUMN "logo_image_id" uuid;
