@@ -1,8 +1,9 @@
 // The audit trail as a table with its filters, for the admin console and store owners.
-import { Pagination, Table, when } from "@/components/ui";
+import { Pagination, Table } from "@/components/ui";
 import type { AuditQuery } from "@/lib/audit-log";
 import { AREA_NAMES } from "@/lib/auth/areas";
 import { PAGE_SIZE } from "@/lib/validation";
+import { LocalTime } from "@/components/local-time";
 
 type Row = {
   event: {
@@ -85,7 +86,9 @@ export function AuditTable({
       >
         {rows.map((r) => (
           <tr key={r.event.id}>
-            <td className="whitespace-nowrap">{when(r.event.createdAt)}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={r.event.createdAt} />
+            </td>
             <td>{r.event.type.replaceAll("_", " ")}</td>
             <td>{r.event.area}</td>
             {showStore && <td>{r.storeSlug ?? "—"}</td>}

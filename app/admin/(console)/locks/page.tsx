@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms";
-import { Card, PageHeader, Table, when } from "@/components/ui";
+import { Card, PageHeader, Table } from "@/components/ui";
 import { AREA_NAMES } from "@/lib/auth/areas";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { lockRows } from "@/lib/admin/locks";
 import { LOCKOUT } from "@/lib/auth/throttle";
 import { unlockAction } from "../../console-actions";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Locked accounts" };
 
@@ -31,7 +32,9 @@ export default async function LocksPage() {
               <td>
                 {l.account ?? <span className="text-slate-500">“{l.identifier}” (no such account)</span>}
               </td>
-              <td>{when(l.until)}</td>
+              <td>
+                <LocalTime date={l.until} />
+              </td>
             </tr>
           ))}
         </Table>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { Badge, PageHeader, Pagination, Table, money, when } from "@/components/ui";
+import { Badge, PageHeader, Pagination, Table, money } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { ORDER_STATUSES, listOrders } from "@/lib/store/orders";
 import { PAGE_SIZE, pageField } from "@/lib/validation";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -48,7 +49,9 @@ export default async function OrdersPage({ params, searchParams }: Props) {
                 {o.status.replace("_", " ")}
               </Badge>
             </td>
-            <td className="whitespace-nowrap">{when(o.createdAt)}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={o.createdAt} />
+            </td>
           </tr>
         ))}
       </Table>
