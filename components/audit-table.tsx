@@ -1,6 +1,7 @@
 // The audit trail as a table with its filters, for the admin console and store owners.
 import { Pagination, Table } from "@/components/ui";
 import type { AuditQuery } from "@/lib/audit-log";
+import { AUTH_EVENT_TYPES } from "@/lib/audit-events";
 import { AREA_NAMES } from "@/lib/auth/areas";
 import { PAGE_SIZE } from "@/lib/validation";
 import { LocalTime } from "@/components/local-time";
@@ -20,7 +21,13 @@ type Row = {
 };
 
 const field =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal dark:border-slate-700 dark:bg-slate-900";
+const label = "text-sm font-medium";
+
+/** An event type as people read it: "login failed". */
+function eventName(type: string): string {
+  return type.replaceAll("_", " ");
+}
 
 export function AuditTable({
   rows,
@@ -35,42 +42,54 @@ export function AuditTable({
   base: string;
   showStore: boolean;
 }) {
+  // A type typed into the address that the list does not know stays selected.
+  const types: readonly string[] =
+    query.type && !(AUTH_EVENT_TYPES as readonly string[]).includes(query.type)
+      ? [...AUTH_EVENT_TYPES, query.type]
+      : AUTH_EVENT_TYPES;
   return (
     <div>
-      <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter events">
-        <select name="area" defaultValue={query.area ?? ""} aria-label="Area" className={field}>
-          <option value="">All areas</option>
-          {AREA_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
+      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter events">
+        <label className={label}>
+          Area
+          <select name="area" defaultValue={query.area ?? ""} className={field}>
+            <option value="">All areas</option>
+            {AREA_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
         {showStore && (
-          <input
-            name="store"
-            defaultValue={query.store}
-            placeholder="Store code"
-            aria-label="Store"
-            className={field}
-          />
+          <label className={label}>
+            Store
+            <input name="store" defaultValue={query.store} placeholder="Code or slug" className={field} />
+          </label>
         )}
-        <input
-          name="type"
-          defaultValue={query.type}
-          placeholder="Event, e.g. login_failed"
-          aria-label="Event type"
-          className={field}
-        />
-        <input
-          name="who"
-          defaultValue={query.who}
-          placeholder="Username or email"
-          aria-label="Who"
-          className={field}
-        />
-        <input name="from" type="date" defaultValue={query.from} aria-label="From" className={field} />
-        <input name="to" type="date" defaultValue={query.to} aria-label="To" className={field} />
+        <label className={label}>
+          Event type
+          <select name="type" defaultValue={query.type ?? ""} className={field}>
+            <option value="">All events</option>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {eventName(type)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Who
+          <input name="who" defaultValue={query.who} placeholder="Username or email" className={field} />
+        </label>
+        <label className={label}>
+          From
+          <input name="from" type="date" defaultValue={query.from} className={field} />
+        </label>
+        <label className={label}>
+          To
+          <input name="to" type="date" defaultValue={query.to} className={field} />
+        </label>
         <button
           type="submit"
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
@@ -89,7 +108,7 @@ export function AuditTable({
             <td className="whitespace-nowrap">
               <LocalTime date={r.event.createdAt} />
             </td>
-            <td>{r.event.type.replaceAll("_", " ")}</td>
+            <td>{eventName(r.event.type)}</td>
             <td>{r.event.area}</td>
             {showStore && <td>{r.storeSlug ?? "—"}</td>}
             <td className="break-all">{r.username ?? r.customerEmail ?? r.event.identifier ?? "—"}</td>

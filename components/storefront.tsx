@@ -2,7 +2,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { money } from "@/components/ui";
+import { OutOfStockBadge, money } from "@/components/ui";
 
 export const storeButton =
   "inline-block rounded-md bg-[var(--store-primary)] px-4 py-2 text-sm font-semibold text-white hover:opacity-90 disabled:opacity-60";
@@ -50,7 +50,7 @@ export function ProductCard({
       <div className="p-3 sm:p-4">
         <h3 className="font-semibold">{name}</h3>
         <p className="mt-1 text-sm">
-          {money(priceCents, currency)} {!inStock && <span className="text-red-600">· sold out</span>}
+          {money(priceCents, currency)} {!inStock && <OutOfStockBadge />}
         </p>
       </div>
     </Link>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { Badge, PageHeader, Pagination, Table, money } from "@/components/ui";
+import { OrderStatusBadge, PageHeader, Pagination, Table, money } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { ORDER_STATUSES, listOrders } from "@/lib/store/orders";
 import { PAGE_SIZE, pageField } from "@/lib/validation";
@@ -43,11 +43,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
             <td>{o.customerName ?? "—"}</td>
             <td>{money(o.totalCents, o.currency)}</td>
             <td>
-              <Badge
-                tone={o.status === "pending_payment" ? "amber" : o.status === "cancelled" ? "red" : "green"}
-              >
-                {o.status.replace("_", " ")}
-              </Badge>
+              <OrderStatusBadge status={o.status} />
             </td>
             <td className="whitespace-nowrap">
               <LocalTime date={o.createdAt} />

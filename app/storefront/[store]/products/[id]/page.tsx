@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/forms";
 import { ProductGallery } from "@/components/product-gallery";
 import { shopImage } from "@/components/storefront";
-import { money } from "@/components/ui";
+import { OutOfStockBadge, money } from "@/components/ui";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { catalogProduct } from "@/lib/storefront/catalog";
@@ -59,9 +59,13 @@ export default async function ProductPage({ params }: { params: Promise<{ store:
         <p className="text-2xl">{money(product.priceCents, product.currency)}</p>
         <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{product.description}</p>
         <p>
-          <span className="shop-badge inline-block rounded-full px-2.5 py-0.5 text-sm font-medium">
-            {product.stock > 0 ? `${product.stock} in stock` : "Sold out"}
-          </span>
+          {product.stock > 0 ? (
+            <span className="shop-badge inline-block rounded-full px-2.5 py-0.5 text-sm font-medium">
+              {product.stock} in stock
+            </span>
+          ) : (
+            <OutOfStockBadge />
+          )}
         </p>
         {product.stock > 0 && (
           <ActionForm

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfirmButton } from "@/components/confirm-dialog";
-import { Badge, Card, PageHeader, Table, money } from "@/components/ui";
+import { Badge, Card, OrderStatusBadge, PageHeader, Table, money } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { getCustomer } from "@/lib/store/customers";
@@ -88,7 +88,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
                   </Link>
                 </td>
                 <td>{money(o.totalCents, o.currency)}</td>
-                <td>{o.status.replace("_", " ")}</td>
+                <td>
+                  <OrderStatusBadge status={o.status} />
+                </td>
                 <td>
                   <LocalTime date={o.createdAt} />
                 </td>

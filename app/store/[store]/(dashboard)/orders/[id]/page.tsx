@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, SubmitButton, inputClass } from "@/components/forms";
 import { OrderLines } from "@/components/order-lines";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Card, OrderStatusBadge, PageHeader } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { NEXT_STATUSES, getOrder } from "@/lib/store/orders";
@@ -34,7 +34,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
         <div className="space-y-6">
           <Card title="Status">
             <p className="mb-3">
-              <Badge tone="indigo">{order.status.replace("_", " ")}</Badge>
+              <OrderStatusBadge status={order.status} />
             </p>
             {member.permissions.includes("orders.write") && next.length > 0 && (
               <ActionForm action={orderStatusAction.bind(null, slug, order.id)} className="flex gap-2">

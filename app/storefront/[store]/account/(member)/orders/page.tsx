@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table, money } from "@/components/ui";
+import { OrderStatusBadge, Table, money } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { listCustomerOrders } from "@/lib/storefront/account";
 import { storefrontPage } from "@/lib/storefront/context";
@@ -27,7 +27,9 @@ export default async function OrdersPage({ params }: { params: Promise<{ store: 
             <td className="whitespace-nowrap">
               <LocalTime date={o.createdAt} />
             </td>
-            <td>{o.status.replace("_", " ")}</td>
+            <td>
+              <OrderStatusBadge status={o.status} />
+            </td>
             <td>{money(o.totalCents, o.currency)}</td>
           </tr>
         ))}
