@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { cookies } from "next/headers";
+import { CART_COOKIE, priceCart, readCart } from "@/lib/storefront/cart";
 import { storefrontPage } from "@/lib/storefront/context";
 import { isValidSlug } from "@/lib/tenancy/slug";
 import { notFound } from "next/navigation";
@@ -27,6 +29,8 @@ export default async function StorefrontLayout({
   const { store: slug } = await params;
   if (!isValidSlug(slug)) notFound();
   const { store, base } = await storefrontPage(slug);
+  const cart = await priceCart(store.id, readCart((await cookies()).get(CART_COOKIE)?.value));
+  const count = cart.lines.reduce((n, line) => n + line.quantity, 0);
   const theme = store.theme;
   const style = {
     "--store-primary": theme.primaryColor,
@@ -48,7 +52,18 @@ export default async function StorefrontLayout({
           </Link>
           <nav aria-label="Shop" className="flex items-center gap-4 text-sm">
             <Link href={base}>Shop</Link>
-            <Link href={`${base}/cart`}>Cart</Link>
+            <Link href={`${base}/cart`} className="flex items-center gap-1.5">
+              Cart
+              {/* What is in the cart now: lines of products still for sale, by quantity. */}
+              <span
+                data-testid="cart-count"
+                className="min-w-5 rounded-full bg-white px-1.5 text-center text-xs leading-5 font-bold text-slate-900"
+              >
+                <span className="sr-only">, </span>
+                {count}
+                <span className="sr-only"> {count === 1 ? "item" : "items"}</span>
+              </span>
+            </Link>
             <Link href={`${base}/account`}>Account</Link>
             <ThemeToggle />
           </nav>
