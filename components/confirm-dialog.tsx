@@ -81,16 +81,19 @@ function ConfirmSubmit({ formId, children }: { formId: string; children: ReactNo
 function Trigger({
   tone,
   onOpen,
+  name,
   children,
 }: {
   tone: keyof typeof triggerTones;
   onOpen: () => void;
+  name?: string;
   children: ReactNode;
 }) {
   return (
     <button
       type="button"
       onClick={onOpen}
+      aria-label={name}
       aria-haspopup="dialog"
       className={`rounded-md text-sm ${triggerTones[tone]}`}
     >
@@ -106,6 +109,7 @@ function Trigger({
 export function ConfirmButton({
   action,
   label,
+  name,
   tone = "danger",
   className = "space-y-3",
   "aria-label": ariaLabel,
@@ -115,6 +119,8 @@ export function ConfirmButton({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   /** The button in the page: "Suspend store". */
   label: string;
+  /** Its accessible name where the label repeats in a list: "Remove alice". */
+  name?: string;
   tone?: keyof typeof triggerTones;
   className?: string;
   "aria-label"?: string;
@@ -131,7 +137,7 @@ export function ConfirmButton({
       onAnswer={() => setOpen(false)}
     >
       {children}
-      <Trigger tone={tone} onOpen={() => setOpen(true)}>
+      <Trigger tone={tone} onOpen={() => setOpen(true)} name={name}>
         {label}
       </Trigger>
       <ConfirmDialog open={open} onClose={() => setOpen(false)} formId={id} {...text} />

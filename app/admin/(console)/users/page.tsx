@@ -41,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <ConfirmButton
                     action={userActiveAction.bind(null, u.id, false)}
                     label="Deactivate"
-                    aria-label={`Deactivate ${u.username}`}
+                    name={`Deactivate ${u.username}`}
                     title={`Deactivate ${u.username}?`}
                     description={`${u.username} is signed out everywhere and cannot sign in until reactivated.`}
                     confirmLabel={`Deactivate ${u.username}`}

@@ -45,14 +45,14 @@ export default async function CartPage({ params }: { params: Promise<{ store: st
                 <tr key={l.product.id}>
                   <td>
                     <div className="flex items-center gap-3">
-                      <div className="relative h-16 w-16 shrink-0 overflow-hidden rounded-md bg-slate-100 dark:bg-slate-800">
+                      <div className="h-16 w-16 shrink-0 overflow-hidden rounded-md bg-slate-100 dark:bg-slate-800">
                         {picture && (
                           <Image
                             src={shopImage(base, picture).src}
                             alt=""
-                            fill
-                            sizes="64px"
-                            className="object-cover"
+                            width={64}
+                            height={64}
+                            className="h-16 w-16 object-cover"
                           />
                         )}
                       </div>

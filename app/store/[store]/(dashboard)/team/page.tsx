@@ -75,7 +75,7 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
                   <ConfirmButton
                     action={removeMemberAction.bind(null, slug, m.userId)}
                     label="Remove"
-                    aria-label={`Remove ${m.username}`}
+                    name={`Remove ${m.username}`}
                     title={`Remove ${m.username} from the team?`}
                     description={`${m.username} loses access to this store at once and is signed out of it.`}
                     confirmLabel={`Remove ${m.username}`}

@@ -58,7 +58,7 @@ export default async function AddressesPage({ params }: { params: Promise<{ stor
             <ConfirmButton
               action={deleteAddressAction.bind(null, slug, a.id)}
               label="Delete"
-              aria-label={`Delete address ${a.name}, ${a.city}`}
+              name={`Delete address ${a.name}, ${a.city}`}
               title="Delete this address?"
               description={`${a.name}, ${a.line1}, ${a.postalCode} ${a.city} is removed from your account. Orders already placed keep their address.`}
               confirmLabel={`Delete ${a.name}, ${a.city}`}
