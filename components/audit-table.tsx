@@ -22,7 +22,7 @@ type Row = {
 
 const field =
   "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal dark:border-slate-700 dark:bg-slate-900";
-const label = "text-sm font-medium";
+const label = "block text-sm font-medium";
 
 /** An event type as people read it: "login failed". */
 function eventName(type: string): string {
@@ -50,9 +50,11 @@ export function AuditTable({
   return (
     <div>
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter events">
-        <label className={label}>
-          Area
-          <select name="area" defaultValue={query.area ?? ""} className={field}>
+        <div>
+          <label htmlFor="audit-area" className={label}>
+            Area
+          </label>
+          <select id="audit-area" name="area" defaultValue={query.area ?? ""} className={field}>
             <option value="">All areas</option>
             {AREA_NAMES.map((name) => (
               <option key={name} value={name}>
@@ -60,16 +62,26 @@ export function AuditTable({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {showStore && (
-          <label className={label}>
-            Store
-            <input name="store" defaultValue={query.store} placeholder="Code or slug" className={field} />
-          </label>
+          <div>
+            <label htmlFor="audit-store" className={label}>
+              Store
+            </label>
+            <input
+              id="audit-store"
+              name="store"
+              defaultValue={query.store}
+              placeholder="Code or slug"
+              className={field}
+            />
+          </div>
         )}
-        <label className={label}>
-          Event type
-          <select name="type" defaultValue={query.type ?? ""} className={field}>
+        <div>
+          <label htmlFor="audit-event-type" className={label}>
+            Event type
+          </label>
+          <select id="audit-event-type" name="type" defaultValue={query.type ?? ""} className={field}>
             <option value="">All events</option>
             {types.map((type) => (
               <option key={type} value={type}>
@@ -77,19 +89,31 @@ export function AuditTable({
               </option>
             ))}
           </select>
-        </label>
-        <label className={label}>
-          Who
-          <input name="who" defaultValue={query.who} placeholder="Username or email" className={field} />
-        </label>
-        <label className={label}>
-          From
-          <input name="from" type="date" defaultValue={query.from} className={field} />
-        </label>
-        <label className={label}>
-          To
-          <input name="to" type="date" defaultValue={query.to} className={field} />
-        </label>
+        </div>
+        <div>
+          <label htmlFor="audit-who" className={label}>
+            Who
+          </label>
+          <input
+            id="audit-who"
+            name="who"
+            defaultValue={query.who}
+            placeholder="Username or email"
+            className={field}
+          />
+        </div>
+        <div>
+          <label htmlFor="audit-from" className={label}>
+            From
+          </label>
+          <input id="audit-from" name="from" type="date" defaultValue={query.from} className={field} />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className={label}>
+            To
+          </label>
+          <input id="audit-to" name="to" type="date" defaultValue={query.to} className={field} />
+        </div>
         <button
           type="submit"
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"

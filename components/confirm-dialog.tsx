@@ -31,7 +31,7 @@ export type ConfirmText = {
 };
 
 /** The dialog itself; its confirm button submits the form `formId`. */
-export function ConfirmDialog({
+function ConfirmDialog({
   open,
   onClose,
   formId,

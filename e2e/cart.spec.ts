@@ -35,6 +35,9 @@ test("count, toast, thumbnail, stepper and Remove, with JavaScript", async ({ pa
   await expect(cartCount(page)).toHaveAccessibleName("Cart, 3 items");
   await toast.getByRole("button", { name: "Dismiss" }).click();
   await expect(toast).toHaveCount(0);
+  // The field starts again at 1 after each addition; a new answer shows the toast again.
+  await expect(page.getByLabel("Quantity")).toHaveValue("1");
+  await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(toast).toBeVisible();
   await expect(cartCount(page)).toHaveAccessibleName("Cart, 5 items");
