@@ -50,9 +50,9 @@ test("count, toast, thumbnail, stepper and Remove, with JavaScript", async ({ pa
     "src",
     /\/storefront\/orion\/images\/[0-9a-f-]+\/160\.webp$/,
   );
-  expect(
-    await row.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-  ).toBe(true);
+  await expect
+    .poll(() => row.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true);
   const quantity = page.getByLabel(`Quantity of ${PRODUCT}`);
   await expect(quantity).toHaveValue("5");
   await expect(page.getByTestId("cart-total")).toHaveText(/120/);
