@@ -21,7 +21,7 @@ type Row = {
 };
 
 const field =
-  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal dark:border-slate-700 dark:bg-slate-900";
+  "mt-1 block h-9 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal dark:border-slate-700 dark:bg-slate-900";
 const label = "block text-sm font-medium";
 
 /** An event type as people read it: "login failed". */
