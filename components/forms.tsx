@@ -1,7 +1,7 @@
 "use client";
 // Forms that post to a server action and show its answer: the error or success message, and
 // each field's own error under the field. Values typed are shown again; passwords never.
-import { createContext, type ReactNode, use, useActionState } from "react";
+import { createContext, type ReactNode, use, useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions";
 
@@ -10,20 +10,38 @@ const FormState = createContext<ActionState>({});
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
+/** Calls `fn` whenever `value` changes after the first render (an action's new answer). */
+function useOnChange<T>(value: T, fn?: () => void) {
+  const first = useRef(value);
+  const latest = useRef(fn);
+  useEffect(() => {
+    latest.current = fn;
+  });
+  useEffect(() => {
+    if (value !== first.current) latest.current?.();
+  }, [value]);
+}
+
 export function ActionForm({
   action,
   children,
   className = "space-y-4",
+  id,
+  onAnswer,
   "aria-label": ariaLabel,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   children: ReactNode;
   className?: string;
+  id?: string;
+  /** Called each time the action answers (a confirmation dialog closes then). */
+  onAnswer?: () => void;
   "aria-label"?: string;
 }) {
   const [state, formAction] = useActionState(action, {});
+  useOnChange(state, onAnswer);
   return (
-    <form action={formAction} className={className} aria-label={ariaLabel}>
+    <form action={formAction} id={id} className={className} aria-label={ariaLabel}>
       <FormState value={state}>
         {state.error && (
           <p

@@ -1,7 +1,9 @@
 // The "where you are signed in" list of every area, with sign-out per session and for all others.
+import { ConfirmButton } from "@/components/confirm-dialog";
 import { ActionForm, SubmitButton } from "@/components/forms";
-import { Badge, Table, when } from "@/components/ui";
+import { Badge, Table } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
+import { LocalTime } from "@/components/local-time";
 
 type Row = {
   id: string;
@@ -50,6 +52,7 @@ export function SessionsTable({
   endOne: (id: string) => Action;
   endOthers: Action;
 }) {
+  const others = rows.filter((s) => !s.current).length;
   return (
     <div className="space-y-4">
       <Table head={["Device", "IP", "Signed in", "Last used", ""]} empty={rows.length === 0}>
@@ -59,8 +62,12 @@ export function SessionsTable({
               {device(s.userAgent)} {s.current && <Badge tone="green">this device</Badge>}
             </td>
             <td>{s.ip ?? "—"}</td>
-            <td className="whitespace-nowrap">{when(s.createdAt)}</td>
-            <td className="whitespace-nowrap">{when(s.lastUsedAt)}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={s.createdAt} />
+            </td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={s.lastUsedAt} />
+            </td>
             <td className="whitespace-nowrap">
               {!s.current && (
                 <ActionForm action={endOne(s.id)}>
@@ -72,9 +79,13 @@ export function SessionsTable({
         ))}
       </Table>
       {rows.length > 1 && (
-        <ActionForm action={endOthers}>
-          <SubmitButton tone="danger">Sign out all other sessions</SubmitButton>
-        </ActionForm>
+        <ConfirmButton
+          action={endOthers}
+          label="Sign out all other sessions"
+          title="Sign out all other sessions?"
+          description="Every other device signed in to this account is signed out at once and must sign in again. This device stays signed in."
+          confirmLabel={`Sign out ${others} other session${others === 1 ? "" : "s"}`}
+        />
       )}
     </div>
   );

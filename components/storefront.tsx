@@ -2,7 +2,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
-import { money } from "@/components/ui";
+import { OutOfStockBadge, money } from "@/components/ui";
 import { fontStack } from "@/lib/store/fonts";
 
 type ThemeColours = { primaryColor: string; accentColor: string; font: string };
@@ -25,12 +25,15 @@ export function ShopHeader({
   base,
   name,
   logoSrc,
+  cartCount,
   tools,
 }: {
   base: string;
   name: string;
   /** The uploaded logo's address, else the logo URL the store gave, else none. */
   logoSrc: string | null;
+  /** What is in the shopper's cart now (products still for sale, by quantity); none in previews. */
+  cartCount?: number;
   tools?: ReactNode;
 }) {
   return (
@@ -51,7 +54,23 @@ export function ShopHeader({
         </Link>
         <nav aria-label="Shop" className="flex items-center gap-4 text-sm">
           <Link href={base}>Shop</Link>
-          <Link href={`${base}/cart`}>Cart</Link>
+          {cartCount === undefined ? (
+            <Link href={`${base}/cart`}>Cart</Link>
+          ) : (
+            <Link
+              href={`${base}/cart`}
+              aria-label={`Cart, ${cartCount} ${cartCount === 1 ? "item" : "items"}`}
+              className="flex items-center gap-1.5"
+            >
+              Cart
+              <span
+                aria-hidden
+                className="min-w-5 rounded-full bg-white px-1.5 text-center text-xs leading-5 font-bold text-slate-900"
+              >
+                {cartCount}
+              </span>
+            </Link>
+          )}
           <Link href={`${base}/account`}>Account</Link>
           {tools}
         </nav>
@@ -106,12 +125,7 @@ export function ProductCard({
       <div className="p-3 sm:p-4">
         <h3 className="font-semibold">{name}</h3>
         <p className="mt-1 text-sm">
-          {money(priceCents, currency)}{" "}
-          {!inStock && (
-            <span className="shop-badge ml-1 inline-block rounded-full px-2 py-0.5 text-xs font-medium">
-              Sold out
-            </span>
-          )}
+          {money(priceCents, currency)} {!inStock && <OutOfStockBadge />}
         </p>
       </div>
     </Link>

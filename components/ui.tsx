@@ -8,7 +8,7 @@ export function PageHeader({
   actions,
 }: {
   title: string;
-  description?: string;
+  description?: ReactNode;
   actions?: ReactNode;
 }) {
   return (
@@ -158,4 +158,24 @@ export function money(cents: number, currency: string): string {
 
 export function when(date: Date): string {
   return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
+const ORDER_TONES = {
+  pending_payment: "amber",
+  paid: "indigo",
+  processing: "indigo",
+  shipped: "green",
+  delivered: "green",
+  cancelled: "red",
+  refunded: "slate",
+} as const;
+
+/** An order's status as a badge, its colour by where the order stands. */
+export function OrderStatusBadge({ status }: { status: keyof typeof ORDER_TONES }) {
+  return <Badge tone={ORDER_TONES[status]}>{status.replace("_", " ")}</Badge>;
+}
+
+/** Shown wherever a product with no stock is listed or shown. */
+export function OutOfStockBadge() {
+  return <Badge tone="red">out of stock</Badge>;
 }

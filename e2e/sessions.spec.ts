@@ -192,6 +192,11 @@ test("store: signing out all other sessions ends both other devices and keeps th
   await a.page.screenshot({ path: `${SCREENSHOTS}/sessions-store-three-devices-1280.png`, fullPage: true });
 
   await a.page.getByRole("button", { name: "Sign out all other sessions" }).click();
+  // It asks first (issue 16): the dialog's button names how many sessions end.
+  await a.page
+    .getByRole("dialog", { name: "Sign out all other sessions?" })
+    .getByRole("button", { name: "Sign out 2 other sessions" })
+    .click();
   await expect(sessionRows(a.page)).toHaveCount(1);
   await expect(rowOf(a.page, "chrome").getByText("this device", { exact: true })).toBeVisible();
   for (const other of [b, c]) {

@@ -4,47 +4,12 @@
 import "server-only";
 import { db } from "@/db/client";
 import { authEvents, type AuthEvent } from "@/db/schema";
+import type { AuthEventType } from "@/lib/audit-events";
 import type { RequestContext } from "@/lib/http";
 import { log } from "@/lib/log";
 import type { AccountChange } from "@/lib/mail/templates";
 
-export type AuthEventType =
-  | "login_succeeded"
-  | "login_failed"
-  | "logout"
-  | "token_refreshed"
-  | "refresh_token_reused"
-  | "password_changed"
-  | "password_set"
-  | "member_invited"
-  | "invitation_accepted"
-  | "member_role_changed"
-  | "member_removed"
-  | "store_created"
-  | "store_suspended"
-  | "store_reactivated"
-  | "user_deactivated"
-  | "user_reactivated"
-  | "customer_deactivated"
-  | "customer_registered"
-  | "password_reset_requested"
-  | "password_reset"
-  | "email_verified"
-  | "login_locked"
-  | "account_locked"
-  | "account_unlocked"
-  | "mfa_challenged"
-  | "mfa_enabled"
-  | "mfa_disabled"
-  | "recovery_code_used"
-  | "recovery_codes_regenerated"
-  | "mail_retried"
-  | "store_mfa_policy_changed"
-  | "social_login"
-  | "social_linked"
-  | "social_unlinked"
-  | "social_sign_in_refused"
-  | "store_sign_in_providers_changed";
+export type { AuthEventType };
 
 /** Writes the row and the log line; a change of credentials goes through recordAuthEvent. */
 export async function writeAuthEvent(

@@ -1,6 +1,7 @@
 "use server";
 // The admin console's server actions: stores and users.
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, apiErrorState, runAction } from "@/lib/actions";
@@ -89,6 +90,8 @@ export async function storeStatusAction(
 ): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
     await setStoreStatus(p, idParam(id, "store"), status, ctx);
+    // The page shows the new status (and the other button) without a reload.
+    revalidatePath(`/admin/stores/${id}`);
     return { message: status === "suspended" ? "Store suspended." : "Store reactivated." };
   });
 }
@@ -114,6 +117,7 @@ export async function userActiveAction(
 ): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...admin }, async (p, _data, ctx) => {
     await setUserActive(p, idParam(id, "user"), active, ctx);
+    revalidatePath("/admin/users");
     return { message: active ? "User reactivated." : "User deactivated; their sessions have ended." };
   });
 }
@@ -124,6 +128,7 @@ export async function unlockAction(_prev: ActionState, formData: FormData): Prom
     { schema: unlockSchema, echo: ["identifier", "store_code"], ...admin },
     async (p, data, ctx) => {
       const { wasLocked } = await unlockAccount(p, data, ctx);
+      revalidatePath("/admin/locks");
       return {
         message: wasLocked
           ? `${data.identifier} is unlocked.`

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { customers, stores, users } from "@/db/schema";
 import { recordAuthEvent } from "@/lib/audit";
-import { AREAS, AREA_NAMES } from "@/lib/auth/areas";
+import { AREAS, AREA_NAMES, type AreaName } from "@/lib/auth/areas";
 import { ApiError } from "@/lib/http/errors";
 import {
   type LockAccount,
@@ -104,11 +104,15 @@ export type LockRow = {
   area: string;
   /** The store's code, for a shopper's lock. */
   store: string | null;
+  /** That store's name, as people know it. */
+  storeName: string | null;
   /** Whose account: its username or email, as an admin would type it to unlock. */
   account: string | null;
   /** The identifier typed, when no account has it. */
   identifier: string | null;
   until: Date;
+  /** What the Unlock form of this row sends (unlockSchema's fields); null when nothing would. */
+  unlock: { area: AreaName; identifier: string; store_code?: string } | null;
 };
 
 /** Locks held now, with the accounts they are on; null when they live in Redis (no listing there). */
@@ -130,26 +134,33 @@ export async function lockRows(): Promise<LockRow[] | null> {
       : [],
     customerIds.length
       ? db()
-          .select({ id: customers.id, email: customers.email, store: stores.code })
+          .select({ id: customers.id, email: customers.email, store: stores.code, storeName: stores.name })
           .from(customers)
           .innerJoin(stores, eq(stores.id, customers.storeId))
           .where(inArray(customers.id, customerIds))
       : [],
     shopIds.length
-      ? db().select({ id: stores.id, code: stores.code }).from(stores).where(inArray(stores.id, shopIds))
+      ? db()
+          .select({ id: stores.id, code: stores.code, name: stores.name })
+          .from(stores)
+          .where(inArray(stores.id, shopIds))
       : [],
   ]);
   const userById = new Map(userRows.map((u) => [u.id, u]));
   const customerById = new Map(customerRows.map((c) => [c.id, c]));
-  const storeById = new Map(storeRows.map((s) => [s.id, s.code]));
+  const storeById = new Map(storeRows.map((s) => [s.id, s]));
+  // Admins and staff share one lock, so either users' area lifts it; shoppers' is per store.
+  const usersArea = AREA_NAMES.find((name) => AREAS[name].account.table === "users")!;
+  const customersArea = AREA_NAMES.find((name) => AREAS[name].account.table === "customers")!;
   return parsed.map(({ key, until, parsed: p }): LockRow => {
-    const base = { until, store: null, account: null, identifier: null };
+    const base = { until, store: null, storeName: null, account: null, identifier: null, unlock: null };
     if (p?.kind === "user") {
       const user = userById.get(p.userId);
       return {
         ...base,
         area: user?.role ?? areasOn("users"),
         account: user ? `${user.username} (${user.email})` : "a deleted user",
+        unlock: user ? { area: user.role, identifier: user.username } : null,
       };
     }
     if (p?.kind === "customer") {
@@ -158,18 +169,30 @@ export async function lockRows(): Promise<LockRow[] | null> {
         ...base,
         area: areasOn("customers"),
         store: customer?.store ?? null,
+        storeName: customer?.storeName ?? null,
         account: customer?.email ?? "a deleted customer",
+        unlock: customer
+          ? { area: customersArea, identifier: customer.email, store_code: customer.store }
+          : null,
       };
     }
     if (p?.kind === "identifier") {
+      const shop = p.shopId ? storeById.get(p.shopId) : undefined;
       return p.shopId
         ? {
             ...base,
             area: areasOn("customers"),
-            store: storeById.get(p.shopId) ?? null,
+            store: shop?.code ?? null,
+            storeName: shop?.name ?? null,
             identifier: p.identifier,
+            unlock: shop ? { area: customersArea, identifier: p.identifier, store_code: shop.code } : null,
           }
-        : { ...base, area: areasOn("users"), identifier: p.identifier };
+        : {
+            ...base,
+            area: areasOn("users"),
+            identifier: p.identifier,
+            unlock: { area: usersArea, identifier: p.identifier },
+          };
     }
     return { ...base, area: "—", identifier: key };
   });

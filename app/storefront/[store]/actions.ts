@@ -258,6 +258,7 @@ export async function deleteAddressAction(
 ): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...customer(slug) }, async (me) => {
     await deleteAddress(me.id, idParam(id, "address"));
+    revalidatePath(`/storefront/${slug}/account/addresses`);
     return { message: "Address deleted." };
   });
 }

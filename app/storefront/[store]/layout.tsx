@@ -5,6 +5,8 @@ import "@/components/shop-fonts";
 import { ShopHeader, shopStyle } from "@/components/storefront";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { logoPath } from "@/lib/store/logo";
+import { cookies } from "next/headers";
+import { CART_COOKIE, priceCart, readCart } from "@/lib/storefront/cart";
 import { storefrontPage } from "@/lib/storefront/context";
 import { isValidSlug } from "@/lib/tenancy/slug";
 
@@ -35,9 +37,17 @@ export default async function StorefrontLayout({
   if (!isValidSlug(slug)) notFound();
   const { store, base } = await storefrontPage(slug);
   const logoSrc = store.logoImageId ? logoPath(base, store.logoImageId, 320) : store.theme.logoUrl;
+  const cart = await priceCart(store.id, readCart((await cookies()).get(CART_COOKIE)?.value));
+  const cartCount = cart.lines.reduce((n, line) => n + line.quantity, 0);
   return (
     <div style={shopStyle(store.theme)} data-shop="" className="min-h-screen">
-      <ShopHeader base={base} name={store.name} logoSrc={logoSrc} tools={<ThemeToggle />} />
+      <ShopHeader
+        base={base}
+        name={store.name}
+        logoSrc={logoSrc}
+        cartCount={cartCount}
+        tools={<ThemeToggle />}
+      />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
       <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">
         {store.name} · powered by Orion

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms";
-import { Card, PageHeader, Table, when } from "@/components/ui";
+import { Card, PageHeader, Table } from "@/components/ui";
 import { AREA_NAMES } from "@/lib/auth/areas";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { lockRows } from "@/lib/admin/locks";
 import { LOCKOUT } from "@/lib/auth/throttle";
 import { unlockAction } from "../../console-actions";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Locked accounts" };
 
@@ -23,15 +24,36 @@ export default async function LocksPage() {
           Locks are kept in Redis here; unlock by username or email below.
         </p>
       ) : (
-        <Table head={["Area", "Store", "Account", "Locked until"]} empty={locks.length === 0}>
+        <Table head={["Area", "Store", "Account", "Locked until", ""]} empty={locks.length === 0}>
           {locks.map((l) => (
             <tr key={`${l.area} ${l.store} ${l.account ?? l.identifier}`}>
               <td>{l.area}</td>
-              <td className="font-mono text-xs">{l.store ?? "—"}</td>
+              <td>
+                {l.storeName ?? l.store ?? "—"}
+                {l.storeName && l.store && (
+                  <span className="ml-1 font-mono text-xs text-slate-600 dark:text-slate-400">{l.store}</span>
+                )}
+              </td>
               <td>
                 {l.account ?? <span className="text-slate-500">“{l.identifier}” (no such account)</span>}
               </td>
-              <td>{when(l.until)}</td>
+              <td>
+                <LocalTime date={l.until} />
+              </td>
+              <td>
+                {l.unlock && (
+                  <ActionForm action={unlockAction} aria-label={`Unlock ${l.account ?? l.identifier}`}>
+                    <input type="hidden" name="area" value={l.unlock.area} />
+                    <input type="hidden" name="identifier" value={l.unlock.identifier} />
+                    {l.unlock.store_code && (
+                      <input type="hidden" name="store_code" value={l.unlock.store_code} />
+                    )}
+                    <SubmitButton tone="plain">
+                      Unlock<span className="sr-only"> {l.account ?? l.identifier}</span>
+                    </SubmitButton>
+                  </ActionForm>
+                )}
+              </td>
             </tr>
           ))}
         </Table>

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { DeliveryTable } from "@/components/delivery-table";
-import { Card, PageHeader, Table, when } from "@/components/ui";
+import { Card, PageHeader, Table } from "@/components/ui";
 import { db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { requirePagePrincipal } from "@/lib/auth/guards";
@@ -11,6 +11,7 @@ import { config } from "@/lib/config";
 import { deliveryQuery, getDelivery, kindLabel, listDeliveries } from "@/lib/mail/deliveries";
 import { pageQuery } from "@/lib/validation";
 import { retryMailAction } from "../../console-actions";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -107,7 +108,9 @@ export default async function OutboxPage({
           <Table head={["When", "To", "Subject", "Kind"]} empty={messages.length === 0}>
             {messages.map((m) => (
               <tr key={m.id}>
-                <td className="whitespace-nowrap">{when(m.createdAt)}</td>
+                <td className="whitespace-nowrap">
+                  <LocalTime date={m.createdAt} />
+                </td>
                 <td className="break-all">{m.to}</td>
                 <td>
                   <Link
@@ -125,7 +128,7 @@ export default async function OutboxPage({
             <div id="message">
               <Card title={selected.subject}>
                 <p className="mb-3 text-sm text-slate-500">
-                  To {selected.to} · {when(selected.createdAt)}
+                  To {selected.to} · <LocalTime date={selected.createdAt} />
                 </p>
                 <pre className="font-sans whitespace-pre-wrap" data-testid="outbox-body">
                   <Linked text={selected.text} />

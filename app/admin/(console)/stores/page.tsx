@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
+import { Badge, PageHeader, Pagination, SearchBox, Table } from "@/components/ui";
 import { listStores } from "@/lib/admin/stores";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Stores" };
 
@@ -50,7 +51,9 @@ export default async function StoresPage({
                 <Badge tone="red">suspended</Badge>
               )}
             </td>
-            <td className="whitespace-nowrap">{when(store.createdAt).slice(0, 10)}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={store.createdAt} dateOnly />
+            </td>
           </tr>
         ))}
       </Table>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { ConfirmButton } from "@/components/confirm-dialog";
 import { ActionForm, SubmitButton } from "@/components/forms";
-import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
+import { Badge, PageHeader, Pagination, SearchBox, Table } from "@/components/ui";
 import { listUsers } from "@/lib/admin/users";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
 import { userActiveAction } from "../../console-actions";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -29,16 +31,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <td>{u.email}</td>
             <td>{u.role}</td>
             <td>{u.role === "store" ? u.stores : "—"}</td>
-            <td className="whitespace-nowrap">{u.lastLoginAt ? when(u.lastLoginAt) : "never"}</td>
+            <td className="whitespace-nowrap">
+              {u.lastLoginAt ? <LocalTime date={u.lastLoginAt} /> : "never"}
+            </td>
             <td>{u.isActive ? <Badge tone="green">active</Badge> : <Badge tone="red">deactivated</Badge>}</td>
             <td>
-              {u.id !== admin.id && (
-                <ActionForm action={userActiveAction.bind(null, u.id, !u.isActive)}>
-                  <SubmitButton tone={u.isActive ? "danger" : "plain"}>
-                    {u.isActive ? "Deactivate" : "Reactivate"}
-                  </SubmitButton>
-                </ActionForm>
-              )}
+              {u.id !== admin.id &&
+                (u.isActive ? (
+                  <ConfirmButton
+                    action={userActiveAction.bind(null, u.id, false)}
+                    label="Deactivate"
+                    name={`Deactivate ${u.username}`}
+                    title={`Deactivate ${u.username}?`}
+                    description={`${u.username} is signed out everywhere and cannot sign in until reactivated.`}
+                    confirmLabel={`Deactivate ${u.username}`}
+                  />
+                ) : (
+                  <ActionForm action={userActiveAction.bind(null, u.id, true)}>
+                    <SubmitButton tone="plain">Reactivate</SubmitButton>
+                  </ActionForm>
+                ))}
             </td>
           </tr>
         ))}

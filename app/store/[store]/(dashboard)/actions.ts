@@ -108,6 +108,7 @@ export async function archiveProductAction(
 ): Promise<ActionState> {
   return runAction(formData, { schema: z.object({}), ...member(slug, "products.write") }, async (p) => {
     await archiveProduct(p.store.id, idParam(id, "product"), archived);
+    productPage(slug, id);
     return { message: archived ? "Product archived: it no longer shows in the shop." : "Product restored." };
   });
 }
@@ -222,6 +223,7 @@ export async function deactivateCustomerAction(
         { area: "store", storeId: p.store.id, userId: p.id, customerId: customer.id },
         ctx,
       );
+      revalidatePath(`/store/${slug}/customers/${id}`);
       return { message: "Customer deactivated; their sessions have ended." };
     },
   );
@@ -272,6 +274,7 @@ export async function removeMemberAction(
     { schema: z.object({}), ...member(slug, "team.manage") },
     async (p, _data, ctx) => {
       await removeMember(p, idParam(userId, "team member"), ctx);
+      revalidatePath(`/store/${slug}/team`);
       return { message: "Member removed; their sessions in this store have ended." };
     },
   );

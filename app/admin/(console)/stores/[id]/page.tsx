@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConfirmButton } from "@/components/confirm-dialog";
 import { ActionForm, Field, SubmitButton } from "@/components/forms";
 import { Badge, Card, PageHeader, Table } from "@/components/ui";
 import { getStoreDetail } from "@/lib/admin/stores";
@@ -41,16 +42,26 @@ export default async function AdminStorePage({ params, searchParams }: Props) {
           </ActionForm>
         </Card>
         <Card title={suspended ? "Reactivate" : "Suspend"}>
-          <ActionForm action={storeStatusAction.bind(null, store.id, suspended ? "active" : "suspended")}>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              {suspended
-                ? "The dashboard and shop open again and the team can sign in."
-                : "The dashboard and shop answer “unavailable” and nobody of the team can sign in."}
-            </p>
-            <SubmitButton tone={suspended ? "primary" : "danger"}>
-              {suspended ? "Reactivate store" : "Suspend store"}
-            </SubmitButton>
-          </ActionForm>
+          {suspended ? (
+            <ActionForm action={storeStatusAction.bind(null, store.id, "active")}>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                The dashboard and shop open again and the team can sign in.
+              </p>
+              <SubmitButton>Reactivate store</SubmitButton>
+            </ActionForm>
+          ) : (
+            <ConfirmButton
+              action={storeStatusAction.bind(null, store.id, "suspended")}
+              label="Suspend store"
+              title={`Suspend ${store.name}?`}
+              description="Its dashboard and shop answer “unavailable” and nobody of its team can sign in until the store is reactivated. Everyone signed in is signed out."
+              confirmLabel={`Suspend ${store.name}`}
+            >
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                The dashboard and shop answer “unavailable” and nobody of the team can sign in.
+              </p>
+            </ConfirmButton>
+          )}
         </Card>
       </div>
       <Card title="Team">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, PageHeader, Pagination, SearchBox, Table, when } from "@/components/ui";
+import { Badge, PageHeader, Pagination, SearchBox, Table } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { listCustomers } from "@/lib/store/customers";
 import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -30,7 +31,9 @@ export default async function CustomersPage({ params, searchParams }: Props) {
             </td>
             <td>{c.email}</td>
             <td>{c.totalOrders}</td>
-            <td className="whitespace-nowrap">{when(c.createdAt).slice(0, 10)}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={c.createdAt} dateOnly />
+            </td>
             <td>{c.isActive ? <Badge tone="green">active</Badge> : <Badge tone="red">deactivated</Badge>}</td>
           </tr>
         ))}

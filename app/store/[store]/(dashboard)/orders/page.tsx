@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { Badge, PageHeader, Pagination, Table, money, when } from "@/components/ui";
+import { OrderStatusBadge, PageHeader, Pagination, Table, money } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { ORDER_STATUSES, listOrders } from "@/lib/store/orders";
 import { PAGE_SIZE, pageField } from "@/lib/validation";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -42,13 +43,11 @@ export default async function OrdersPage({ params, searchParams }: Props) {
             <td>{o.customerName ?? "—"}</td>
             <td>{money(o.totalCents, o.currency)}</td>
             <td>
-              <Badge
-                tone={o.status === "pending_payment" ? "amber" : o.status === "cancelled" ? "red" : "green"}
-              >
-                {o.status.replace("_", " ")}
-              </Badge>
+              <OrderStatusBadge status={o.status} />
             </td>
-            <td className="whitespace-nowrap">{when(o.createdAt)}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={o.createdAt} />
+            </td>
           </tr>
         ))}
       </Table>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, PageHeader, Pagination, SearchBox, Table, money } from "@/components/ui";
+import { Badge, OutOfStockBadge, PageHeader, Pagination, SearchBox, Table, money } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { listProducts } from "@/lib/store/products";
 import { PAGE_SIZE, listQuery, pageQuery } from "@/lib/validation";
@@ -41,7 +41,9 @@ export default async function ProductsPage({ params, searchParams }: Props) {
               </Link>
             </td>
             <td>{money(p.priceCents, p.currency)}</td>
-            <td>{p.stock}</td>
+            <td>
+              {p.stock} {p.stock === 0 && <OutOfStockBadge />}
+            </td>
             <td>{p.isActive ? <Badge tone="green">active</Badge> : <Badge>hidden</Badge>}</td>
           </tr>
         ))}

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { ConfirmButton } from "@/components/confirm-dialog";
 import { ActionForm, Field, SubmitButton, inputClass } from "@/components/forms";
-import { Badge, Card, PageHeader, Table, when } from "@/components/ui";
+import { Badge, Card, PageHeader, Table } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { STORE_ROLES } from "@/lib/auth/permissions";
 import { listTeam, staffMfaRequired } from "@/lib/store/team";
 import { changeRoleAction, inviteAction, removeMemberAction, staffMfaPolicyAction } from "../actions";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -62,15 +64,22 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
                 <Badge tone={mfaRequired ? "amber" : "slate"}>off</Badge>
               )}
             </td>
-            <td className="whitespace-nowrap">{when(m.joinedAt).slice(0, 10)}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={m.joinedAt} dateOnly />
+            </td>
             {canManage && (
               <td>
                 {m.role === "owner" && activeOwners === 1 ? (
                   <span className="text-xs text-slate-500">last owner</span>
                 ) : (
-                  <ActionForm action={removeMemberAction.bind(null, slug, m.userId)}>
-                    <SubmitButton tone="danger">Remove</SubmitButton>
-                  </ActionForm>
+                  <ConfirmButton
+                    action={removeMemberAction.bind(null, slug, m.userId)}
+                    label="Remove"
+                    name={`Remove ${m.username}`}
+                    title={`Remove ${m.username} from the team?`}
+                    description={`${m.username} loses access to this store at once and is signed out of it.`}
+                    confirmLabel={`Remove ${m.username}`}
+                  />
                 )}
               </td>
             )}
@@ -82,7 +91,7 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
           <ul className="space-y-1 text-sm">
             {invitations.map((i) => (
               <li key={i.email}>
-                {i.email} as <Badge>{i.role}</Badge> · expires {when(i.expiresAt)}
+                {i.email} as <Badge>{i.role}</Badge> · expires <LocalTime date={i.expiresAt} />
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddToCartForm } from "@/components/add-to-cart";
 import { ActionForm, SubmitButton } from "@/components/forms";
 import { ProductGallery } from "@/components/product-gallery";
 import { shopImage } from "@/components/storefront";
-import { money } from "@/components/ui";
+import { OutOfStockBadge, money } from "@/components/ui";
 import { currentPagePrincipal } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { catalogProduct } from "@/lib/storefront/catalog";
@@ -59,30 +60,21 @@ export default async function ProductPage({ params }: { params: Promise<{ store:
         <p className="text-2xl">{money(product.priceCents, product.currency)}</p>
         <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{product.description}</p>
         <p>
-          <span className="shop-badge inline-block rounded-full px-2.5 py-0.5 text-sm font-medium">
-            {product.stock > 0 ? `${product.stock} in stock` : "Sold out"}
-          </span>
+          {product.stock > 0 ? (
+            <span className="shop-badge inline-block rounded-full px-2.5 py-0.5 text-sm font-medium">
+              {product.stock} in stock
+            </span>
+          ) : (
+            <OutOfStockBadge />
+          )}
         </p>
         {product.stock > 0 && (
-          <ActionForm
+          <AddToCartForm
             action={addToCartAction.bind(null, slug)}
-            className="flex items-end gap-3"
-            aria-label="Add to cart"
-          >
-            <input type="hidden" name="product_id" value={product.id} />
-            <label className="text-sm">
-              Quantity
-              <input
-                type="number"
-                name="quantity"
-                min={1}
-                max={Math.min(99, product.stock)}
-                defaultValue={1}
-                className="mt-1 block w-20 rounded-md border border-slate-300 bg-white px-2 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-              />
-            </label>
-            <SubmitButton>Add to cart</SubmitButton>
-          </ActionForm>
+            productId={product.id}
+            max={Math.min(99, product.stock)}
+            base={base}
+          />
         )}
         {me && (
           <ActionForm action={wishlistAction.bind(null, slug, product.id, true)}>

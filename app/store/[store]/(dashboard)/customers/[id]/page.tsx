@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, SubmitButton } from "@/components/forms";
-import { Badge, Card, PageHeader, Table, money, when } from "@/components/ui";
+import { ConfirmButton } from "@/components/confirm-dialog";
+import { Badge, Card, OrderStatusBadge, PageHeader, Table, money } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { getCustomer } from "@/lib/store/customers";
 import { idParam } from "@/lib/validation";
 import { deactivateCustomerAction } from "../../actions";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -46,7 +47,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
             </div>
             <div>
               <dt className="text-slate-500">Customer since</dt>
-              <dd>{when(customer.createdAt)}</dd>
+              <dd>
+                <LocalTime date={customer.createdAt} />
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">Status</dt>
@@ -61,9 +64,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
           </dl>
           {customer.isActive && member.permissions.includes("customers.write") && (
             <div className="mt-4">
-              <ActionForm action={deactivateCustomerAction.bind(null, slug, customer.id)}>
-                <SubmitButton tone="danger">Deactivate customer</SubmitButton>
-              </ActionForm>
+              <ConfirmButton
+                action={deactivateCustomerAction.bind(null, slug, customer.id)}
+                label="Deactivate customer"
+                title={`Deactivate ${customer.firstName} ${customer.lastName}?`}
+                description="They are signed out everywhere and can no longer sign in to the shop. Their orders stay."
+                confirmLabel={`Deactivate ${customer.firstName} ${customer.lastName}`}
+              />
             </div>
           )}
         </Card>
@@ -81,8 +88,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
                   </Link>
                 </td>
                 <td>{money(o.totalCents, o.currency)}</td>
-                <td>{o.status.replace("_", " ")}</td>
-                <td>{when(o.createdAt)}</td>
+                <td>
+                  <OrderStatusBadge status={o.status} />
+                </td>
+                <td>
+                  <LocalTime date={o.createdAt} />
+                </td>
               </tr>
             ))}
           </Table>

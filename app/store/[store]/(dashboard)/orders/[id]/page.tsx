@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, SubmitButton, inputClass } from "@/components/forms";
 import { OrderLines } from "@/components/order-lines";
-import { Badge, Card, PageHeader, when } from "@/components/ui";
+import { Card, OrderStatusBadge, PageHeader } from "@/components/ui";
 import { requireStorePagePermission } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { NEXT_STATUSES, getOrder } from "@/lib/store/orders";
 import { idParam } from "@/lib/validation";
 import { orderStatusAction } from "../../actions";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -18,7 +19,14 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
   const next = NEXT_STATUSES[order.status];
   return (
     <div className="space-y-6">
-      <PageHeader title={`Order ${order.orderNumber}`} description={`Placed ${when(order.createdAt)}`} />
+      <PageHeader
+        title={`Order ${order.orderNumber}`}
+        description={
+          <>
+            Placed <LocalTime date={order.createdAt} />
+          </>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <OrderLines items={items} currency={order.currency} totalCents={order.totalCents} />
@@ -26,7 +34,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
         <div className="space-y-6">
           <Card title="Status">
             <p className="mb-3">
-              <Badge tone="indigo">{order.status.replace("_", " ")}</Badge>
+              <OrderStatusBadge status={order.status} />
             </p>
             {member.permissions.includes("orders.write") && next.length > 0 && (
               <ActionForm action={orderStatusAction.bind(null, slug, order.id)} className="flex gap-2">

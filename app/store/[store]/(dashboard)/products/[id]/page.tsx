@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConfirmButton } from "@/components/confirm-dialog";
 import { ActionForm, SubmitButton } from "@/components/forms";
 import { ProductForm } from "@/components/product-form";
 import { ProductImages } from "@/components/product-images";
@@ -73,16 +74,26 @@ export default async function ProductPage({ params, searchParams }: Props) {
             />
           </Card>
           <Card title={archived ? "Restore" : "Archive"}>
-            <ActionForm action={archiveProductAction.bind(null, slug, product.id, !archived)}>
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                {archived
-                  ? "Bring the product back to the product list."
-                  : "Archiving removes the product from the shop; past orders keep it."}
-              </p>
-              <SubmitButton tone={archived ? "plain" : "danger"}>
-                {archived ? "Restore product" : "Archive product"}
-              </SubmitButton>
-            </ActionForm>
+            {archived ? (
+              <ActionForm action={archiveProductAction.bind(null, slug, product.id, false)}>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Bring the product back to the product list.
+                </p>
+                <SubmitButton tone="plain">Restore product</SubmitButton>
+              </ActionForm>
+            ) : (
+              <ConfirmButton
+                action={archiveProductAction.bind(null, slug, product.id, true)}
+                label="Archive product"
+                title={`Archive ${product.name}?`}
+                description="It leaves the shop and the product list at once; carts holding it drop it. Past orders keep it."
+                confirmLabel={`Archive ${product.name}`}
+              >
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Archiving removes the product from the shop; past orders keep it.
+                </p>
+              </ConfirmButton>
+            )}
           </Card>
         </>
       ) : (

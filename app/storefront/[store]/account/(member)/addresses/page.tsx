@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConfirmButton } from "@/components/confirm-dialog";
 import { ActionForm, Field, SubmitButton } from "@/components/forms";
 import { Badge, Card } from "@/components/ui";
 import type { Address } from "@/db/schema";
@@ -54,9 +55,14 @@ export default async function AddressesPage({ params }: { params: Promise<{ stor
             <SubmitButton>Save address</SubmitButton>
           </ActionForm>
           <div className="mt-3">
-            <ActionForm action={deleteAddressAction.bind(null, slug, a.id)}>
-              <SubmitButton tone="danger">Delete</SubmitButton>
-            </ActionForm>
+            <ConfirmButton
+              action={deleteAddressAction.bind(null, slug, a.id)}
+              label="Delete"
+              name={`Delete address ${a.name}, ${a.city}`}
+              title="Delete this address?"
+              description={`${a.name}, ${a.line1}, ${a.postalCode} ${a.city} is removed from your account. Orders already placed keep their address.`}
+              confirmLabel={`Delete ${a.name}, ${a.city}`}
+            />
           </div>
         </Card>
       ))}

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table, money, when } from "@/components/ui";
+import { OrderStatusBadge, Table, money } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { listCustomerOrders } from "@/lib/storefront/account";
 import { storefrontPage } from "@/lib/storefront/context";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Your orders" };
 
@@ -23,8 +24,12 @@ export default async function OrdersPage({ params }: { params: Promise<{ store: 
                 {o.orderNumber}
               </Link>
             </td>
-            <td className="whitespace-nowrap">{when(o.createdAt)}</td>
-            <td>{o.status.replace("_", " ")}</td>
+            <td className="whitespace-nowrap">
+              <LocalTime date={o.createdAt} />
+            </td>
+            <td>
+              <OrderStatusBadge status={o.status} />
+            </td>
             <td>{money(o.totalCents, o.currency)}</td>
           </tr>
         ))}

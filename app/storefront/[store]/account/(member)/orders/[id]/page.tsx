@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { OrderLines } from "@/components/order-lines";
-import { Card, when } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/not-found";
 import { customerOrder } from "@/lib/storefront/account";
 import { idParam } from "@/lib/validation";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -29,7 +30,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
       <h1 className="text-2xl font-bold">Order {order.orderNumber}</h1>
       <p className="text-slate-600 dark:text-slate-400">
-        Placed {when(order.createdAt)} · {order.status.replace("_", " ")}
+        Placed <LocalTime date={order.createdAt} /> · {order.status.replace("_", " ")}
       </p>
       <OrderLines items={items} currency={order.currency} totalCents={order.totalCents} />
       {order.shippingAddress && (
