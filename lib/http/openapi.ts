@@ -26,7 +26,7 @@ const SCHEME_TEXT: Record<AreaName, string> = {
 };
 
 /** Every error code a route may answer, in the order of ERROR_CODES. */
-export function errorCodesOf(r: ApiRoute): ErrorCode[] {
+function errorCodesOf(r: ApiRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>(r.errors ?? []);
   // Any request: a host we do not serve, a method the path lacks, a failure, the database away.
   codes.add("BAD_REQUEST").add("METHOD_NOT_ALLOWED").add("INTERNAL_ERROR").add("SERVICE_UNAVAILABLE");
@@ -42,15 +42,6 @@ export function errorCodesOf(r: ApiRoute): ErrorCode[] {
   if (r.body)
     codes.add("BAD_REQUEST").add("PAYLOAD_TOO_LARGE").add("UNSUPPORTED_MEDIA_TYPE").add("VALIDATION_ERROR");
   return (Object.keys(ERROR_CODES) as ErrorCode[]).filter((code) => codes.has(code));
-}
-
-/** The statuses a route answers: its successes and the statuses of its errors. */
-export function statusesOf(r: ApiRoute): number[] {
-  const statuses = new Set([
-    ...Object.keys(r.responses).map(Number),
-    ...errorCodesOf(r).map((c) => ERROR_CODES[c].status),
-  ]);
-  return [...statuses].sort((a, b) => a - b);
 }
 
 /** zod bounds every integer by the safe range; that says nothing to a reader. */

@@ -6,7 +6,7 @@ import { STORE_ROUTES } from "./store";
 import { STOREFRONT_ROUTES } from "./storefront";
 
 export { ADMIN_ROUTES, PLATFORM_ROUTES, STORE_ROUTES, STOREFRONT_ROUTES };
-export { type ApiRoute, type RouteInput, pathId, route } from "./route";
+export type { ApiRoute, RouteInput } from "./route";
 
 function rows(group: Record<string, ApiRoute | Record<string, ApiRoute>>): ApiRoute[] {
   return Object.values(group).flatMap((entry) =>

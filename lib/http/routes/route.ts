@@ -8,7 +8,7 @@ import type { ErrorCode } from "@/lib/http/errors";
 import { SLUG_PATTERN } from "@/lib/tenancy/slug";
 import { UUID_PATTERN } from "@/lib/validation";
 
-export type RouteMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type RouteMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The parts of the API, each a tag of the document. */
 export type RouteTag = "admin" | "store" | "storefront" | "platform";

@@ -52,7 +52,7 @@ export const mfaRequired = z
   })
   .meta({ id: "MfaRequired", description: "The password was right; send a code to `…/auth/mfa`" });
 
-export const theme = z
+const theme = z
   .object({
     primaryColor: z.string(),
     accentColor: z.string(),
