@@ -1,6 +1,6 @@
 // The API reference page for developers (/developers/api): Scalar's standalone bundle, served
-// from our own origin, reading GET /api/v1/openapi.json. Both scripts carry the page's nonce
-// (lib/security-headers), nothing comes from another host: no fonts, no telemetry, no agent,
+// from our own origin, reading GET /api/v1/openapi.json. Its scripts carry the page's nonce
+// (lib/security-headers), nothing comes from another host: no hosted fonts, no telemetry, no agent,
 // no proxy for "try it" requests (they go to this origin, which connect-src allows). The zod
 // inside the bundle is told not to compile validators (it would probe eval, which script-src
 // refuses).
@@ -18,15 +18,8 @@ async function bundleUrl(): Promise<string> {
   return `/developers/api/scalar.js?v=${encodeURIComponent(version)}`;
 }
 
-// The system's own fonts: Scalar's stylesheet names fonts on its own host, which the page's
-// font-src refuses; with these every text is set in a local face and none is fetched.
-const LOCAL_FONTS =
-  "* { --scalar-font: ui-sans-serif, system-ui, sans-serif !important; " +
-  "--scalar-font-code: ui-monospace, SFMono-Regular, Menlo, monospace !important; }";
-
 const SETTINGS = {
   url: "/api/v1/openapi.json",
-  customCss: LOCAL_FONTS,
   withDefaultFonts: false,
   telemetry: false,
   hideClientButton: true,
@@ -58,9 +51,22 @@ export async function referencePage(request: Request): Promise<Response> {
   });
 }
 
+// Scalar's stylesheet names its fonts (Inter, JetBrains Mono) on its own host, which the
+// page's font-src refuses, and loads them whatever `withDefaultFonts` says: served here, each
+// such face is the copy installed on the reader's machine, if any, else the system's font.
+const HOSTED_FONT = /url\(https:\/\/fonts\.scalar\.com\/([\w-]+)\.woff2\) format\("woff2"\)/g;
+
+let bundle: Promise<string> | undefined;
+
+async function localFontBundle(): Promise<string> {
+  const script = await readFile(path.join(PACKAGE, "dist/browser/standalone.js"), "utf8");
+  return script.replace(HOSTED_FONT, (_, file: string) =>
+    file.startsWith("mono") ? 'local("JetBrains Mono")' : 'local("Inter")',
+  );
+}
+
 export async function referenceBundle(): Promise<Response> {
-  const script = await readFile(path.join(PACKAGE, "dist/browser/standalone.js"));
-  return new Response(new Uint8Array(script), {
+  return new Response(await (bundle ??= localFontBundle()), {
     headers: {
       "Content-Type": "text/javascript; charset=utf-8",
       "Cache-Control": "public, max-age=31536000, immutable",
