@@ -25,6 +25,9 @@ test("the API reference renders the document under the page policy", async ({ pa
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("response", (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
   const elsewhere: string[] = [];
   page.on("request", (request) => {
     if (!request.url().startsWith(platform) && !request.url().startsWith("data:"))

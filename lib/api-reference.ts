@@ -38,6 +38,7 @@ export async function referencePage(request: Request): Promise<Response> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Orion API reference</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <div id="api-reference"></div>
