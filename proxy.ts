@@ -236,5 +236,13 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
 export const config = {
   // Pages only: the JSON API and static assets never pass through here.
-  matcher: ["/", "/admin", "/admin/:path*", "/store/:path*", "/storefront", "/storefront/:path*"],
+  matcher: [
+    "/",
+    "/admin",
+    "/admin/:path*",
+    "/developers/:path*",
+    "/store/:path*",
+    "/storefront",
+    "/storefront/:path*",
+  ],
 };

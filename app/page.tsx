@@ -21,6 +21,16 @@ export default function Home() {
             <span className="block text-sm text-slate-500">Platform administrators</span>
           </Link>
         </li>
+        <li>
+          {/* Not a page of the app: a document of its own, loaded in full. */}
+          <a
+            href="/developers/api"
+            className="block rounded-lg border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800"
+          >
+            <span className="font-semibold">API reference</span>
+            <span className="block text-sm text-slate-500">The JSON API, for developers</span>
+          </a>
+        </li>
       </ul>
     </main>
   );

@@ -8,6 +8,7 @@ import { db } from "@/db/client";
 import { customers, users } from "@/db/schema";
 import { methodAnswer } from "@/lib/http/methods";
 import { type RequestContext, json, readJson } from "@/lib/http";
+import type { TotpRoutes } from "@/lib/http/routes/totp";
 import { AREAS, type AreaName } from "./areas";
 import type { AdminPrincipal, CustomerPrincipal, StorePrincipal } from "./guards";
 import { ApiError } from "@/lib/http/errors";
@@ -99,50 +100,72 @@ export async function renewRecoveryCodes(
   return regenerateRecoveryCodes(holder.principal, input, holder, ctx);
 }
 
+type TotpAction = Exclude<keyof TotpRoutes, "status">;
+
 /**
- * The JSON API of `…/totp[/action]`: GET → status; POST setup {password} → secret and
+ * The answer of one of the TOTP routes (GET status; POST setup {password} → secret and
  * otpauth URI; POST enable {code} → recovery codes; POST disable and POST recovery-codes
- * {password, code | recovery_code}. The path and method are judged before `holder` signs in.
+ * {password, code | recovery_code}), its body already read with the route's schema.
+ */
+export async function totpAnswer(
+  action: TotpAction | undefined,
+  holder: TotpHolder,
+  body: unknown,
+  ctx: RequestContext,
+): Promise<Response> {
+  switch (action) {
+    case undefined: {
+      const state = await totpStatus(holder.principal);
+      return json({
+        enabled: state.enabled,
+        enabled_at: state.enabledAt?.toISOString() ?? null,
+        recovery_codes_left: state.recoveryCodesLeft,
+      });
+    }
+    case "setup": {
+      const { password } = body as z.infer<typeof setupSchema>;
+      const enrolment = await startSetup(holder, password, ctx);
+      return json({ secret: enrolment.secret, otpauth_uri: enrolment.uri });
+    }
+    case "enable": {
+      const { code } = body as z.infer<typeof enableSchema>;
+      return json({ enabled: true, recovery_codes: await confirmSetup(holder, code, ctx) });
+    }
+    case "disable":
+      await turnOff(holder, body as z.infer<typeof changeSchema>, ctx);
+      return json({ enabled: false });
+    case "recovery-codes":
+      return json({
+        recovery_codes: await renewRecoveryCodes(holder, body as z.infer<typeof changeSchema>, ctx),
+      });
+  }
+}
+
+/** Which TOTP route `action` (the path segment after `totp`) names, if any. */
+export function totpAction(action: string | undefined): TotpAction | undefined | null {
+  if (action === undefined) return undefined;
+  return ["setup", "enable", "disable", "recovery-codes"].includes(action) ? (action as TotpAction) : null;
+}
+
+/**
+ * A router of `…/totp[/action]` over the area's TOTP rows of the route table. The path and
+ * method are judged before `holder` signs in; then the body is read with the row's schema.
  */
 export async function totpEndpoint(
   request: Request,
   action: string | undefined,
   holder: () => Promise<TotpHolder>,
   ctx: RequestContext,
+  routes: TotpRoutes,
 ): Promise<Response> {
-  const actions: Record<string, (holder: TotpHolder) => Promise<Response>> = {
-    setup: async (h) => {
-      const { password } = await readJson(request, setupSchema);
-      const enrolment = await startSetup(h, password, ctx);
-      return json({ secret: enrolment.secret, otpauth_uri: enrolment.uri });
-    },
-    enable: async (h) => {
-      const { code } = await readJson(request, enableSchema);
-      return json({ enabled: true, recovery_codes: await confirmSetup(h, code, ctx) });
-    },
-    disable: async (h) => {
-      await turnOff(h, await readJson(request, changeSchema), ctx);
-      return json({ enabled: false });
-    },
-    "recovery-codes": async (h) => {
-      return json({
-        recovery_codes: await renewRecoveryCodes(h, await readJson(request, changeSchema), ctx),
-      });
-    },
-  };
-  const status = async (h: TotpHolder) => {
-    const state = await totpStatus(h.principal);
-    return json({
-      enabled: state.enabled,
-      enabled_at: state.enabledAt?.toISOString() ?? null,
-      recovery_codes_left: state.recoveryCodesLeft,
-    });
-  };
-  const run = action === undefined ? status : Object.hasOwn(actions, action) ? actions[action] : undefined;
-  if (!run) throw new ApiError("NOT_FOUND");
-  const refused = methodAnswer(request, action === undefined ? ["GET"] : ["POST"]);
+  const named = totpAction(action);
+  if (named === null) throw new ApiError("NOT_FOUND");
+  const route = routes[named ?? "status"];
+  const refused = methodAnswer(request, [route.method]);
   if (refused) return refused;
-  return run(await holder());
+  const signedIn = await holder();
+  const body = "body" in route ? await readJson(request, route.body) : undefined;
+  return totpAnswer(named, signedIn, body, ctx);
 }
 
 /** The holder behind a signed-in principal: staff factors belong to the person, a shopper's to the store's account. */

@@ -3,8 +3,10 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError, errorResponse, validationError } from "@/lib/http/errors";
+import type { ApiRoute, RouteInput } from "@/lib/http/routes/route";
 import { edgeOf } from "@/lib/net/edge";
 import { hostOfRequest } from "@/lib/tenancy/host";
+import { queryObject } from "@/lib/validation";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -113,8 +115,13 @@ async function assertServedHost(request: Request): Promise<void> {
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-/** Every route handler runs inside this: any thrown error becomes the one JSON error body. */
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
+/**
+ * The ground under every route handler: the host check, and any thrown error as the one JSON
+ * error body. A router behind a catch-all segment (storefront, TOTP) uses it directly and
+ * reads each request with `readInput` and the table row it matched; every other route goes
+ * through `apiRoute`.
+ */
+export function apiRouter<P>(handler: Handler<P>): Handler<P> {
   return async (request, context) => {
     try {
       await assertServedHost(request);
@@ -125,4 +132,76 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handle
       return errorResponse(error);
     }
   };
+}
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/**
+ * A request read with its route's schemas (lib/http/routes): path parameters (one that does
+ * not fit is a 404 with the schema's message, "No such product"), then the query string
+ * (422), then the JSON body (415, 413, 400 or 422).
+ */
+export async function readInput<R extends ApiRoute>(
+  route: R,
+  request: Request,
+  raw: RawParams,
+): Promise<RouteInput<R>> {
+  let params: unknown = {};
+  if (route.params) {
+    const parsed = route.params.safeParse(raw);
+    if (!parsed.success) throw new ApiError("NOT_FOUND", { message: parsed.error.issues[0]?.message });
+    params = parsed.data;
+  }
+  let query: unknown = {};
+  if (route.query) {
+    const parsed = route.query.safeParse(queryObject(request.url));
+    if (!parsed.success) throw validationError(parsed.error);
+    query = parsed.data;
+  }
+  const body = route.body ? await readJson(request, route.body) : undefined;
+  return { params, query, body } as RouteInput<R>;
+}
+
+export type RouteCall<R extends ApiRoute, L = undefined> = RouteInput<R> & {
+  request: Request;
+  ctx: RequestContext;
+  /** What `load` returned: the principal, or the store the route is about. */
+  loaded: L;
+};
+
+/**
+ * A route handler for one row of the route table. `load` runs first (the area's token, the
+ * store of the path), then the request is read with the row's schemas, then `handler` runs
+ * with what both gave. Any thrown error becomes the one JSON error body.
+ */
+export function apiRoute<R extends ApiRoute>(
+  route: R,
+  handler: (call: RouteCall<R>) => Promise<Response>,
+): Handler<RawParams>;
+export function apiRoute<R extends ApiRoute, L, P extends RawParams>(
+  route: R,
+  load: (request: Request, params: P) => Promise<L>,
+  handler: (call: RouteCall<R, L>) => Promise<Response>,
+): Handler<P>;
+export function apiRoute(
+  route: ApiRoute,
+  ...rest:
+    | [(call: RouteCall<ApiRoute>) => Promise<Response>]
+    | [
+        (request: Request, params: RawParams) => Promise<unknown>,
+        (call: RouteCall<ApiRoute, unknown>) => Promise<Response>,
+      ]
+): Handler<RawParams> {
+  const [load, handler] = rest.length === 1 ? [undefined, rest[0]] : rest;
+  return apiRouter<RawParams>(async (request, context) => {
+    const raw = await context.params;
+    const loaded = load ? await load(request, raw) : undefined;
+    const input = await readInput(route, request, raw);
+    return (handler as (call: RouteCall<ApiRoute, unknown>) => Promise<Response>)({
+      ...input,
+      request,
+      ctx: requestContext(request.headers),
+      loaded,
+    });
+  });
 }

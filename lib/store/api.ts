@@ -1,26 +1,30 @@
 // The wrapper of every store API route: the slug from the URL, the member's session for that
-// store, the permission the route needs, then the handler.
+// store, the permission its table row names (lib/http/routes/store.ts), the route's input,
+// then the handler.
 import "server-only";
 import { requireStorePermission, type StorePrincipal } from "@/lib/auth/guards";
-import { type RequestContext, apiRoute, requestContext } from "@/lib/http";
-import { apiSlug } from "@/lib/tenancy/slug";
+import { type RouteCall, apiRoute } from "@/lib/http";
+import type { ApiRoute } from "@/lib/http/routes";
 import type { Permission } from "@/lib/auth/permissions";
+import { ApiError } from "@/lib/http/errors";
+import { storeBySlug } from "@/lib/tenancy/lookup";
+import { apiSlug } from "@/lib/tenancy/slug";
 
-type Params = { store: string } & Record<string, string>;
-
-export function storeRoute<P extends Params>(
-  permission: Permission,
-  handler: (args: {
-    request: Request;
-    principal: StorePrincipal;
-    params: P;
-    ctx: RequestContext;
-  }) => Promise<Response>,
+export function storeRoute<R extends ApiRoute & { area: "store"; permission: Permission }>(
+  route: R,
+  handler: (call: RouteCall<R, StorePrincipal> & { principal: StorePrincipal }) => Promise<Response>,
 ) {
-  return apiRoute<P>(async (request, context) => {
-    const params = await context.params;
-    const slug = apiSlug(request, params.store);
-    const principal = await requireStorePermission(request, slug, permission);
-    return handler({ request, principal, params, ctx: requestContext(request.headers) });
-  });
+  return apiRoute(
+    route,
+    (request, params: { store: string }) =>
+      requireStorePermission(request, apiSlug(request, params.store), route.permission),
+    (call) => handler({ ...call, principal: call.loaded }),
+  );
+}
+
+/** The store a public store route names (an invitation's): 404 when there is none. */
+export async function storeOfPath(request: Request, params: { store: string }) {
+  const store = await storeBySlug(apiSlug(request, params.store));
+  if (!store) throw new ApiError("NOT_FOUND", { message: "No such store" });
+  return store;
 }

@@ -3,49 +3,30 @@
 // /api/v1/storefront/{slug}/{endpoint}. Catalog endpoints are public; account endpoints
 // take the customer's Bearer token, bound to the resolved store.
 import "server-only";
-import { z } from "zod";
 import { clearedCookies } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/http/errors";
 import { type CustomerPrincipal, requireApiPrincipal } from "@/lib/auth/guards";
-import {
-  type MfaRequired,
-  mfaLoginSchema,
-  mfaRequiredBody,
-  refreshSchema,
-  sessionCookies,
-  tokenBody,
-} from "@/lib/auth/login";
+import { type MfaRequired, mfaRequiredBody, sessionCookies, tokenBody } from "@/lib/auth/login";
 import { methodAnswer } from "@/lib/http/methods";
 import { withCookies } from "@/lib/auth/respond";
-import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
+import { totpAction, totpAnswer, totpHolder } from "@/lib/auth/totp-account";
 import { endOwnSession, listSessions, sessionView } from "@/lib/auth/session-list";
-import { type RequestContext, apiRoute, json, readJson, requestContext } from "@/lib/http";
-import {
-  FORGOT_ANSWER,
-  RESET_REFUSED,
-  forgotSchema,
-  requestPasswordReset,
-  resetPassword,
-  resetSchema,
-} from "@/lib/auth/reset";
+import { type RequestContext, apiRouter, json, readInput, requestContext } from "@/lib/http";
+import { type ApiRoute, type RouteInput, STOREFRONT_ROUTES } from "@/lib/http/routes";
+import { FORGOT_ANSWER, RESET_REFUSED, requestPasswordReset, resetPassword } from "@/lib/auth/reset";
 import { orderView } from "@/lib/store/orders";
 import { RESERVED_SLUGS, isValidSlug } from "@/lib/tenancy/slug";
-import { idParam, listQuery, queryObject, textField } from "@/lib/validation";
 import {
   addToWishlist,
-  addressSchema,
   addressView,
   changeCustomerPassword,
-  checkoutSchema,
   customerOrder,
   deleteAddress,
   getCustomer,
   listAddresses,
   listCustomerOrders,
   listWishlist,
-  passwordChangeSchema,
   placeOrder,
-  profilePatchSchema,
   removeFromWishlist,
   saveAddress,
   updateProfile,
@@ -53,13 +34,11 @@ import {
 import {
   type CustomerLogin,
   completeCustomerMfa,
-  customerLoginSchema,
   customerView,
   loginCustomer,
   logoutCustomer,
   refreshCustomer,
   registerCustomer,
-  registerSchema,
 } from "./auth";
 import { CATALOG_PAGE_SIZE, catalogProduct, listCatalog, publicProductView } from "./catalog";
 import { type StorefrontContext, shopLink, storefrontApi } from "./context";
@@ -75,50 +54,34 @@ function customerLoginResponse(shop: StorefrontContext, result: CustomerLogin | 
   );
 }
 
-type Call = {
+const R = STOREFRONT_ROUTES;
+
+type Call<Row extends ApiRoute> = RouteInput<Row> & {
   request: Request;
   shop: StorefrontContext;
-  ids: string[];
   ctx: RequestContext;
+  /** The customer behind the Bearer token (checked before the input is read on account routes). */
   customer: () => Promise<CustomerPrincipal>;
 };
 
-type Route = { method: string; path: string[]; handler: (call: Call) => Promise<Response> };
+type Handler = (call: Call<ApiRoute>) => Promise<Response>;
 
 const noContent = () => new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 
-const routes: Route[] = [
+/** One handler per row of the storefront's route table (lib/http/routes/storefront.ts). */
+const handlers: { [K in Exclude<keyof typeof R, "totp">]: (call: Call<(typeof R)[K]>) => Promise<Response> } =
   {
-    method: "POST",
-    path: ["auth", "register"],
-    handler: async ({ request, shop, ctx }) => {
-      const input = await readJson(request, registerSchema);
-      const customer = await registerCustomer(shop.store, input, ctx, (token) =>
+    register: async ({ request, shop, ctx, body }) => {
+      const customer = await registerCustomer(shop.store, body, ctx, (token) =>
         shopLink(shop, request.headers, `/account/verify-email?token=${token}`),
       );
       return json({ customer: customerView(customer) }, { status: 201 });
     },
-  },
-  {
-    method: "POST",
-    path: ["auth", "login"],
-    handler: async ({ request, shop, ctx }) => {
-      const input = await readJson(request, customerLoginSchema);
-      return customerLoginResponse(shop, await loginCustomer(shop.store, input, ctx));
-    },
-  },
-  {
-    method: "POST",
-    path: ["auth", "mfa"],
-    handler: async ({ request, shop, ctx }) => {
-      const input = await readJson(request, mfaLoginSchema);
-      return customerLoginResponse(shop, await completeCustomerMfa(shop.store, input, ctx));
-    },
-  },
-  {
-    method: "POST",
-    path: ["auth", "logout"],
-    handler: async ({ shop, customer, ctx }) => {
+    login: async ({ shop, ctx, body }) =>
+      customerLoginResponse(shop, await loginCustomer(shop.store, body, ctx)),
+    mfa: async ({ shop, ctx, body }) =>
+      customerLoginResponse(shop, await completeCustomerMfa(shop.store, body, ctx)),
+    logout: async ({ shop, customer, ctx }) => {
       const me = await customer();
       await logoutCustomer(me.id, shop.store.id, me.sessionId, ctx);
       return withCookies(
@@ -126,69 +89,42 @@ const routes: Route[] = [
         clearedCookies("customer", { slug: shop.store.slug, method: shop.method }),
       );
     },
-  },
-  {
-    method: "POST",
-    path: ["auth", "refresh"],
-    handler: async ({ request, shop, ctx }) => {
-      const { refresh_token } = await readJson(request, refreshSchema);
-      const tokens = await refreshCustomer(shop.store, refresh_token, ctx);
+    refresh: async ({ shop, ctx, body }) => {
+      const tokens = await refreshCustomer(shop.store, body.refresh_token, ctx);
       return withCookies(
         json(tokenBody(tokens)),
         sessionCookies("customer", { slug: shop.store.slug, method: shop.method }, tokens),
       );
     },
-  },
-  {
-    method: "POST",
-    path: ["auth", "forgot-password"],
     // Answers the same whatever the address.
-    handler: async ({ request, shop, ctx }) => {
-      const { email } = await readJson(request, forgotSchema);
+    forgotPassword: async ({ request, shop, ctx, body }) => {
       await requestPasswordReset(
         {
           area: "customer",
           storeId: shop.store.id,
           brand: { name: shop.store.name, color: shop.store.theme.primaryColor },
         },
-        email,
+        body.email,
         (token) => shopLink(shop, request.headers, `/account/reset-password?token=${token}`),
         ctx,
       );
       return json({ message: FORGOT_ANSWER }, { status: 202 });
     },
-  },
-  {
-    method: "POST",
-    path: ["auth", "reset-password"],
-    handler: async ({ request, shop, ctx }) => {
-      const { token, password } = await readJson(request, resetSchema("customer"));
-      if (!(await resetPassword("customer", shop.store.id, token, password, ctx))) {
+    resetPassword: async ({ shop, ctx, body }) => {
+      if (!(await resetPassword("customer", shop.store.id, body.token, body.password, ctx))) {
         throw new ApiError("BAD_REQUEST", { message: RESET_REFUSED });
       }
       return json({ message: "Password changed. Sign in with the new password." });
     },
-  },
-  {
-    method: "POST",
-    path: ["auth", "verify-email"],
-    handler: async ({ request, shop, ctx }) => {
-      const { token } = await readJson(
-        request,
-        z.object({ token: textField({ trim: false }).min(1).max(128) }),
-      );
-      if (!(await verifyEmail(shop.store.id, token, ctx))) {
+    verifyEmail: async ({ shop, ctx, body }) => {
+      if (!(await verifyEmail(shop.store.id, body.token, ctx))) {
         throw new ApiError("BAD_REQUEST", {
           message: "This confirmation link is invalid, already used or expired.",
         });
       }
       return json({ message: "Email confirmed." });
     },
-  },
-  {
-    method: "POST",
-    path: ["auth", "resend-verification"],
-    handler: async ({ request, shop, customer }) => {
+    resendVerification: async ({ request, shop, customer }) => {
       const me = await getCustomer((await customer()).id);
       await sendVerification(me, shop.store, (token) =>
         shopLink(shop, request.headers, `/account/verify-email?token=${token}`),
@@ -198,18 +134,8 @@ const routes: Route[] = [
         { status: 202 },
       );
     },
-  },
-  {
-    method: "GET",
-    path: ["auth", "me"],
-    handler: async ({ customer }) =>
-      json({ customer: customerView(await getCustomer((await customer()).id)) }),
-  },
-  {
-    method: "GET",
-    path: ["products"],
-    handler: async ({ request, shop }) => {
-      const query = listQuery.parse(queryObject(request.url));
+    me: async ({ customer }) => json({ customer: customerView(await getCustomer((await customer()).id)) }),
+    products: async ({ shop, query }) => {
       const { items, total } = await listCatalog(shop.store.id, query);
       return json({
         items: items.map(publicProductView),
@@ -218,144 +144,62 @@ const routes: Route[] = [
         page_size: CATALOG_PAGE_SIZE,
       });
     },
-  },
-  {
-    method: "GET",
-    path: ["products", ":id"],
-    handler: async ({ shop, ids }) =>
-      json(publicProductView(await catalogProduct(shop.store.id, idParam(ids[0]!, "product")))),
-  },
-  {
-    method: "GET",
-    path: ["account"],
-    handler: async ({ customer }) =>
+    product: async ({ shop, params }) =>
+      json(publicProductView(await catalogProduct(shop.store.id, params.id))),
+    account: async ({ customer }) =>
       json({ customer: customerView(await getCustomer((await customer()).id)) }),
-  },
-  {
-    method: "PATCH",
-    path: ["account"],
-    handler: async ({ request, customer }) => {
+    updateAccount: async ({ customer, body }) =>
+      json({ customer: customerView(await updateProfile((await customer()).id, body)) }),
+    changePassword: async ({ customer, ctx, body }) => {
       const me = await customer();
-      const input = await readJson(request, profilePatchSchema);
-      return json({ customer: customerView(await updateProfile(me.id, input)) });
-    },
-  },
-  {
-    method: "POST",
-    path: ["account", "password"],
-    handler: async ({ request, customer, ctx }) => {
-      const me = await customer();
-      const input = await readJson(request, passwordChangeSchema);
-      if (!(await changeCustomerPassword(me.id, me.sessionId, input, ctx))) {
+      if (!(await changeCustomerPassword(me.id, me.sessionId, body, ctx))) {
         throw new ApiError("VALIDATION_ERROR", {
           details: [{ field: "current_password", message: "That is not your current password" }],
         });
       }
       return json({ message: "Password changed; your other sessions have been signed out." });
     },
-  },
-  {
-    method: "GET",
-    path: ["account", "addresses"],
-    handler: async ({ customer }) =>
+    addresses: async ({ customer }) =>
       json({ items: (await listAddresses((await customer()).id)).map(addressView) }),
-  },
-  {
-    method: "POST",
-    path: ["account", "addresses"],
-    handler: async ({ request, customer }) => {
-      const me = await customer();
-      const input = await readJson(request, addressSchema);
-      return json(addressView(await saveAddress(me.id, null, input)), { status: 201 });
-    },
-  },
-  {
-    method: "PATCH",
-    path: ["account", "addresses", ":id"],
-    handler: async ({ request, customer, ids }) => {
-      const me = await customer();
-      const id = idParam(ids[0]!, "address");
-      const input = await readJson(request, addressSchema);
-      return json(addressView(await saveAddress(me.id, id, input)));
-    },
-  },
-  {
-    method: "DELETE",
-    path: ["account", "addresses", ":id"],
-    handler: async ({ customer, ids }) => {
-      await deleteAddress((await customer()).id, idParam(ids[0]!, "address"));
+    addAddress: async ({ customer, body }) =>
+      json(addressView(await saveAddress((await customer()).id, null, body)), { status: 201 }),
+    updateAddress: async ({ customer, params, body }) =>
+      json(addressView(await saveAddress((await customer()).id, params.id, body))),
+    deleteAddress: async ({ customer, params }) => {
+      await deleteAddress((await customer()).id, params.id);
       return noContent();
     },
-  },
-  {
-    method: "GET",
-    path: ["account", "wishlist"],
-    handler: async ({ customer }) => {
+    wishlist: async ({ customer }) => {
       const items = await listWishlist((await customer()).id);
       return json({
         items: items.map((i) => ({ ...publicProductView(i.product), added_at: i.addedAt.toISOString() })),
       });
     },
-  },
-  {
-    method: "POST",
-    path: ["account", "wishlist"],
-    handler: async ({ request, shop, customer }) => {
-      const me = await customer();
-      const { product_id } = await readJson(
-        request,
-        z.object({ product_id: z.string().uuid({ message: "Not a valid product id" }) }),
-      );
-      await addToWishlist(me.id, shop.store.id, product_id);
-      return json({ product_id }, { status: 201 });
+    addToWishlist: async ({ shop, customer, body }) => {
+      await addToWishlist((await customer()).id, shop.store.id, body.product_id);
+      return json({ product_id: body.product_id }, { status: 201 });
     },
-  },
-  {
-    method: "DELETE",
-    path: ["account", "wishlist", ":id"],
-    handler: async ({ customer, ids }) => {
-      await removeFromWishlist((await customer()).id, idParam(ids[0]!, "product"));
+    removeFromWishlist: async ({ customer, params }) => {
+      await removeFromWishlist((await customer()).id, params.id);
       return noContent();
     },
-  },
-  ...[undefined, "setup", "enable", "disable", "recovery-codes"].map((action): Route => ({
-    method: action ? "POST" : "GET",
-    path: action ? ["account", "totp", action] : ["account", "totp"],
-    handler: async ({ request, customer, ctx }) =>
-      totpEndpoint(request, action, async () => totpHolder(await customer()), ctx),
-  })),
-  {
-    method: "GET",
-    path: ["account", "sessions"],
-    handler: async ({ customer }) => {
+    sessions: async ({ customer }) => {
       const me = await customer();
       return json({
         items: (await listSessions({ area: "customer", customerId: me.id }, me.sessionId)).map(sessionView),
       });
     },
-  },
-  {
-    method: "DELETE",
-    path: ["account", "sessions", ":id"],
-    handler: async ({ customer, ids }) => {
+    endSession: async ({ customer, params }) => {
       const me = await customer();
-      if (!(await endOwnSession({ area: "customer", customerId: me.id }, idParam(ids[0]!, "session")))) {
+      if (!(await endOwnSession({ area: "customer", customerId: me.id }, params.id))) {
         throw new ApiError("NOT_FOUND", { message: "No such session" });
       }
       return noContent();
     },
-  },
-  {
-    method: "GET",
-    path: ["orders"],
-    handler: async ({ customer }) =>
+    orders: async ({ customer }) =>
       json({ items: (await listCustomerOrders((await customer()).id)).map(orderView) }),
-  },
-  {
-    method: "GET",
-    path: ["orders", ":id"],
-    handler: async ({ customer, ids }) => {
-      const { order, items } = await customerOrder((await customer()).id, idParam(ids[0]!, "order"));
+    order: async ({ customer, params }) => {
+      const { order, items } = await customerOrder((await customer()).id, params.id);
       return json({
         ...orderView(order),
         items: items.map((i) => ({
@@ -366,49 +210,71 @@ const routes: Route[] = [
         })),
       });
     },
-  },
-  {
-    method: "POST",
-    path: ["orders"],
-    handler: async ({ request, shop, customer }) => {
+    placeOrder: async ({ shop, customer, body }) => {
       const me = await customer();
-      const input = await readJson(request, checkoutSchema);
       const order = await placeOrder(
         { id: me.id, storeId: shop.store.id, storeCode: shop.store.code },
-        input.items.map((i) => ({ productId: i.product_id, quantity: i.quantity })),
-        { id: input.address_id, value: input.shipping_address },
+        body.items.map((i) => ({ productId: i.product_id, quantity: i.quantity })),
+        { id: body.address_id, value: body.shipping_address },
       );
       return json(orderView(order), { status: 201 });
     },
-  },
+  };
+
+const PREFIX = "/api/v1/storefront/{store}/";
+
+type Entry = { route: ApiRoute; segments: string[]; handler: Handler };
+
+function entry(route: ApiRoute, handler: Handler): Entry {
+  return { route, segments: route.path.slice(PREFIX.length).split("/"), handler };
+}
+
+const entries: Entry[] = [
+  ...Object.entries(handlers).map(([name, handler]) =>
+    entry(R[name as keyof typeof handlers], handler as Handler),
+  ),
+  ...Object.entries(R.totp).map(([name, route]) =>
+    entry(route, async ({ customer, body, ctx }) =>
+      totpAnswer(
+        totpAction(name === "status" ? undefined : name) ?? undefined,
+        totpHolder(await customer()),
+        body,
+        ctx,
+      ),
+    ),
+  ),
 ];
 
-/** The routes of a path: the one for this method (HEAD is GET's), and every method the path has. */
-function match(method: string, segments: string[]): { route?: Route; ids: string[]; methods: string[] } {
+/** The rows of a path: the one for this method (HEAD is GET's), its raw parameters, and every method the path has. */
+function match(
+  method: string,
+  segments: string[],
+): { entry?: Entry; params: Record<string, string>; methods: string[] } {
   const methods: string[] = [];
-  let found: Route | undefined;
-  let ids: string[] = [];
-  for (const route of routes) {
-    if (route.path.length !== segments.length) continue;
-    const routeIds: string[] = [];
-    const ok = route.path.every((part, i) => {
-      if (part === ":id") {
-        routeIds.push(segments[i]!);
+  let found: Entry | undefined;
+  let params: Record<string, string> = {};
+  for (const e of entries) {
+    if (e.segments.length !== segments.length) continue;
+    const named: Record<string, string> = {};
+    const ok = e.segments.every((part, i) => {
+      const param = /^\{(\w+)\}$/.exec(part);
+      if (param) {
+        named[param[1]!] = segments[i]!;
         return true;
       }
       return part === segments[i];
     });
     if (!ok) continue;
-    methods.push(route.method);
-    if (route.method === (method === "HEAD" ? "GET" : method)) {
-      found = route;
-      ids = routeIds;
+    methods.push(e.route.method);
+    if (e.route.method === (method === "HEAD" ? "GET" : method)) {
+      found = e;
+      params = named;
     }
   }
-  return { route: found, ids, methods };
+  return { entry: found, params, methods };
 }
 
-export const storefrontHandler = apiRoute<{ path: string[] }>(async (request, context) => {
+export const storefrontHandler = apiRouter<{ path: string[] }>(async (request, context) => {
   const segments = (await context.params).path;
   let pathSlug: string | null = null;
   let rest = segments;
@@ -428,8 +294,8 @@ export const storefrontHandler = apiRoute<{ path: string[] }>(async (request, co
   if (found.methods.length === 0) throw new ApiError("NOT_FOUND");
   const refused = methodAnswer(request, found.methods);
   if (refused) return refused;
-  // The method is one the path has, so one of its routes takes it.
-  const route = found.route!;
+  // The method is one the path has, so one of its rows takes it.
+  const { route, handler } = found.entry!;
   const shop = await storefrontApi(request, pathSlug);
   let principal: CustomerPrincipal | undefined;
   const customer = async () => {
@@ -438,5 +304,7 @@ export const storefrontHandler = apiRoute<{ path: string[] }>(async (request, co
     ).principal;
     return principal;
   };
-  return route.handler({ request, shop, ids: found.ids, ctx: requestContext(request.headers), customer });
+  if (route.area === "customer") await customer();
+  const input = await readInput(route, request, found.params);
+  return handler({ ...input, request, shop, ctx: requestContext(request.headers), customer });
 });

@@ -2,7 +2,7 @@
 // cookie Path always matches; anything that cannot be a slug is not found.
 import { ApiError } from "@/lib/http/errors";
 
-const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Words that name platform routes and so can never be a store's slug. */
 export const RESERVED_SLUGS = new Set([

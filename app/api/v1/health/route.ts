@@ -1,7 +1,8 @@
-// Liveness: answers without touching the database or any auth, on our own hosts only.
 import { otherMethods } from "@/lib/http/methods";
 import { apiRoute, json } from "@/lib/http";
+import { PLATFORM_ROUTES } from "@/lib/http/routes";
 
-export const GET = apiRoute(async () => json({ status: "ok" }));
+// Liveness: answers without touching the database or any auth, on our own hosts only.
+export const GET = apiRoute(PLATFORM_ROUTES.health, async () => json({ status: "ok" }));
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,12 +1,12 @@
 import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
-import { auditEventView, auditQuery, listAuthEvents } from "@/lib/audit-log";
+import { auditEventView, listAuthEvents } from "@/lib/audit-log";
 import { json } from "@/lib/http";
-import { PAGE_SIZE, queryObject } from "@/lib/validation";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
+import { PAGE_SIZE } from "@/lib/validation";
 
 /** Filters: area, store (code or slug), type, who (username or email), from/to (YYYY-MM-DD), page. */
-export const GET = adminRoute(async ({ request }) => {
-  const query = auditQuery.parse(queryObject(request.url));
+export const GET = adminRoute(ADMIN_ROUTES.auditEvents, async ({ query }) => {
   const { rows, total } = await listAuthEvents(query);
   return json({ items: rows.map(auditEventView), total, page: query.page, page_size: PAGE_SIZE });
 });

@@ -1,11 +1,11 @@
 import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
-import { adminStoreView, createStore, listStores, storeCreateSchema } from "@/lib/admin/stores";
-import { json, readJson } from "@/lib/http";
-import { PAGE_SIZE, listQuery, queryObject } from "@/lib/validation";
+import { adminStoreView, createStore, listStores } from "@/lib/admin/stores";
+import { json } from "@/lib/http";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
+import { PAGE_SIZE } from "@/lib/validation";
 
-export const GET = adminRoute(async ({ request }) => {
-  const query = listQuery.parse(queryObject(request.url));
+export const GET = adminRoute(ADMIN_ROUTES.stores, async ({ query }) => {
   const { items, total } = await listStores(query);
   return json({
     items: items.map((i) => ({ ...adminStoreView(i.store), members: i.members })),
@@ -16,9 +16,8 @@ export const GET = adminRoute(async ({ request }) => {
 });
 
 /** A new store together with its owner's account. */
-export const POST = adminRoute(async ({ request, principal, ctx }) => {
-  const input = await readJson(request, storeCreateSchema);
-  return json(adminStoreView(await createStore(principal, input, ctx)), { status: 201 });
-});
+export const POST = adminRoute(ADMIN_ROUTES.createStore, async ({ body, principal, ctx }) =>
+  json(adminStoreView(await createStore(principal, body, ctx)), { status: 201 }),
+);
 
 export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -6,6 +6,7 @@ import { otherMethods } from "@/lib/http/methods";
 import { ERROR_CODES } from "@/lib/http/errors";
 import { redisReachable } from "@/lib/auth/throttle";
 import { apiRoute, json } from "@/lib/http";
+import { PLATFORM_ROUTES } from "@/lib/http/routes";
 import { mailWorkerRunning } from "@/lib/mail/queue";
 import { OUTAGE_RETRY_AFTER_SECONDS } from "@/lib/outage-page";
 
@@ -13,7 +14,7 @@ type Check = "up" | "down" | "not_configured";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async () => {
+export const GET = apiRoute(PLATFORM_ROUTES.ready, async () => {
   const [database, redis, mailQueue] = await Promise.all([
     databaseReachable(),
     redisReachable(),

@@ -1,11 +1,10 @@
 import { otherMethods } from "@/lib/http/methods";
 import { adminLoginResponse, loginAdmin } from "@/lib/admin/auth";
-import { loginSchema } from "@/lib/auth/login";
-import { apiRoute, readJson, requestContext } from "@/lib/http";
+import { apiRoute } from "@/lib/http";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
 
-export const POST = apiRoute(async (request) => {
-  const input = await readJson(request, loginSchema);
-  return adminLoginResponse(await loginAdmin(input, requestContext(request.headers)));
-});
+export const POST = apiRoute(ADMIN_ROUTES.login, async ({ body, ctx }) =>
+  adminLoginResponse(await loginAdmin(body, ctx)),
+);
 
 export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

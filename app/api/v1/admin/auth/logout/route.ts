@@ -1,13 +1,13 @@
 import { otherMethods } from "@/lib/http/methods";
+import { adminRoute } from "@/lib/admin/api";
 import { logoutAdmin } from "@/lib/admin/auth";
 import { clearedCookies } from "@/lib/auth/cookies";
-import { requireApiPrincipal } from "@/lib/auth/guards";
 import { withCookies } from "@/lib/auth/respond";
-import { apiRoute, json, requestContext } from "@/lib/http";
+import { json } from "@/lib/http";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
 
-export const POST = apiRoute(async (request) => {
-  const { principal } = await requireApiPrincipal(request, "admin");
-  await logoutAdmin(principal.id, principal.sessionId, requestContext(request.headers));
+export const POST = adminRoute(ADMIN_ROUTES.logout, async ({ principal, ctx }) => {
+  await logoutAdmin(principal.id, principal.sessionId, ctx);
   return withCookies(json({ message: "Signed out" }), clearedCookies("admin", {}));
 });
 

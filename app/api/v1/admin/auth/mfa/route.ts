@@ -1,11 +1,10 @@
 import { otherMethods } from "@/lib/http/methods";
 import { adminLoginResponse, completeAdminMfa } from "@/lib/admin/auth";
-import { mfaLoginSchema } from "@/lib/auth/login";
-import { apiRoute, readJson, requestContext } from "@/lib/http";
+import { apiRoute } from "@/lib/http";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
 
-export const POST = apiRoute(async (request) => {
-  const input = await readJson(request, mfaLoginSchema);
-  return adminLoginResponse(await completeAdminMfa(input, requestContext(request.headers)));
-});
+export const POST = apiRoute(ADMIN_ROUTES.mfa, async ({ body, ctx }) =>
+  adminLoginResponse(await completeAdminMfa(body, ctx)),
+);
 
 export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

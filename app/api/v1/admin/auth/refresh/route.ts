@@ -1,12 +1,12 @@
 import { otherMethods } from "@/lib/http/methods";
 import { refreshAdmin } from "@/lib/admin/auth";
-import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
+import { sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
-import { apiRoute, json, readJson, requestContext } from "@/lib/http";
+import { apiRoute, json } from "@/lib/http";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
 
-export const POST = apiRoute(async (request) => {
-  const { refresh_token } = await readJson(request, refreshSchema);
-  const tokens = await refreshAdmin(refresh_token, requestContext(request.headers));
+export const POST = apiRoute(ADMIN_ROUTES.refresh, async ({ body, ctx }) => {
+  const tokens = await refreshAdmin(body.refresh_token, ctx);
   return withCookies(json(tokenBody(tokens)), sessionCookies("admin", {}, tokens));
 });
 

@@ -1,12 +1,12 @@
 import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
-import { unlockAccount, unlockSchema } from "@/lib/admin/locks";
-import { json, readJson } from "@/lib/http";
+import { unlockAccount } from "@/lib/admin/locks";
+import { json } from "@/lib/http";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
 
 /** Lifts the lock of an identifier (and clears its failure count) before the lock runs out. */
-export const POST = adminRoute(async ({ request, principal, ctx }) => {
-  const input = await readJson(request, unlockSchema);
-  const { wasLocked } = await unlockAccount(principal, input, ctx);
+export const POST = adminRoute(ADMIN_ROUTES.unlock, async ({ body, principal, ctx }) => {
+  const { wasLocked } = await unlockAccount(principal, body, ctx);
   return json({ unlocked: true, was_locked: wasLocked });
 });
 

@@ -1,12 +1,12 @@
 import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
-import { adminStoreView, getStoreDetail, storeUpdateSchema, updateStore } from "@/lib/admin/stores";
-import { json, readJson } from "@/lib/http";
+import { adminStoreView, getStoreDetail, updateStore } from "@/lib/admin/stores";
+import { json } from "@/lib/http";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
 import { domainView } from "@/lib/store/settings";
-import { idParam } from "@/lib/validation";
 
-export const GET = adminRoute<{ id: string }>(async ({ params }) => {
-  const { store, members, domains } = await getStoreDetail(idParam(params.id, "store"));
+export const GET = adminRoute(ADMIN_ROUTES.store, async ({ params }) => {
+  const { store, members, domains } = await getStoreDetail(params.id);
   return json({
     ...adminStoreView(store),
     members: members.map((m) => ({
@@ -20,10 +20,8 @@ export const GET = adminRoute<{ id: string }>(async ({ params }) => {
   });
 });
 
-export const PATCH = adminRoute<{ id: string }>(async ({ request, params }) => {
-  const id = idParam(params.id, "store");
-  const input = await readJson(request, storeUpdateSchema);
-  return json(adminStoreView(await updateStore(id, input)));
-});
+export const PATCH = adminRoute(ADMIN_ROUTES.updateStore, async ({ params, body }) =>
+  json(adminStoreView(await updateStore(params.id, body))),
+);
 
 export const { OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

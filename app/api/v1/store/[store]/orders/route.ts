@@ -1,19 +1,16 @@
 import { otherMethods } from "@/lib/http/methods";
-import { z } from "zod";
 import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { storeRoute } from "@/lib/store/api";
-import { ORDER_STATUSES, listOrders, orderView } from "@/lib/store/orders";
-import { PAGE_SIZE, pageField, queryObject } from "@/lib/validation";
+import { listOrders, orderView } from "@/lib/store/orders";
+import { PAGE_SIZE } from "@/lib/validation";
 
-const query = z.object({ page: pageField, status: z.enum(ORDER_STATUSES).optional().catch(undefined) });
-
-export const GET = storeRoute("orders.read", async ({ request, principal }) => {
-  const q = query.parse(queryObject(request.url));
-  const { items, total } = await listOrders(principal.store.id, q);
+export const GET = storeRoute(STORE_ROUTES.orders, async ({ principal, query }) => {
+  const { items, total } = await listOrders(principal.store.id, query);
   return json({
     items: items.map((o) => ({ ...orderView(o), customer_name: o.customerName })),
     total,
-    page: q.page,
+    page: query.page,
     page_size: PAGE_SIZE,
   });
 });

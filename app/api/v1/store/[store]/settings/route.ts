@@ -1,17 +1,17 @@
 import { otherMethods } from "@/lib/http/methods";
-import { json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { storeRoute } from "@/lib/store/api";
-import { settingsPatchSchema, settingsView, updateSettings } from "@/lib/store/settings";
+import { settingsView, updateSettings } from "@/lib/store/settings";
 import { storeBySlug } from "@/lib/tenancy/lookup";
 
-export const GET = storeRoute("settings.manage", async ({ principal }) => {
-  return json(settingsView(principal.store));
-});
+export const GET = storeRoute(STORE_ROUTES.settings, async ({ principal }) =>
+  json(settingsView(principal.store)),
+);
 
 /** Name and theme only: status, code and domain verification belong to the platform. */
-export const PATCH = storeRoute("settings.manage", async ({ request, principal }) => {
-  const input = await readJson(request, settingsPatchSchema);
-  await updateSettings(principal.store.id, principal.store.slug, input);
+export const PATCH = storeRoute(STORE_ROUTES.updateSettings, async ({ principal, body }) => {
+  await updateSettings(principal.store.id, principal.store.slug, body);
   const store = await storeBySlug(principal.store.slug);
   return json(settingsView(store ?? principal.store));
 });

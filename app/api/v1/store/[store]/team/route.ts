@@ -1,10 +1,11 @@
 import { otherMethods } from "@/lib/http/methods";
-import { json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { platformLink } from "@/lib/links";
 import { storeRoute } from "@/lib/store/api";
-import { inviteMember, inviteSchema, listTeam } from "@/lib/store/team";
+import { inviteMember, listTeam } from "@/lib/store/team";
 
-export const GET = storeRoute("team.read", async ({ principal }) => {
+export const GET = storeRoute(STORE_ROUTES.team, async ({ principal }) => {
   const { members, invitations } = await listTeam(principal.store.id);
   return json({
     members: members.map((m) => ({
@@ -25,8 +26,7 @@ export const GET = storeRoute("team.read", async ({ principal }) => {
 });
 
 /** Invites by email; the one-time link is returned to the owner to pass on. */
-export const POST = storeRoute("team.manage", async ({ request, principal, ctx }) => {
-  const input = await readJson(request, inviteSchema);
+export const POST = storeRoute(STORE_ROUTES.invite, async ({ principal, body: input, ctx }) => {
   const invitation = await inviteMember(principal, input, ctx);
   const url = platformLink(invitation.path);
   return json(

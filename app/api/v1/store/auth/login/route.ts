@@ -1,10 +1,10 @@
 import { otherMethods } from "@/lib/http/methods";
-import { apiRoute, readJson, requestContext } from "@/lib/http";
-import { loginStore, storeLoginResponse, storeLoginSchema } from "@/lib/store/auth";
+import { apiRoute } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
+import { loginStore, storeLoginResponse } from "@/lib/store/auth";
 
-export const POST = apiRoute(async (request) => {
-  const input = await readJson(request, storeLoginSchema);
-  return storeLoginResponse(await loginStore(input, requestContext(request.headers)));
-});
+export const POST = apiRoute(STORE_ROUTES.login, async ({ body, ctx }) =>
+  storeLoginResponse(await loginStore(body, ctx)),
+);
 
 export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,11 +1,10 @@
 import { otherMethods } from "@/lib/http/methods";
-import { mfaLoginSchema } from "@/lib/auth/login";
-import { apiRoute, readJson, requestContext } from "@/lib/http";
+import { apiRoute } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { completeStoreMfa, storeLoginResponse } from "@/lib/store/auth";
 
-export const POST = apiRoute(async (request) => {
-  const input = await readJson(request, mfaLoginSchema);
-  return storeLoginResponse(await completeStoreMfa(input, requestContext(request.headers)));
-});
+export const POST = apiRoute(STORE_ROUTES.mfa, async ({ body, ctx }) =>
+  storeLoginResponse(await completeStoreMfa(body, ctx)),
+);
 
 export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

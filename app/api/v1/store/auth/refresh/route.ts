@@ -1,12 +1,12 @@
 import { otherMethods } from "@/lib/http/methods";
-import { refreshSchema, sessionCookies, tokenBody } from "@/lib/auth/login";
+import { sessionCookies, tokenBody } from "@/lib/auth/login";
 import { withCookies } from "@/lib/auth/respond";
-import { apiRoute, json, readJson, requestContext } from "@/lib/http";
+import { apiRoute, json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { refreshStore } from "@/lib/store/auth";
 
-export const POST = apiRoute(async (request) => {
-  const { refresh_token } = await readJson(request, refreshSchema);
-  const { tokens, slug } = await refreshStore(refresh_token, requestContext(request.headers));
+export const POST = apiRoute(STORE_ROUTES.refresh, async ({ body, ctx }) => {
+  const { tokens, slug } = await refreshStore(body.refresh_token, ctx);
   return withCookies(json(tokenBody(tokens)), sessionCookies("store", { slug }, tokens));
 });
 

@@ -2,10 +2,10 @@ import { otherMethods } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/admin/api";
 import { adminStoreView, setStoreStatus } from "@/lib/admin/stores";
 import { json } from "@/lib/http";
-import { idParam } from "@/lib/validation";
+import { ADMIN_ROUTES } from "@/lib/http/routes";
 
-export const POST = adminRoute<{ id: string }>(async ({ principal, params, ctx }) => {
-  return json(adminStoreView(await setStoreStatus(principal, idParam(params.id, "store"), "suspended", ctx)));
-});
+export const POST = adminRoute(ADMIN_ROUTES.suspendStore, async ({ principal, params, ctx }) =>
+  json(adminStoreView(await setStoreStatus(principal, params.id, "suspended", ctx))),
+);
 
 export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

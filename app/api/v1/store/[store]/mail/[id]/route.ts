@@ -1,13 +1,13 @@
 import { ApiError } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { getStoreDelivery, storeDeliveryView } from "@/lib/mail/deliveries";
 import { storeRoute } from "@/lib/store/api";
-import { idParam } from "@/lib/validation";
 
 /** One of the store's mails; another store's id is answered like an id that does not exist. */
-export const GET = storeRoute<{ store: string; id: string }>("mail.read", async ({ principal, params }) => {
-  const mail = await getStoreDelivery(principal.store.id, idParam(params.id, "mail"));
+export const GET = storeRoute(STORE_ROUTES.mailItem, async ({ principal, params }) => {
+  const mail = await getStoreDelivery(principal.store.id, params.id);
   if (!mail) throw new ApiError("NOT_FOUND", { message: "No such mail" });
   return json(storeDeliveryView(mail));
 });

@@ -1,14 +1,12 @@
 import { otherMethods } from "@/lib/http/methods";
-import { json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { storeRoute } from "@/lib/store/api";
 import { customerView } from "@/lib/store/customers";
-import { getOrder, orderStatusSchema, orderView, setOrderStatus } from "@/lib/store/orders";
-import { idParam } from "@/lib/validation";
+import { getOrder, orderView, setOrderStatus } from "@/lib/store/orders";
 
-type P = { store: string; id: string };
-
-export const GET = storeRoute<P>("orders.read", async ({ principal, params }) => {
-  const { order, customer, items } = await getOrder(principal.store.id, idParam(params.id, "order"));
+export const GET = storeRoute(STORE_ROUTES.order, async ({ principal, params }) => {
+  const { order, customer, items } = await getOrder(principal.store.id, params.id);
   return json({
     ...orderView(order),
     customer: customer ? customerView(customer) : null,
@@ -21,10 +19,8 @@ export const GET = storeRoute<P>("orders.read", async ({ principal, params }) =>
   });
 });
 
-export const PATCH = storeRoute<P>("orders.write", async ({ request, principal, params }) => {
-  const id = idParam(params.id, "order");
-  const { status } = await readJson(request, orderStatusSchema);
-  return json(orderView(await setOrderStatus(principal.store.id, id, status)));
-});
+export const PATCH = storeRoute(STORE_ROUTES.updateOrder, async ({ principal, params, body }) =>
+  json(orderView(await setOrderStatus(principal.store.id, params.id, body.status))),
+);
 
 export const { OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

@@ -1,15 +1,15 @@
 import { otherMethods } from "@/lib/http/methods";
-import { json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { storeRoute } from "@/lib/store/api";
-import { addDomain, domainSchema, domainView, listDomains } from "@/lib/store/settings";
+import { addDomain, domainView, listDomains } from "@/lib/store/settings";
 
-export const GET = storeRoute("settings.manage", async ({ principal }) => {
-  return json({ items: (await listDomains(principal.store.id)).map(domainView) });
-});
+export const GET = storeRoute(STORE_ROUTES.domains, async ({ principal }) =>
+  json({ items: (await listDomains(principal.store.id)).map(domainView) }),
+);
 
-export const POST = storeRoute("settings.manage", async ({ request, principal }) => {
-  const { domain } = await readJson(request, domainSchema);
-  return json(domainView(await addDomain(principal.store.id, domain)), { status: 201 });
-});
+export const POST = storeRoute(STORE_ROUTES.addDomain, async ({ principal, body }) =>
+  json(domainView(await addDomain(principal.store.id, body.domain)), { status: 201 }),
+);
 
 export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

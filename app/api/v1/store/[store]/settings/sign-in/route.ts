@@ -1,19 +1,19 @@
-// The store's social sign-in settings: platform providers on or off, the store's own OIDC
-// client (its secret is never returned). Changes are the owner's.
 import { otherMethods } from "@/lib/http/methods";
-import { applySignInSettings, signInSettingsSchema } from "@/lib/auth/social/settings";
+import { applySignInSettings } from "@/lib/auth/social/settings";
 import { storeProviderSettings } from "@/lib/auth/social/providers";
-import { json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { storeRoute } from "@/lib/store/api";
 
-export const GET = storeRoute("settings.manage", async ({ principal }) => {
-  return json(await storeProviderSettings(principal.store));
-});
+// The store's social sign-in settings: platform providers on or off, the store's own OIDC
+// client (its secret is never returned). Changes are the owner's.
+export const GET = storeRoute(STORE_ROUTES.signIn, async ({ principal }) =>
+  json(await storeProviderSettings(principal.store)),
+);
 
-export const PUT = storeRoute("settings.manage", async ({ request, principal, ctx }) => {
-  const input = await readJson(request, signInSettingsSchema);
+export const PUT = storeRoute(STORE_ROUTES.setSignIn, async ({ principal, body, ctx }) => {
   const before = await storeProviderSettings(principal.store);
-  await applySignInSettings(principal, input, ctx, before.own !== null);
+  await applySignInSettings(principal, body, ctx, before.own !== null);
   return json(await storeProviderSettings(principal.store));
 });
 

@@ -1,20 +1,16 @@
 import { otherMethods } from "@/lib/http/methods";
-import { json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { storeRoute } from "@/lib/store/api";
-import { changeMemberRole, removeMember, roleChangeSchema } from "@/lib/store/team";
-import { idParam } from "@/lib/validation";
+import { changeMemberRole, removeMember } from "@/lib/store/team";
 
-type P = { store: string; userId: string };
-
-export const PATCH = storeRoute<P>("team.manage", async ({ request, principal, params, ctx }) => {
-  const userId = idParam(params.userId, "team member");
-  const { role } = await readJson(request, roleChangeSchema);
-  await changeMemberRole(principal, userId, role, ctx);
-  return json({ user_id: userId, role });
+export const PATCH = storeRoute(STORE_ROUTES.changeRole, async ({ principal, params, body, ctx }) => {
+  await changeMemberRole(principal, params.userId, body.role, ctx);
+  return json({ user_id: params.userId, role: body.role });
 });
 
-export const DELETE = storeRoute<P>("team.manage", async ({ principal, params, ctx }) => {
-  await removeMember(principal, idParam(params.userId, "team member"), ctx);
+export const DELETE = storeRoute(STORE_ROUTES.removeMember, async ({ principal, params, ctx }) => {
+  await removeMember(principal, params.userId, ctx);
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });
 

@@ -1,17 +1,25 @@
 import { requireApiPrincipal } from "@/lib/auth/guards";
 import { totpEndpoint, totpHolder } from "@/lib/auth/totp-account";
-import { apiRoute, requestContext } from "@/lib/http";
+import { apiRouter, requestContext } from "@/lib/http";
+import { STORE_ROUTES } from "@/lib/http/routes";
 import { apiSlug } from "@/lib/tenancy/slug";
 
-// A router of its own (status and four actions): it answers every method, 405 included.
-const handler = apiRoute<{ store: string; action?: string[] }>(async (request, { params }) => {
+// A router of its own (status and four actions, rows of the route table): it answers every
+// method, 405 included.
+const handler = apiRouter<{ store: string; action?: string[] }>(async (request, { params }) => {
   const { store, action = [] } = await params;
   const holder = async () =>
     totpHolder(
       (await requireApiPrincipal(request, "store", { slug: apiSlug(request, store) }, { mfaSetup: true }))
         .principal,
     );
-  return totpEndpoint(request, action.length > 1 ? "-" : action[0], holder, requestContext(request.headers));
+  return totpEndpoint(
+    request,
+    action.length > 1 ? "-" : action[0],
+    holder,
+    requestContext(request.headers),
+    STORE_ROUTES.totp,
+  );
 });
 
 export {

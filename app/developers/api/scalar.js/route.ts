@@ -1,0 +1,5 @@
+import { referenceBundle } from "@/lib/api-reference";
+
+export function GET(): Promise<Response> {
+  return referenceBundle();
+}
