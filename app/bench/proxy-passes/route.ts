@@ -4,10 +4,10 @@
 import { config } from "@/lib/config";
 import { ApiError } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
-import { apiRoute, json } from "@/lib/http";
+import { apiRouter, json } from "@/lib/http";
 import { proxyPasses } from "@/lib/proxy-passes";
 
-export const GET = apiRoute(async () => {
+export const GET = apiRouter(async () => {
   if (process.env.ORION_BENCH_ROUTES !== "1" || config().isProduction)
     throw new ApiError("NOT_FOUND", { message: "No such API endpoint" });
   return json({ passes: proxyPasses().count });

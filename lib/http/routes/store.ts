@@ -31,6 +31,11 @@ const imageUpload = z.object({
   alt: altField.optional(),
 });
 
+/** The multipart body of a logo upload. */
+const logoUpload = z.object({
+  logo: z.string().meta({ format: "binary", description: "JPEG, PNG or WebP, at most 5 MB" }),
+});
+
 export const STORE_ROUTES = {
   login: route({
     ...open,
@@ -425,6 +430,26 @@ export const STORE_ROUTES = {
     summary: "Change the name or theme",
     body: settingsPatchSchema,
     responses: { 200: v.settings },
+  }),
+  setLogo: route({
+    ...staff,
+    permission: "settings.manage",
+    method: "PUT",
+    path: `${S}/settings/logo`,
+    operationId: "storeSetLogo",
+    summary: "Upload the shop's logo (multipart/form-data); replaces the one before",
+    upload: logoUpload,
+    responses: { 200: z.object({ id: z.uuid(), url: z.string() }) },
+    errors: ["BAD_REQUEST", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR"],
+  }),
+  removeLogo: route({
+    ...staff,
+    permission: "settings.manage",
+    method: "DELETE",
+    path: `${S}/settings/logo`,
+    operationId: "storeRemoveLogo",
+    summary: "Remove the shop's logo",
+    responses: noContent,
   }),
   signIn: route({
     ...staff,

@@ -1,6 +1,6 @@
 // next-auth v4's `getServerSession` with the JWT strategy, as a reader of Orion would write it,
 // for `npm run bench` to set Orion's GET /api/v1/admin/auth/me beside it (P4, bench/README.md).
-// Both answer through apiRoute, so the figure prices the authentication alone. It exists only
+// Both answer through apiRouter, so the figure prices the authentication alone. It exists only
 // on a server started by the bench (ORION_BENCH_ROUTES=1 and ORION_BENCH_NEXTAUTH_SECRET, the
 // secret the bench mints its session cookie with), never in production: elsewhere it is a 404.
 import type { AuthOptions } from "next-auth";
@@ -8,7 +8,7 @@ import { getServerSession } from "next-auth/next";
 import { config } from "@/lib/config";
 import { ApiError } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
-import { apiRoute, json } from "@/lib/http";
+import { apiRouter, json } from "@/lib/http";
 
 /** The cookie the bench sets; next-auth's own name for it over plain HTTP. */
 const SESSION_COOKIE = "next-auth.session-token";
@@ -30,7 +30,7 @@ function benchOptions(): AuthOptions | null {
   };
 }
 
-export const GET = apiRoute(async () => {
+export const GET = apiRouter(async () => {
   const options = benchOptions();
   if (!options) throw new ApiError("NOT_FOUND", { message: "No such API endpoint" });
   const session = await getServerSession(options);
