@@ -2,6 +2,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NavLink } from "@/components/nav-link";
 import { money } from "@/components/ui";
 
 export const storeButton =
@@ -48,7 +49,7 @@ export function ProductCard({
         )}
       </div>
       <div className="p-3 sm:p-4">
-        <h3 className="font-semibold">{name}</h3>
+        <h2 className="font-semibold">{name}</h2>
         <p className="mt-1 text-sm">
           {money(priceCents, currency)} {!inStock && <span className="text-red-600">· sold out</span>}
         </p>
@@ -82,13 +83,14 @@ export function AccountNav({ base, children }: { base: string; children: ReactNo
     <div className="grid grid-cols-1 gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
       <nav aria-label="Account" className="flex flex-wrap gap-2 md:flex-col">
         {links.map(([href, label]) => (
-          <Link
+          <NavLink
             key={label}
             href={`${base}/account${href}`}
+            exact={href === ""}
             className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
           >
             {label}
-          </Link>
+          </NavLink>
         ))}
       </nav>
       <div className="min-w-0">{children}</div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LogoutButton } from "@/components/logout-button";
+import { NavLink } from "@/components/nav-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { requirePagePrincipal } from "@/lib/auth/guards";
 import { logoutAction } from "../actions";
@@ -33,17 +34,20 @@ export default async function AdminConsoleLayout({ children }: { children: React
             ["/admin/security", "Security"],
             ["/admin/sessions", "Your sessions"],
           ].map(([href, label]) => (
-            <Link
+            <NavLink
               key={href}
               href={href!}
+              exact={href === "/admin"}
               className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
             >
               {label}
-            </Link>
+            </NavLink>
           ))}
         </nav>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import Link from "next/link";
+import { NavLink } from "@/components/nav-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { storefrontPage } from "@/lib/storefront/context";
 import { isValidSlug } from "@/lib/tenancy/slug";
 import { notFound } from "next/navigation";
+
+/** On the store's coloured header: the current page underlined, not tinted. */
+const SHOP_NAV = "underline-offset-4 hover:underline data-current:underline data-current:decoration-2";
 
 type LayoutParams = { params: Promise<{ store: string }> };
 
@@ -47,14 +51,22 @@ export default async function StorefrontLayout({
             {store.name}
           </Link>
           <nav aria-label="Shop" className="flex items-center gap-4 text-sm">
-            <Link href={base}>Shop</Link>
-            <Link href={`${base}/cart`}>Cart</Link>
-            <Link href={`${base}/account`}>Account</Link>
+            <NavLink href={base} exact currentClassName={SHOP_NAV}>
+              Shop
+            </NavLink>
+            <NavLink href={`${base}/cart`} currentClassName={SHOP_NAV}>
+              Cart
+            </NavLink>
+            <NavLink href={`${base}/account`} currentClassName={SHOP_NAV}>
+              Account
+            </NavLink>
             <ThemeToggle />
           </nav>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
       <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">
         {store.name} · powered by Orion
       </footer>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LogoutButton } from "@/components/logout-button";
+import { NavLink } from "@/components/nav-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Badge } from "@/components/ui";
 import { requirePagePrincipal } from "@/lib/auth/guards";
@@ -50,17 +51,20 @@ export default async function StoreDashboardLayout({
         </div>
         <nav aria-label="Store" className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 pb-2 text-sm">
           {NAV.filter((n) => member.permissions.includes(n.permission)).map((n) => (
-            <Link
+            <NavLink
               key={n.label}
               href={base + n.href}
+              exact={n.href === ""}
               className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
             >
               {n.label}
-            </Link>
+            </NavLink>
           ))}
         </nav>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }
