@@ -1,7 +1,7 @@
 "use client";
 // Forms that post to a server action and show its answer: the error or success message, and
 // each field's own error under the field. Values typed are shown again; passwords never.
-import { createContext, type ReactNode, use, useActionState } from "react";
+import { createContext, type ReactNode, use, useActionState, useId } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions";
 
@@ -74,7 +74,8 @@ export function Field({ name, label, type = "text", defaultValue, hint, ...rest 
   const state = use(FormState);
   const error = state.fieldErrors?.[name];
   const echoed = type === "password" ? undefined : state.values?.[name];
-  const id = `field-${name}`;
+  // Unique on the page: a form repeated for each address must not share its labels' targets.
+  const id = `field-${name}${useId()}`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -108,9 +109,12 @@ export function FieldError({ name }: { name: string }) {
 export function SubmitButton({
   children,
   tone = "primary",
+  of,
 }: {
   children: ReactNode;
   tone?: "primary" | "danger" | "plain";
+  /** What a button repeated in a list acts on, said to screen readers: "Deactivate" + " alice". */
+  of?: string;
 }) {
   const { pending } = useFormStatus();
   const tones = {
@@ -128,6 +132,7 @@ export function SubmitButton({
       className={`rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
     >
       {pending ? "Working…" : children}
+      {of && <span className="sr-only"> {of}</span>}
     </button>
   );
 }

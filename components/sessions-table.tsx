@@ -64,7 +64,10 @@ export function SessionsTable({
             <td className="whitespace-nowrap">
               {!s.current && (
                 <ActionForm action={endOne(s.id)}>
-                  <SubmitButton tone="plain">Sign out</SubmitButton>
+                  {/* Each row's button names its session: "Sign out Chrome on Linux, signed in …". */}
+                  <SubmitButton tone="plain" of={`${device(s.userAgent)}, signed in ${when(s.createdAt)}`}>
+                    Sign out
+                  </SubmitButton>
                 </ActionForm>
               )}
             </td>

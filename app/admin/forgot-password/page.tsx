@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Forgot your password" };
 
 export default function AdminForgotPasswordPage() {
   return (
-    <main className="p-4 pt-16">
+    <main id="main" className="p-4 pt-16">
       <TokenPage title="Admin password reset">
         <ForgotPasswordForm action={adminForgotAction} />
         <p className="mt-4 text-sm">

@@ -17,7 +17,7 @@ export default async function AdminLoginPage({ searchParams }: Props) {
   const next = safeNext(typeof params.next === "string" ? params.next : null, "/admin");
   if (await currentPagePrincipal("admin")) redirect(next ?? "/admin");
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-between">
           <div>

@@ -13,7 +13,7 @@ export default async function AdminResetPasswordPage({
 }) {
   const token = (await searchParams).token;
   return (
-    <main className="p-4 pt-16">
+    <main id="main" className="p-4 pt-16">
       <TokenPage title="Choose a new password">
         <ResetPasswordForm
           action={adminResetAction}

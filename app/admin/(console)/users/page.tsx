@@ -34,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <td>
               {u.id !== admin.id && (
                 <ActionForm action={userActiveAction.bind(null, u.id, !u.isActive)}>
-                  <SubmitButton tone={u.isActive ? "danger" : "plain"}>
+                  <SubmitButton tone={u.isActive ? "danger" : "plain"} of={u.username}>
                     {u.isActive ? "Deactivate" : "Reactivate"}
                   </SubmitButton>
                 </ActionForm>

@@ -12,7 +12,7 @@ export default async function AdminMfaPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = safeNext(typeof params.next === "string" ? params.next : null, "/admin");
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-between">
           <div>

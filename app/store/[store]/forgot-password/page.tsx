@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Forgot your password" };
 export default async function StoreForgotPasswordPage({ params }: { params: Promise<{ store: string }> }) {
   const { store: slug } = await params;
   return (
-    <main className="p-4 pt-16">
+    <main id="main" className="p-4 pt-16">
       <TokenPage title="Password reset">
         <ForgotPasswordForm action={storeForgotAction.bind(null, slug)} />
         <p className="mt-4 text-sm">

@@ -23,7 +23,7 @@ export default async function StoreLoginPage({ params, searchParams }: Props) {
   const next = safeNext(typeof query.next === "string" ? query.next : null, home);
   if (await currentPagePrincipal("store", slug)) redirect(next ?? home);
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-between">
           <div>

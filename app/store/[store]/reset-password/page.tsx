@@ -14,7 +14,7 @@ type Props = {
 export default async function StoreResetPasswordPage({ params, searchParams }: Props) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);
   return (
-    <main className="p-4 pt-16">
+    <main id="main" className="p-4 pt-16">
       <TokenPage title="Choose a new password">
         <ResetPasswordForm
           action={storeResetAction.bind(null, slug)}

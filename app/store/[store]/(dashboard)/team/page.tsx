@@ -49,7 +49,9 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
                       <option key={r}>{r}</option>
                     ))}
                   </select>
-                  <SubmitButton tone="plain">Change</SubmitButton>
+                  <SubmitButton tone="plain" of={`role of ${m.username}`}>
+                    Change
+                  </SubmitButton>
                 </ActionForm>
               ) : (
                 <Badge tone="indigo">{m.role}</Badge>
@@ -69,7 +71,9 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
                   <span className="text-xs text-slate-500">last owner</span>
                 ) : (
                   <ActionForm action={removeMemberAction.bind(null, slug, m.userId)}>
-                    <SubmitButton tone="danger">Remove</SubmitButton>
+                    <SubmitButton tone="danger" of={m.username}>
+                      Remove
+                    </SubmitButton>
                   </ActionForm>
                 )}
               </td>

@@ -17,7 +17,7 @@ export default async function StoreMfaPage({ params, searchParams }: Props) {
   const store = (await storeBySlug(slug))!;
   const next = safeNext(typeof query.next === "string" ? query.next : null, `/store/${slug}`);
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-between">
           <div>

@@ -51,11 +51,13 @@ export default async function AddressesPage({ params }: { params: Promise<{ stor
           )}
           <ActionForm action={saveAddressAction.bind(null, slug, a.id)} aria-label={`Address ${a.name}`}>
             <AddressFields address={a} />
-            <SubmitButton>Save address</SubmitButton>
+            <SubmitButton of={`${a.name}, ${a.city}`}>Save address</SubmitButton>
           </ActionForm>
           <div className="mt-3">
             <ActionForm action={deleteAddressAction.bind(null, slug, a.id)}>
-              <SubmitButton tone="danger">Delete</SubmitButton>
+              <SubmitButton tone="danger" of={`address ${a.name}, ${a.city}`}>
+                Delete
+              </SubmitButton>
             </ActionForm>
           </div>
         </Card>
