@@ -1,11 +1,13 @@
 "use client";
 // Forms that post to a server action and show its answer: the error or success message, and
 // each field's own error under the field. Values typed are shown again; passwords never.
-import { createContext, type ReactNode, use, useActionState, useId } from "react";
+import { createContext, type ReactNode, use, useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions";
 
 const FormState = createContext<ActionState>({});
+/** Put before the ids of a form's fields, where the same form is on the page more than once. */
+const FieldIds = createContext("");
 
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
@@ -15,42 +17,47 @@ export function ActionForm({
   children,
   className = "space-y-4",
   "aria-label": ariaLabel,
+  idPrefix = "",
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   children: ReactNode;
   className?: string;
   "aria-label"?: string;
+  /** For a form repeated on one page (an address each): keeps its fields' ids, and labels, apart. */
+  idPrefix?: string;
 }) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className={className} aria-label={ariaLabel}>
       <FormState value={state}>
-        {state.error && (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
-          >
-            {state.error}
-          </p>
-        )}
-        {state.message && (
-          <div
-            role="status"
-            className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-          >
-            <p>{state.message}</p>
-            {state.detail && (
-              <input
-                readOnly
-                value={state.detail}
-                aria-label="Link to copy"
-                onFocus={(e) => e.currentTarget.select()}
-                className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:border-emerald-800 dark:bg-slate-900 dark:text-slate-100"
-              />
-            )}
-          </div>
-        )}
-        {children}
+        <FieldIds value={idPrefix}>
+          {state.error && (
+            <p
+              role="alert"
+              className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+            >
+              {state.error}
+            </p>
+          )}
+          {state.message && (
+            <div
+              role="status"
+              className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+            >
+              <p>{state.message}</p>
+              {state.detail && (
+                <input
+                  readOnly
+                  value={state.detail}
+                  aria-label="Link to copy"
+                  onFocus={(e) => e.currentTarget.select()}
+                  className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:border-emerald-800 dark:bg-slate-900 dark:text-slate-100"
+                />
+              )}
+            </div>
+          )}
+          {children}
+        </FieldIds>
       </FormState>
     </form>
   );
@@ -74,8 +81,7 @@ export function Field({ name, label, type = "text", defaultValue, hint, ...rest 
   const state = use(FormState);
   const error = state.fieldErrors?.[name];
   const echoed = type === "password" ? undefined : state.values?.[name];
-  // Unique on the page: a form repeated for each address must not share its labels' targets.
-  const id = `field-${name}${useId()}`;
+  const id = `${use(FieldIds)}field-${name}`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
