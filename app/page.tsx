@@ -3,7 +3,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 
 export default function Home() {
   return (
-    <main className="mx-auto max-w-2xl p-6 sm:p-12">
+    <main id="main" className="mx-auto max-w-2xl p-6 sm:p-12">
       <div className="flex items-center justify-between">
         <h1 className="text-3xl font-bold">Orion</h1>
         <ThemeToggle />

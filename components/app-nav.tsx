@@ -60,7 +60,7 @@ export function AppNav({
           <Link
             href={item.href}
             aria-current={item.href === current ? "page" : undefined}
-            className="block rounded-md px-3 py-2 hover:bg-slate-100 aria-[current=page]:bg-slate-200 aria-[current=page]:font-semibold sm:py-1.5 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800"
+            className="block rounded-md px-3 py-2 hover:bg-slate-100 aria-[current=page]:bg-slate-200 aria-[current=page]:font-semibold sm:py-1.5 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-700"
           >
             {item.label}
           </Link>

@@ -43,7 +43,9 @@ export function AppShell({
         </div>
         <AppNav label={nav.label} items={nav.items} className="mx-auto max-w-6xl px-4 pb-2" />
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

@@ -113,7 +113,7 @@ export function DeliveryTable({
                   <td
                     key={c.label}
                     data-label={c.label}
-                    className={`px-3 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)] ${c.className ?? ""}`}
+                    className={`px-3 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:text-slate-500 dark:max-sm:before:text-slate-400 max-sm:before:content-[attr(data-label)] ${c.className ?? ""}`}
                   >
                     <span className="min-w-0">{c.cell(d)}</span>
                   </td>

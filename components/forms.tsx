@@ -6,6 +6,8 @@ import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions";
 
 const FormState = createContext<ActionState>({});
+/** Put before the ids of a form's fields, where the same form is on the page more than once. */
+const FieldIds = createContext("");
 
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
@@ -29,6 +31,7 @@ export function ActionForm({
   id,
   onAnswer,
   "aria-label": ariaLabel,
+  idPrefix = "",
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   children: ReactNode;
@@ -37,38 +40,42 @@ export function ActionForm({
   /** Called each time the action answers (a confirmation dialog closes then). */
   onAnswer?: () => void;
   "aria-label"?: string;
+  /** For a form repeated on one page (an address each): keeps its fields' ids, and labels, apart. */
+  idPrefix?: string;
 }) {
   const [state, formAction] = useActionState(action, {});
   useOnChange(state, onAnswer);
   return (
     <form action={formAction} id={id} className={className} aria-label={ariaLabel}>
       <FormState value={state}>
-        {state.error && (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
-          >
-            {state.error}
-          </p>
-        )}
-        {state.message && (
-          <div
-            role="status"
-            className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-          >
-            <p>{state.message}</p>
-            {state.detail && (
-              <input
-                readOnly
-                value={state.detail}
-                aria-label="Link to copy"
-                onFocus={(e) => e.currentTarget.select()}
-                className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:border-emerald-800 dark:bg-slate-900 dark:text-slate-100"
-              />
-            )}
-          </div>
-        )}
-        {children}
+        <FieldIds value={idPrefix}>
+          {state.error && (
+            <p
+              role="alert"
+              className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+            >
+              {state.error}
+            </p>
+          )}
+          {state.message && (
+            <div
+              role="status"
+              className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+            >
+              <p>{state.message}</p>
+              {state.detail && (
+                <input
+                  readOnly
+                  value={state.detail}
+                  aria-label="Link to copy"
+                  onFocus={(e) => e.currentTarget.select()}
+                  className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:border-emerald-800 dark:bg-slate-900 dark:text-slate-100"
+                />
+              )}
+            </div>
+          )}
+          {children}
+        </FieldIds>
       </FormState>
     </form>
   );
@@ -92,7 +99,7 @@ export function Field({ name, label, type = "text", defaultValue, hint, ...rest 
   const state = use(FormState);
   const error = state.fieldErrors?.[name];
   const echoed = type === "password" ? undefined : state.values?.[name];
-  const id = `field-${name}`;
+  const id = `${use(FieldIds)}field-${name}`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -126,9 +133,12 @@ export function FieldError({ name }: { name: string }) {
 export function SubmitButton({
   children,
   tone = "primary",
+  of,
 }: {
   children: ReactNode;
   tone?: "primary" | "danger" | "plain";
+  /** What a button repeated in a list acts on, said to screen readers: "Deactivate" + " alice". */
+  of?: string;
 }) {
   const { pending } = useFormStatus();
   const tones = {
@@ -156,6 +166,7 @@ export function SubmitButton({
       ) : (
         children
       )}
+      {of && <span className="sr-only"> {of}</span>}
     </button>
   );
 }

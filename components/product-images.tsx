@@ -107,7 +107,9 @@ function ImageCard({ image, index }: { image: ManagedImage; index: number }) {
         />
         <FieldError name="alt" />
         <div className="flex flex-wrap gap-2">
-          <SubmitButton tone="plain">Save description</SubmitButton>
+          <SubmitButton tone="plain" of={`of picture ${index + 1}`}>
+            Save description
+          </SubmitButton>
           {!image.isPrimary && (
             <button
               type="submit"
@@ -115,17 +117,21 @@ function ImageCard({ image, index }: { image: ManagedImage; index: number }) {
               value="primary"
               className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
             >
-              Make main picture
+              Make main picture<span className="sr-only"> (picture {index + 1})</span>
             </button>
           )}
         </div>
       </ActionForm>
       <ActionForm action={image.replace} className="space-y-2" aria-label={`Replace ${name}`}>
         <FileChooser label="Replace with" id={replaceId} />
-        <SubmitButton tone="plain">Replace picture</SubmitButton>
+        <SubmitButton tone="plain" of={`${index + 1}`}>
+          Replace picture
+        </SubmitButton>
       </ActionForm>
       <ActionForm action={image.remove} className="space-y-2" aria-label={`Remove ${name}`}>
-        <SubmitButton tone="danger">Remove picture</SubmitButton>
+        <SubmitButton tone="danger" of={`${index + 1}`}>
+          Remove picture
+        </SubmitButton>
       </ActionForm>
     </li>
   );

@@ -1,7 +1,7 @@
 // The "where you are signed in" list of every area, with sign-out per session and for all others.
 import { ConfirmButton } from "@/components/confirm-dialog";
 import { ActionForm, SubmitButton } from "@/components/forms";
-import { Badge, Table } from "@/components/ui";
+import { Badge, Table, when } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
 import { LocalTime } from "@/components/local-time";
 
@@ -71,7 +71,10 @@ export function SessionsTable({
             <td className="whitespace-nowrap">
               {!s.current && (
                 <ActionForm action={endOne(s.id)}>
-                  <SubmitButton tone="plain">Sign out</SubmitButton>
+                  {/* Each row's button names its session: "Sign out Chrome on Linux, signed in …". */}
+                  <SubmitButton tone="plain" of={`${device(s.userAgent)}, signed in ${when(s.createdAt)}`}>
+                    Sign out
+                  </SubmitButton>
                 </ActionForm>
               )}
             </td>

@@ -2,8 +2,12 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
+import { NavLink } from "@/components/nav-link";
 import { OutOfStockBadge, money } from "@/components/ui";
 import { fontStack } from "@/lib/store/fonts";
+
+/** On the store's coloured header: the current page underlined, not tinted. */
+const SHOP_NAV = "underline-offset-4 hover:underline data-current:underline data-current:decoration-2";
 
 type ThemeColours = { primaryColor: string; accentColor: string; font: string };
 
@@ -53,12 +57,17 @@ export function ShopHeader({
           {name}
         </Link>
         <nav aria-label="Shop" className="flex items-center gap-4 text-sm">
-          <Link href={base}>Shop</Link>
+          <NavLink href={base} exact currentClassName={SHOP_NAV}>
+            Shop
+          </NavLink>
           {cartCount === undefined ? (
-            <Link href={`${base}/cart`}>Cart</Link>
+            <NavLink href={`${base}/cart`} currentClassName={SHOP_NAV}>
+              Cart
+            </NavLink>
           ) : (
-            <Link
+            <NavLink
               href={`${base}/cart`}
+              currentClassName={SHOP_NAV}
               aria-label={`Cart, ${cartCount} ${cartCount === 1 ? "item" : "items"}`}
               className="flex items-center gap-1.5"
             >
@@ -69,9 +78,11 @@ export function ShopHeader({
               >
                 {cartCount}
               </span>
-            </Link>
+            </NavLink>
           )}
-          <Link href={`${base}/account`}>Account</Link>
+          <NavLink href={`${base}/account`} currentClassName={SHOP_NAV}>
+            Account
+          </NavLink>
           {tools}
         </nav>
       </div>
@@ -123,7 +134,7 @@ export function ProductCard({
         )}
       </div>
       <div className="p-3 sm:p-4">
-        <h3 className="font-semibold">{name}</h3>
+        <h2 className="font-semibold">{name}</h2>
         <p className="mt-1 text-sm">
           {money(priceCents, currency)} {!inStock && <OutOfStockBadge />}
         </p>

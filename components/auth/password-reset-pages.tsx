@@ -33,7 +33,7 @@ export async function ForgotPasswordPage({ area, slug = "" }: { area: AreaName; 
     );
   }
   return (
-    <main className="p-4 pt-16">
+    <main id="main" className="p-4 pt-16">
       <TokenPage title={title}>
         {form}
         {back}
@@ -73,7 +73,7 @@ export async function ResetPasswordPage({
     );
   }
   return (
-    <main className="p-4 pt-16">
+    <main id="main" className="p-4 pt-16">
       <TokenPage title="Choose a new password">{form}</TokenPage>
     </main>
   );

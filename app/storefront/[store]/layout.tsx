@@ -48,7 +48,9 @@ export default async function StorefrontLayout({
         cartCount={cartCount}
         tools={<ThemeToggle />}
       />
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
       <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">
         {store.name} · powered by Orion
       </footer>

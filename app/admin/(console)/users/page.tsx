@@ -48,7 +48,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   />
                 ) : (
                   <ActionForm action={userActiveAction.bind(null, u.id, true)}>
-                    <SubmitButton tone="plain">Reactivate</SubmitButton>
+                    <SubmitButton tone="plain" of={u.username}>
+                      Reactivate
+                    </SubmitButton>
                   </ActionForm>
                 ))}
             </td>

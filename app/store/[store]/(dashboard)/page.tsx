@@ -40,14 +40,18 @@ export default async function StoreDashboard({ params }: { params: Promise<{ sto
       <PageHeader title="Dashboard" description={`Welcome back, ${member.username}.`} />
       <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
         {cards.map((card) => (
-          <Link
+          // The whole card is the link: its box stretches over the card (after:inset-0).
+          <div
             key={card.label}
-            href={`/store/${slug}${card.href}`}
-            className="rounded-xl border border-slate-200 bg-white p-5 hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900"
+            className="relative rounded-xl border border-slate-200 bg-white p-5 hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900"
           >
-            <dt className="text-sm text-slate-500">{card.label}</dt>
+            <dt className="text-sm text-slate-600 dark:text-slate-400">
+              <Link href={`/store/${slug}${card.href}`} className="after:absolute after:inset-0">
+                {card.label}
+              </Link>
+            </dt>
             <dd className="mt-1 text-3xl font-semibold">{card.value}</dd>
-          </Link>
+          </div>
         ))}
       </dl>
     </div>

@@ -19,7 +19,7 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
   const token = typeof query.token === "string" ? query.token : "";
   const invitation = token ? await describeInvitation(store.id, token) : null;
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">
           {store.name}

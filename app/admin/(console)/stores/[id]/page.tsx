@@ -84,7 +84,7 @@ export default async function AdminStorePage({ params, searchParams }: Props) {
               <span className="font-mono">{d.domain}</span>
               {d.isVerified ? <Badge tone="green">verified</Badge> : <Badge tone="amber">unverified</Badge>}
               <ActionForm action={verifyDomainAction.bind(null, store.id, d.id, !d.isVerified)}>
-                <SubmitButton tone="plain">
+                <SubmitButton tone="plain" of={d.domain}>
                   {d.isVerified ? "Withdraw verification" : "Mark verified"}
                 </SubmitButton>
               </ActionForm>

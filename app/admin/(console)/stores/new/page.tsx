@@ -23,7 +23,7 @@ export default async function NewStorePage() {
             required
             hint="Lowercase, used in /store/{slug} and {slug}.platform"
           />
-          <h3 className="pt-2 font-semibold">Owner</h3>
+          <h2 className="pt-2 font-semibold">Owner</h2>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field name="owner_username" label="Username" required autoComplete="off" />
             <Field name="owner_email" label="Email" type="email" required autoComplete="off" />

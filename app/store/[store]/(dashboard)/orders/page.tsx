@@ -23,11 +23,20 @@ export default async function OrdersPage({ params, searchParams }: Props) {
     <div>
       <PageHeader title="Orders" />
       <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2 text-sm">
-        <Link href={base} className={!q.status ? "font-semibold" : ""}>
+        <Link
+          href={base}
+          aria-current={!q.status ? "page" : undefined}
+          className={!q.status ? "font-semibold underline" : ""}
+        >
           All
         </Link>
         {ORDER_STATUSES.map((s) => (
-          <Link key={s} href={`${base}?status=${s}`} className={q.status === s ? "font-semibold" : ""}>
+          <Link
+            key={s}
+            href={`${base}?status=${s}`}
+            aria-current={q.status === s ? "page" : undefined}
+            className={q.status === s ? "font-semibold underline" : ""}
+          >
             {s.replace("_", " ")}
           </Link>
         ))}

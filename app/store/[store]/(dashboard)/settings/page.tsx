@@ -69,7 +69,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
                 <Badge tone="amber">waiting for verification</Badge>
               )}
               <ActionForm action={removeDomainAction.bind(null, slug, d.id)}>
-                <SubmitButton tone="plain">Remove</SubmitButton>
+                <SubmitButton tone="plain" of={d.domain}>
+                  Remove
+                </SubmitButton>
               </ActionForm>
             </li>
           ))}

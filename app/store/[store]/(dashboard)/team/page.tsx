@@ -51,7 +51,9 @@ export default async function TeamPage({ params }: { params: Promise<{ store: st
                       <option key={r}>{r}</option>
                     ))}
                   </select>
-                  <SubmitButton tone="plain">Change</SubmitButton>
+                  <SubmitButton tone="plain" of={`role of ${m.username}`}>
+                    Change
+                  </SubmitButton>
                 </ActionForm>
               ) : (
                 <Badge tone="indigo">{m.role}</Badge>

@@ -17,7 +17,7 @@ export default async function AcceptInvitationMfaPage({ params, searchParams }: 
   const store = (await storeBySlug(slug))!;
   const token = typeof query.token === "string" ? query.token : "";
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
         <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">
           {store.name}

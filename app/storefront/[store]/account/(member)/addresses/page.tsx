@@ -50,9 +50,13 @@ export default async function AddressesPage({ params }: { params: Promise<{ stor
               <Badge tone="green">default shipping</Badge>
             </p>
           )}
-          <ActionForm action={saveAddressAction.bind(null, slug, a.id)} aria-label={`Address ${a.name}`}>
+          <ActionForm
+            action={saveAddressAction.bind(null, slug, a.id)}
+            aria-label={`Address ${a.name}`}
+            idPrefix={`address-${a.id}-`}
+          >
             <AddressFields address={a} />
-            <SubmitButton>Save address</SubmitButton>
+            <SubmitButton of={`${a.name}, ${a.city}`}>Save address</SubmitButton>
           </ActionForm>
           <div className="mt-3">
             <ConfirmButton
@@ -67,7 +71,11 @@ export default async function AddressesPage({ params }: { params: Promise<{ stor
         </Card>
       ))}
       <Card title="Add an address">
-        <ActionForm action={saveAddressAction.bind(null, slug, null)} aria-label="New address">
+        <ActionForm
+          action={saveAddressAction.bind(null, slug, null)}
+          aria-label="New address"
+          idPrefix="new-address-"
+        >
           <AddressFields />
           <SubmitButton>Add address</SubmitButton>
         </ActionForm>

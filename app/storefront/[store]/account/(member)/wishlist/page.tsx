@@ -27,7 +27,9 @@ export default async function WishlistPage({ params }: { params: Promise<{ store
             <p className="text-sm">{money(product.priceCents, product.currency)}</p>
             <div className="mt-3">
               <ActionForm action={wishlistAction.bind(null, slug, product.id, false)}>
-                <SubmitButton tone="plain">Remove</SubmitButton>
+                <SubmitButton tone="plain" of={product.name}>
+                  Remove
+                </SubmitButton>
               </ActionForm>
             </div>
           </Card>
