@@ -90,7 +90,17 @@ test.describe("at 360 px", () => {
     await expectKeyboardMenu(
       page,
       "Account",
-      ["Overview", "Orders", "Profile", "Addresses", "Wishlist", "Password", "Two-factor", "Sessions"],
+      [
+        "Overview",
+        "Orders",
+        "Profile",
+        "Addresses",
+        "Wishlist",
+        "Password",
+        "Sign-in methods",
+        "Two-factor",
+        "Sessions",
+      ],
       "Orders",
     );
   });
