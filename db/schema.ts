@@ -291,7 +291,7 @@ export const oneTimeTokens = pgTable(
   ],
 );
 
-// A provider identity (issuer + `sub`) of one customer of one store (SPEC §8): the same
+// A provider identity (issuer + `sub`) of one customer of one store (README › Social sign-in): the same
 // account at a provider is a separate customer at each store, and one customer per store at most.
 export const customerIdentities = pgTable(
   "customer_identities",

@@ -1,4 +1,4 @@
-// Mail flows followed in Chromium (SPEC §9): email verification, password reset for shoppers
+// Mail flows followed in Chromium (README › Mail): email verification, password reset for shoppers
 // (by path and on a custom domain) and store members over a real SMTP server in this process,
 // and the admin Outbox of a server without SMTP.
 import { testPort } from "../tests/support/ports";

@@ -1,4 +1,4 @@
-// The content security policy in Chromium (SPEC §8, checklist S64–S69): every area's pages,
+// The content security policy in Chromium (README › Response headers, checklist S64–S69): every area's pages,
 // by every storefront address, run their own scripts under the nonce policy with no violation,
 // while an injected inline handler is refused and no page can be framed.
 import { testPort } from "../tests/support/ports";

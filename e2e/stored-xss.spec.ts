@@ -1,5 +1,5 @@
-// Stored XSS in Chromium (checklist S19, S67; SPEC §8 "nothing a store or a shopper writes is
-// ever markup"): markup canaries planted in everything a store owner or a shopper writes —
+// Stored XSS in Chromium (checklist S19, S67; README › Response headers: nothing a store or a
+// shopper writes is ever markup): markup canaries planted in everything a store owner or a shopper writes —
 // store name, products, the shopper's names and address, the user agent and the typed login
 // name — are shown as text on every page of every area that displays them, never run and never
 // become elements; theme fields and image URLs that could carry script are refused.

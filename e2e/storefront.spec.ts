@@ -1,4 +1,4 @@
-// The shopper's journeys in Chromium against the production build (SPEC §3, §5): the three
+// The shopper's journeys in Chromium against the production build (README › Architecture; README › Tokens, cookies and sessions): the three
 // ways to reach a store, cookies scoped to each, the cart across sign-in, checkout, two
 // stores with one email, cookie isolation between areas, theming and screenshots.
 import { testPort } from "../tests/support/ports";

@@ -66,7 +66,7 @@ const envSchema = z.object({
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
-/** A sign-in provider the platform configures (SPEC §8); `id` is next-auth's provider id. */
+/** A sign-in provider the platform configures (README › Social sign-in); `id` is next-auth's provider id. */
 type PlatformProvider = {
   id: "oidc" | "google" | "github";
   name: string;

@@ -1,4 +1,4 @@
-// Brute-force controls (SPEC §8), shared by every server instance through PostgreSQL, or Redis
+// Brute-force controls (README › Abuse controls), shared by every server instance through PostgreSQL, or Redis
 // when REDIS_URL is set: per-IP rate limits (429 with Retry-After) and a per-account lockout
 // after repeated failures (423 with the unlock time). The failure counter is keyed on the
 // account an identifier names, so every spelling of it counts together, and on the

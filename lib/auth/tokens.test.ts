@@ -17,7 +17,7 @@ const claims = {
 };
 
 describe("access tokens", () => {
-  it("round-trips the claims of SPEC §4 with iss, aud, jti and kid", async () => {
+  it("round-trips the access token's claims with iss, aud, jti and kid", async () => {
     const { token, expiresIn } = await signAccessToken(claims);
     expect(expiresIn).toBe(1800);
     const header = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString());

@@ -1,4 +1,4 @@
-// Delivery of one queued mail (SPEC §9): over SMTP when SMTP_URL is set, otherwise into the
+// Delivery of one queued mail (README › Mail): over SMTP when SMTP_URL is set, otherwise into the
 // dev outbox that the admin console lists. Only the mail worker calls it. The log names the
 // message, never its link or token.
 import "server-only";

@@ -1,4 +1,4 @@
-// The audit trail as admins and store owners read it (SPEC §8).
+// The audit trail as admins and store owners read it (README › Abuse controls).
 import { afterAll, describe, expect, it } from "vitest";
 import { adminLogin, bearer, get, postJson, storeLogin } from "../support/http";
 import { testSql } from "./db";

@@ -1,4 +1,4 @@
-// The context × token matrix (checklist S11, SPEC §6), every cell: no token, an admin, ACME's
+// The context × token matrix (checklist S11, docs/architecture.md › Request flow), every cell: no token, an admin, ACME's
 // staff, the owner of both stores signed in at ACME, a shopper of ACME and a shopper of ORION,
 // against the admin API, the store API of ACME and of ORION and the storefront API of each,
 // and against the pages of the same areas. The API takes Bearer only (a token in the area's
@@ -87,7 +87,7 @@ const NO_TOKEN = "401 INVALID_TOKEN";
 const ADMIN_ONLY = "403 ADMIN_REQUIRED";
 const NOT_YOURS = "403 INSUFFICIENT_PERMISSIONS";
 
-/** SPEC §6, cell by cell, for Bearer on the API. */
+/** The access matrix, cell by cell, for Bearer on the API. */
 const API_MATRIX: Record<Principal, Record<ApiTarget, string>> = {
   none: {
     "admin API": NO_TOKEN,
@@ -207,7 +207,7 @@ type Transport = "Bearer" | "the target area's cookie";
 
 describe("the context × token matrix (S11)", () => {
   describe.each<Transport>(["Bearer", "the target area's cookie"])("by %s", (transport) => {
-    it("answers every API cell as SPEC §6 says", async () => {
+    it("answers every API cell as the matrix says", async () => {
       const signed = await principals();
       const actual = {} as Record<Principal, Record<ApiTarget, string>>;
       for (const who of Object.keys(API_MATRIX) as Principal[]) {
@@ -233,7 +233,7 @@ describe("the context × token matrix (S11)", () => {
       expect(actual).toEqual(expected);
     });
 
-    it("answers every page cell as SPEC §6 says", async () => {
+    it("answers every page cell as the matrix says", async () => {
       const signed = await principals();
       const actual = {} as Record<Principal, Record<PageTarget, string>>;
       for (const who of Object.keys(PAGE_MATRIX) as Principal[]) {

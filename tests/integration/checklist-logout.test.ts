@@ -1,4 +1,4 @@
-// Logout clears the cookies it set (checklist S21, SPEC §5): in every area and every way a
+// Logout clears the cookies it set (checklist S21, README › Tokens, cookies and sessions): in every area and every way a
 // storefront is reached, the sign-out answer deletes the access and the refresh cookie with
 // the Path, HttpOnly and SameSite of the sign-in answer's cookies and Max-Age=0, and touches
 // no other cookie. It sends no Clear-Site-Data "cookies" or "storage": path-based storefronts

@@ -1,4 +1,4 @@
-// Session lifetimes (checklist S30, S31; SPEC §4): a session ends 12 hours after sign-in for
+// Session lifetimes (checklist S30, S31; README › Tokens, cookies and sessions): a session ends 12 hours after sign-in for
 // admins and staff and 30 days after for shoppers, however often it is refreshed; a refresh
 // token past its own expiry is refused; presenting a spent refresh token ends the whole
 // session in every area. The clock moves by ageing the session's rows, never by waiting.

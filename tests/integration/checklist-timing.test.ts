@@ -1,4 +1,4 @@
-// No timing oracle for account existence (checklist S38, SPEC §8): a wrong password for an
+// No timing oracle for account existence (checklist S38, README › Abuse controls): a wrong password for an
 // existing account and any password for an unknown one take the same time at the login of
 // every area, and forgot-password answers a known and an unknown address in the same time.
 //
@@ -9,7 +9,7 @@
 // half of one bcrypt compare at the server's cost measured here and now (skipping the compare
 // for unknown accounts would make the difference a whole one); for forgot-password, 50 ms.
 // Resend-verification is for a signed-in shopper (it names no address), so it has nothing to
-// tell about other accounts; registration answers a repeat with 409 by SPEC §7 (S39).
+// tell about other accounts; registration answers a repeat with 409 by README › API (S39).
 import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";

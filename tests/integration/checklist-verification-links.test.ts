@@ -1,4 +1,4 @@
-// Email verification links (checklist S57, SPEC §9): good for 24 hours, once, at the store
+// Email verification links (checklist S57, README › Mail): good for 24 hours, once, at the store
 // that sent them. Past their time or at another store they confirm nothing. There is no
 // change of email address in the product, so the "old link after a change" case does not arise.
 import { testPort } from "../support/ports";

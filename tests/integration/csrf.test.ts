@@ -1,4 +1,4 @@
-// Cookie-authenticated state changes come only from our own pages (SPEC §8, checklist S23,
+// Cookie-authenticated state changes come only from our own pages (README › Abuse controls, checklist S23,
 // S25): a server action or form post whose Origin is another site, a sibling store host,
 // `null` or missing changes nothing: no login, no sign-out of other sessions.
 import { randomBytes } from "node:crypto";

@@ -1,5 +1,5 @@
 // Mail delivered over SMTP to a real SMTP server in this process: password reset in every
-// area, email verification, invitations (SPEC §9, checklist S53–S57, S63).
+// area, email verification, invitations (README › Mail, checklist S53–S57, S63).
 import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";

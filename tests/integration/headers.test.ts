@@ -1,4 +1,4 @@
-// The security headers of every area's pages and of the API (SPEC §8, checklist S64–S69): a
+// The security headers of every area's pages and of the API (README › Response headers, checklist S64–S69): a
 // fresh script nonce per page that every rendered script carries, no framing, no sniffing, a
 // referrer that stops at the origin, and a client that cannot choose the nonce.
 import { describe, expect, it } from "vitest";

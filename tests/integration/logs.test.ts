@@ -1,4 +1,4 @@
-// The server's log is useful and clean (SPEC §8, checklist S68 [GB-log]): a run through every
+// The server's log is useful and clean (README › Logs, checklist S68 [GB-log]): a run through every
 // credential flow with canary values, then the captured stdout and stderr are searched for
 // each secret the run saw, and for the auth events as JSON lines.
 //

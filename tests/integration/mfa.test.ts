@@ -1,4 +1,4 @@
-// Two-factor sign-in (SPEC §7–8; checklist S32, S35, S44, S52) against the production server:
+// Two-factor sign-in (README › API; README › Two-factor sign-in; checklist S32, S35, S44, S52) against the production server:
 // enrolment, the login challenge, single-use codes, recovery codes, limits, the store rule.
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";

@@ -1,4 +1,4 @@
-// Pages renew the access token from the refresh cookie (SPEC §4; issue: "a user active in the
+// Pages renew the access token from the refresh cookie (README › Tokens, cookies and sessions; issue: "a user active in the
 // dashboard is not thrown out at minute 30"), in every area and access form; a spent or
 // revoked refresh cookie still leads to the login page.
 import { randomBytes } from "node:crypto";

@@ -1,5 +1,5 @@
 // A second server in production mode sharing the database: Secure cookies, key rotation by
-// kid, and tokens of one instance accepted and revoked across instances (SPEC §4, §11).
+// kid, and tokens of one instance accepted and revoked across instances (README › Tokens, cookies and sessions; README › Running in production).
 import { testPort } from "../support/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";

@@ -1,5 +1,5 @@
 // Brute-force controls against the real stores: PostgreSQL by default and Redis when
-// REDIS_URL is set, each with two server instances sharing it (SPEC §8, checklist S48–S52).
+// REDIS_URL is set, each with two server instances sharing it (README › Abuse controls, checklist S48–S52).
 import { testPort } from "../support/ports";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -381,7 +381,7 @@ for (const variant of variants) {
           localAddress,
           body: { first_name: "Reg", last_name: "Probe", email, password: "amber canal ferry lantern" },
         });
-      // Probing whether an address has an account: the 409 of SPEC §7 for each known one.
+      // Probing whether an address has an account: the 409 of README › API for each known one.
       const statuses: number[] = [];
       for (let i = 0; i < 100; i++) {
         statuses.push((await register(i % 2 ? a : b, "orion", "customer@example.com")).status);

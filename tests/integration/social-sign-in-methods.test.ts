@@ -1,4 +1,4 @@
-// The shopper's "Sign-in methods" page (SPEC §8) against a real OpenID Connect provider: the
+// The shopper's "Sign-in methods" page (README › Social sign-in) against a real OpenID Connect provider: the
 // providers linked to the account, "Connect" while signed in (bound to the customer signed in on
 // the shop's own host, refused for an identity another customer of the store has), "Disconnect"
 // (never the last way in), a first password for a customer made by a provider, and how password

@@ -1,4 +1,4 @@
-// Social sign-in per store (SPEC §8) against a real OpenID Connect provider started here: by
+// Social sign-in per store (README › Social sign-in) against a real OpenID Connect provider started here: by
 // custom domain, subdomain and path; the one-time hand-off code bound to its store, host and
 // browser; per-store switches and a store's own client; one customer per store per identity.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

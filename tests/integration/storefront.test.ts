@@ -1,5 +1,5 @@
 // The storefront against real PostgreSQL: store resolution by host, path and Referer,
-// customers of one store only, registration under concurrency, checkout (SPEC §3, checklist
+// customers of one store only, registration under concurrency, checkout (README › Architecture, checklist
 // S58–S62).
 import { afterAll, describe, expect, it } from "vitest";
 import {

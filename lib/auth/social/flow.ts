@@ -1,4 +1,4 @@
-// Social sign-in from a storefront, in four steps (SPEC §8; README "Social sign-in"):
+// Social sign-in from a storefront, in four steps (README › Social sign-in):
 //  1. the shop's own host: a nonce cookie for this browser and a signed ticket → platform host;
 //  2. the platform host: next-auth's sign-in (state, PKCE, nonce) → the provider;
 //  3. the provider calls back on the platform host: the identity is linked to a customer of the

@@ -1,4 +1,4 @@
-// Which customer of the store a provider identity signs in as (SPEC §8). An identity (issuer
+// Which customer of the store a provider identity signs in as (README › Social sign-in). An identity (issuer
 // + `sub`) belongs to at most one customer per store. Its first sign-in links it to the
 // store's customer with the same email only when the provider says that email is verified;
 // otherwise it makes a new customer of that store. The same provider account at two stores

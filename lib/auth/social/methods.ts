@@ -1,4 +1,4 @@
-// A shopper's "Sign-in methods" (SPEC §8): the providers linked to their account at this store,
+// A shopper's "Sign-in methods" (README › Social sign-in): the providers linked to their account at this store,
 // connecting another while signed in, disconnecting one (never the last way in), and a first
 // password for a customer who signed up with a provider. Adding a way in (a provider, a first
 // password) asks for a recent sign-in, so a session left open somewhere cannot be turned into

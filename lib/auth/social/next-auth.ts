@@ -1,4 +1,4 @@
-// next-auth as an OAuth/OIDC client and nothing else (SPEC §8): no adapter, no session of its
+// next-auth as an OAuth/OIDC client and nothing else (README › Social sign-in): no adapter, no session of its
 // own. Its signIn callback answers with a URL, so next-auth redirects there instead of making
 // a session; Orion's own customer session is opened on the shopper's host afterwards. Its
 // cookies (state, PKCE, nonce, callback URL, CSRF) have names of their own and live under

@@ -1,4 +1,4 @@
-// Which sign-in providers a store offers (SPEC §8): those the platform configures, each on by
+// Which sign-in providers a store offers (README › Social sign-in): those the platform configures, each on by
 // default and turned off or on again by the store's owner, plus the store's own OIDC client,
 // used for that store alone. The next-auth id of a store's own client names the store
 // (`store-{slug}`), so its callback URL is the store's own too.

@@ -1,4 +1,4 @@
-// The store owner's social sign-in settings (SPEC §8): which platform providers the shop
+// The store owner's social sign-in settings (README › Social sign-in): which platform providers the shop
 // offers, and the shop's own OIDC client. Owners only: a client added here can sign anyone in
 // as a customer of the shop.
 import "server-only";

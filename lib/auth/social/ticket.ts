@@ -1,4 +1,4 @@
-// Where a social sign-in started (SPEC §8): the store, the access method, the shopper's exact
+// Where a social sign-in started (README › Social sign-in): the store, the access method, the shopper's exact
 // host and the page to return to, signed by Orion and carried through next-auth's callback URL.
 // The store therefore always comes from the storefront the shopper was on, never from the
 // provider's profile, and a changed ticket fails its signature.
