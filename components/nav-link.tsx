@@ -14,6 +14,7 @@ export function NavLink({
   exact = false,
   className,
   currentClassName = "data-current:bg-slate-200 data-current:font-semibold dark:data-current:bg-slate-700",
+  "aria-label": ariaLabel,
   children,
 }: {
   href: string;
@@ -21,6 +22,8 @@ export function NavLink({
   className?: string;
   /** How the current page's link looks (on a coloured header: underlined, not tinted). */
   currentClassName?: string;
+  /** What a screen reader says instead of the text (a count beside it, say). */
+  "aria-label"?: string;
   children: ReactNode;
 }) {
   const path = usePathname();
@@ -29,6 +32,7 @@ export function NavLink({
   return (
     <Link
       href={href}
+      aria-label={ariaLabel}
       aria-current={here ? "page" : within ? "true" : undefined}
       data-current={within ? "" : undefined}
       className={`${className ?? ""} ${currentClassName}`}

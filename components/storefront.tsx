@@ -65,15 +65,23 @@ export function ShopHeader({
               Cart
             </NavLink>
           ) : (
-            // Read as "Cart, 3 items": the count is the visible badge, the words around it are
-            // for screen readers only (no aria-label, so what is seen is what is said).
-            <NavLink href={`${base}/cart`} currentClassName={SHOP_NAV} className="flex items-center gap-1.5">
-              Cart<span className="sr-only">, </span>
-              <span className="min-w-5 rounded-full bg-white px-1.5 text-center text-xs leading-5 font-bold text-slate-900">
+            // Said "Cart, 3 items"; the link shows "Cart" and the badge beside it shows the count,
+            // so what is read contains what is seen.
+            <span className="flex items-center gap-1.5">
+              <NavLink
+                href={`${base}/cart`}
+                currentClassName={SHOP_NAV}
+                aria-label={`Cart, ${cartCount} ${cartCount === 1 ? "item" : "items"}`}
+              >
+                Cart
+              </NavLink>
+              <span
+                aria-hidden
+                className="min-w-5 rounded-full bg-white px-1.5 text-center text-xs leading-5 font-bold text-slate-900"
+              >
                 {cartCount}
               </span>
-              <span className="sr-only">{cartCount === 1 ? " item" : " items"}</span>
-            </NavLink>
+            </span>
           )}
           <NavLink href={`${base}/account`} currentClassName={SHOP_NAV}>
             Account
