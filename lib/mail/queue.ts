@@ -5,6 +5,7 @@
 // pg-boss talks through the app's own `postgres` pool: one connection path, which is also the
 // only one the embedded database (PGlite, a single session) can serve.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { db } from "@/db/client";
@@ -47,13 +48,14 @@ function adapter(executor: Executor) {
 
 // pg-boss's own setup and upkeep run statements in batches (`BEGIN; …; COMMIT;`): those go
 // unbound, through the simple protocol, on one connection of the pool held for the batch.
-// While `setup.through` is set (the queue's creation), its statements run in that transaction.
-const setup: { through: Executor | null } = { through: null };
+// The statements of the queue's creation run in the creating transaction: only those, found by
+// their async context, so upkeep that pg-boss runs meanwhile never lands in (and aborts) it.
+const setup = new AsyncLocalStorage<Executor>();
 
 function clientAdapter() {
   return {
     async executeSql(text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
-      if (values.length > 0) return adapter(setup.through ?? db()).executeSql(text, values);
+      if (values.length > 0) return adapter(setup.getStore() ?? db()).executeSql(text, values);
       return busy(async () => {
         const connection = await db().$client.reserve();
         try {
@@ -102,14 +104,11 @@ async function open(): Promise<Queue> {
   };
   await db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${QUEUE_SETUP_LOCK})`);
-    setup.through = tx;
-    try {
+    await setup.run(tx, async () => {
       await boss.createQueue(mailQueue, options);
       // A queue made by an older configuration takes this one's retry settings.
       await boss.updateQueue(mailQueue, options);
-    } finally {
-      setup.through = null;
-    }
+    });
   });
   return { boss, name: mailQueue, workerId: null, stopped: false };
 }
