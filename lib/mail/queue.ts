@@ -61,6 +61,12 @@ function clientAdapter() {
         try {
           const result = await connection.unsafe(text).simple();
           return { rows: Array.from(result as unknown as ArrayLike<unknown>) };
+        } catch (error) {
+          // A batch that failed after its BEGIN leaves the connection in an aborted transaction
+          // (pg-boss's schema setup fails on purpose when another instance won the race); it
+          // goes back to the pool clean, or the next statement there is refused.
+          await connection.unsafe("ROLLBACK").catch(() => undefined);
+          throw error;
         } finally {
           connection.release();
         }
